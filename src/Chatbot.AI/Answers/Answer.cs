@@ -1,0 +1,73 @@
+namespace Chatbot.AI.Answers;
+
+/// <summary>
+/// One answer as every channel renders it: the text, its sentences with their grounding
+/// verdicts, and the numbered sources they cite. Channels never re-derive any of this.
+/// </summary>
+/// <param name="Text">The answer as the responder wrote it, with [n] markers.</param>
+/// <param name="Sentences">The answer split into sentences, in order; together they hold all of <paramref name="Text"/>.</param>
+/// <param name="Citations">The sources offered to the responder, numbered from 1.</param>
+/// <param name="Backend">Which responder produced the text ("extractive", "ollama:llama3.2", ...).</param>
+public sealed record Answer(
+    string Text,
+    IReadOnlyList<AnswerSentence> Sentences,
+    IReadOnlyList<Citation> Citations,
+    string Backend)
+{
+    /// <summary>A one-line notice shown above the answer, e.g. that the model failed and the extractive answer stands in.</summary>
+    public string? Notice { get; init; }
+
+    /// <summary>True when at least one sentence is not <see cref="GroundingVerdict.Supported"/>.</summary>
+    public bool Flagged => Sentences.Any(s => s.Verdict != GroundingVerdict.Supported);
+
+    /// <summary>How many sentences could not be verified against their sources.</summary>
+    public int FlaggedCount => Sentences.Count(s => s.Verdict != GroundingVerdict.Supported);
+}
+
+/// <summary>One sentence (claim) of an answer and what the grounding check found for it.</summary>
+/// <param name="Text">The sentence with its [n] markers removed.</param>
+/// <param name="Citations">The source numbers the sentence cites, as written by the responder (may name sources that do not exist).</param>
+/// <param name="Verdict">The grounding verdict.</param>
+/// <param name="Score">Confidence that the sentence is supported, 0 to 1.</param>
+public sealed record AnswerSentence(
+    string Text,
+    IReadOnlyList<int> Citations,
+    GroundingVerdict Verdict,
+    double Score)
+{
+    /// <summary>The source number whose passage best supports the sentence, if any.</summary>
+    public int? EvidenceSource { get; init; }
+
+    /// <summary>The passage text that best supports (or contradicts) the sentence, if any.</summary>
+    public string? Evidence { get; init; }
+
+    /// <summary>A short human-readable reason for a verdict other than Supported.</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary>A numbered source of an answer.</summary>
+/// <param name="Number">The number used in [n] markers, from 1.</param>
+/// <param name="Title">Document title (and section, where there is one).</param>
+/// <param name="Url">A link or file path to the document; may be empty for pasted text.</param>
+/// <param name="Quote">The passage the responder was given.</param>
+public sealed record Citation(int Number, string Title, string Url, string Quote)
+{
+    /// <summary>The id of the knowledge-base chunk behind the citation, when it came from the index.</summary>
+    public string? ChunkId { get; init; }
+}
+
+/// <summary>What the grounding check says of one sentence.</summary>
+public enum GroundingVerdict
+{
+    /// <summary>The cited source (or, with no citation, a retrieved source) says it.</summary>
+    Supported,
+
+    /// <summary>No source says it: a likely hallucination.</summary>
+    Unsupported,
+
+    /// <summary>A source says otherwise (a number, date, name or negation differs).</summary>
+    Contradicted,
+
+    /// <summary>Supported by a source, but not by the one it cites (or it cites a source that does not exist).</summary>
+    WrongCitation,
+}
