@@ -1,3 +1,5 @@
+using Chatbot.Grounding;
+
 namespace Chatbot.AI.Answers;
 
 /// <summary>
@@ -54,20 +56,4 @@ public sealed record Citation(int Number, string Title, string Url, string Quote
 {
     /// <summary>The id of the knowledge-base chunk behind the citation, when it came from the index.</summary>
     public string? ChunkId { get; init; }
-}
-
-/// <summary>What the grounding check says of one sentence.</summary>
-public enum GroundingVerdict
-{
-    /// <summary>The cited source (or, with no citation, a retrieved source) says it.</summary>
-    Supported,
-
-    /// <summary>No source says it: a likely hallucination.</summary>
-    Unsupported,
-
-    /// <summary>A source says otherwise (a number, date, name or negation differs).</summary>
-    Contradicted,
-
-    /// <summary>Supported by a source, but not by the one it cites (or it cites a source that does not exist).</summary>
-    WrongCitation,
 }
