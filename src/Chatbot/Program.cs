@@ -1,0 +1,14 @@
+using Chatbot.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddChatbotHost(builder.Configuration);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapChatbotEndpoints();
+
+return await app.RunReportingConfigurationErrorsAsync();
+
+/// <summary>The entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
