@@ -29,9 +29,16 @@ internal sealed class DialogTestBot(Func<Dialog> createDialog, IStorage? storage
     /// <summary>Reads the persisted dialog stack of the adapter's conversation.</summary>
     public async Task<DialogState> ReadStateAsync(TestAdapter adapter)
     {
-        var activity = adapter.MakeActivity();
-        var turnContext = new TurnContext(adapter, activity);
+        var turnContext = TurnFor(adapter, "read state");
         var conversationState = new ConversationState(Storage);
         return await conversationState.CreateProperty<DialogState>(nameof(DialogState)).GetAsync(turnContext, () => new DialogState());
+    }
+
+    /// <summary>A turn on the adapter's conversation, for tests that drive a <see cref="DialogContext"/> directly.</summary>
+    public static TurnContext TurnFor(TestAdapter adapter, string text)
+    {
+        var activity = adapter.MakeActivity(text);
+        activity.ApplyConversationReference(adapter.Conversation, isIncoming: true);
+        return new TurnContext(adapter, activity);
     }
 }
