@@ -1,0 +1,204 @@
+using Chatbot.Grounding.Text;
+using Microsoft.Extensions.AI;
+
+namespace Chatbot.Grounding.Features;
+
+/// <summary>
+/// Splits the answer and the passages into sentences, picks for each claim the evidence sentences
+/// worth embedding (the best lexical matches), embeds them in one batch and computes the features.
+/// </summary>
+internal sealed class GroundingAnalyzer(
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    int denseCandidates,
+    bool denseNeighbours,
+    EmbeddingCache cache)
+{
+    public async Task<IReadOnlyList<ClaimAnalysis>> AnalyzeAsync(
+        string answer,
+        IReadOnlyList<GroundingSource> sources,
+        IReadOnlyList<string> otherPassages,
+        CancellationToken cancellationToken)
+    {
+        var splitter = SentenceSplitter.Default;
+        var evidence = new List<EvidenceSentence>();
+        var passage = 0;
+        foreach (var source in sources)
+        {
+            AddPassage(evidence, source.Number, passage++, source.Text, splitter);
+        }
+
+        foreach (var text in otherPassages)
+        {
+            AddPassage(evidence, null, passage++, text, splitter);
+        }
+
+        var numbers = sources.Select(s => s.Number).ToHashSet();
+        var all = new EvidenceSet(evidence);
+        var claims = new List<ClaimAnalysis>();
+        foreach (var sentence in splitter.Split(answer))
+        {
+            var isClaim = ClaimDetector.IsClaim(sentence.Text);
+            var analysis = new ClaimAnalysis(sentence, isClaim, TextAnalyzer.Analyze(sentence.Text))
+            {
+                MissingCitations = sentence.Citations.Where(n => !numbers.Contains(n)).ToArray(),
+            };
+            claims.Add(analysis);
+        }
+
+        var citedSets = new Dictionary<ClaimAnalysis, EvidenceSet>();
+        var wanted = new HashSet<EvidenceSentence>();
+        foreach (var claim in claims.Where(c => c.IsClaim))
+        {
+            MarkCandidates(claim.Facts, evidence, wanted);
+            var cited = claim.Sentence.Citations.Where(numbers.Contains).ToHashSet();
+            if (cited.Count > 0)
+            {
+                var subset = evidence.Where(e => e.SourceNumber is { } n && cited.Contains(n)).ToArray();
+                citedSets[claim] = new EvidenceSet(subset);
+                MarkCandidates(claim.Facts, subset, wanted);
+            }
+        }
+
+        var claimVectors = await EmbedAsync(claims, wanted, cancellationToken).ConfigureAwait(false);
+        foreach (var claim in claims.Where(c => c.IsClaim))
+        {
+            var text = TextAnalyzer.StripListPrefix(claim.Sentence.Text);
+            var vector = claimVectors.GetValueOrDefault(claim);
+            claim.All = FeatureExtractor.Compute(text, claim.Facts, vector, all);
+            if (citedSets.TryGetValue(claim, out var subset))
+            {
+                claim.Cited = FeatureExtractor.Compute(text, claim.Facts, vector, subset);
+            }
+        }
+
+        return claims;
+    }
+
+    private static void AddPassage(List<EvidenceSentence> evidence, int? number, int passage, string text, SentenceSplitter splitter)
+    {
+        var position = 0;
+        foreach (var sentence in splitter.Split(text))
+        {
+            var facts = TextAnalyzer.Analyze(sentence.Text);
+            if (facts.ContentCount == 0)
+            {
+                continue;
+            }
+
+            evidence.Add(new EvidenceSentence(number, passage, position++, sentence.Text, facts));
+        }
+    }
+
+    private void MarkCandidates(SentenceFacts claim, IReadOnlyList<EvidenceSentence> pool, HashSet<EvidenceSentence> wanted)
+    {
+        if (denseCandidates <= 0 || pool.Count <= denseCandidates)
+        {
+            AddWithNeighbours(pool, Enumerable.Range(0, pool.Count), wanted);
+            return;
+        }
+
+        var ranked = Enumerable.Range(0, pool.Count)
+            .Select(i => (Index: i, Score: FeatureExtractor.Coverage(claim, pool[i].Facts.Words) + (0.01 * claim.Bigrams.Count(pool[i].Facts.Bigrams.Contains))))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Index)
+            .Take(denseCandidates)
+            .Select(x => x.Index);
+        AddWithNeighbours(pool, ranked, wanted);
+    }
+
+    private void AddWithNeighbours(IReadOnlyList<EvidenceSentence> pool, IEnumerable<int> indexes, HashSet<EvidenceSentence> wanted)
+    {
+        foreach (var i in indexes)
+        {
+            wanted.Add(pool[i]);
+            if (denseNeighbours && i + 1 < pool.Count && pool[i + 1].PassageIndex == pool[i].PassageIndex)
+            {
+                wanted.Add(pool[i + 1]);
+            }
+        }
+    }
+
+    private async Task<Dictionary<ClaimAnalysis, float[]>> EmbedAsync(
+        List<ClaimAnalysis> claims,
+        HashSet<EvidenceSentence> wanted,
+        CancellationToken cancellationToken)
+    {
+        // One batch for the whole check; each distinct text is embedded once (per call, and across calls through the cache).
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var pending = new List<string>();
+        void Want(string text)
+        {
+            if (vectors.ContainsKey(text) || pending.Contains(text))
+            {
+                return;
+            }
+
+            if (cache.TryGet(text, out var cached))
+            {
+                vectors[text] = cached;
+            }
+            else
+            {
+                pending.Add(text);
+            }
+        }
+
+        var claimTexts = new Dictionary<ClaimAnalysis, string>();
+        foreach (var claim in claims.Where(c => c.IsClaim))
+        {
+            var text = TextAnalyzer.StripListPrefix(claim.Sentence.Text);
+            claimTexts[claim] = text;
+            Want(text);
+        }
+
+        foreach (var sentence in wanted)
+        {
+            Want(sentence.Text);
+        }
+
+        if (pending.Count > 0)
+        {
+            var generated = await embedder.GenerateAsync(pending, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (generated.Count != pending.Count)
+            {
+                throw new InvalidOperationException($"The embedding generator returned {generated.Count} vectors for {pending.Count} texts.");
+            }
+
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var vector = Normalize(generated[i].Vector.ToArray());
+                vectors[pending[i]] = vector;
+                cache.Add(pending[i], vector);
+            }
+        }
+
+        foreach (var sentence in wanted)
+        {
+            sentence.Vector = vectors[sentence.Text];
+        }
+
+        return claimTexts.ToDictionary(pair => pair.Key, pair => vectors[pair.Value]);
+    }
+
+    private static float[] Normalize(float[] vector)
+    {
+        double norm = 0;
+        foreach (var v in vector)
+        {
+            norm += v * v;
+        }
+
+        if (norm == 0 || Math.Abs(norm - 1) < 1e-4)
+        {
+            return vector;
+        }
+
+        var scale = (float)(1 / Math.Sqrt(norm));
+        for (var i = 0; i < vector.Length; i++)
+        {
+            vector[i] *= scale;
+        }
+
+        return vector;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using Chatbot.Grounding.Features;
+using Chatbot.Grounding.Model;
+using Microsoft.Extensions.AI;
+
+namespace Chatbot.Grounding;
+
+/// <summary>
+/// Checks an answer against its numbered sources, sentence by sentence: whether the sources it
+/// cites say it (<see cref="GroundingVerdict.Supported"/>), say something else
+/// (<see cref="GroundingVerdict.Contradicted"/>), say nothing of it
+/// (<see cref="GroundingVerdict.Unsupported"/>), or whether it cites the wrong or a missing source
+/// (<see cref="GroundingVerdict.WrongCitation"/>). Local and LLM-free: MiniLM similarity, lexical
+/// coverage, number/date/name agreement and negation, combined by a <see cref="GroundingModel"/>.
+/// </summary>
+/// <remarks>Thread-safe; register as a singleton next to the embedding generator.</remarks>
+public sealed class GroundingChecker
+{
+    private readonly GroundingModel _model;
+    private readonly GroundingAnalyzer _analyzer;
+
+    /// <summary>Creates a checker.</summary>
+    /// <param name="embedder">Sentence embeddings; in the app the MiniLM generator from Chatbot.Knowledge.</param>
+    /// <param name="model">The learned feature weights, usually <see cref="GroundingModel.LoadDefault"/>.</param>
+    /// <param name="embeddingCacheCapacity">How many sentence embeddings to keep across checks (0 turns the cache off).</param>
+    public GroundingChecker(IEmbeddingGenerator<string, Embedding<float>> embedder, GroundingModel model, int embeddingCacheCapacity = 4096)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfNegative(embeddingCacheCapacity);
+        _model = model;
+        _analyzer = new GroundingAnalyzer(embedder, model.DenseCandidates, model.DenseNeighbours, new EmbeddingCache(embeddingCacheCapacity));
+    }
+
+    /// <summary>The model this checker applies.</summary>
+    public GroundingModel Model => _model;
+
+    /// <summary>Checks <paramref name="answer"/> against its numbered <paramref name="sources"/>.</summary>
+    public Task<GroundingReport> CheckAsync(string answer, IReadOnlyList<GroundingSource> sources, CancellationToken cancellationToken = default)
+        => CheckAsync(answer, sources, [], cancellationToken);
+
+    /// <summary>
+    /// Checks <paramref name="answer"/> against its numbered <paramref name="sources"/> and other
+    /// retrieved passages it could not cite (evidence that its citation is wrong rather than invented).
+    /// </summary>
+    public async Task<GroundingReport> CheckAsync(
+        string answer,
+        IReadOnlyList<GroundingSource> sources,
+        IReadOnlyList<string> otherPassages,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(otherPassages);
+        if (sources.Any(s => s is null || s.Text is null))
+        {
+            throw new ArgumentException("Sources must not be null.", nameof(sources));
+        }
+
+        var watch = Stopwatch.StartNew();
+        var claims = await _analyzer.AnalyzeAsync(answer, sources, otherPassages, cancellationToken).ConfigureAwait(false);
+        var sentences = claims.Select(Decide).ToArray();
+        return new GroundingReport(sentences, watch.Elapsed);
+    }
+
+    internal Task<IReadOnlyList<ClaimAnalysis>> AnalyzeAsync(string answer, IReadOnlyList<GroundingSource> sources, CancellationToken cancellationToken)
+        => _analyzer.AnalyzeAsync(answer, sources, [], cancellationToken);
+
+    internal SentenceGrounding Decide(ClaimAnalysis claim) => Decide(claim, _model);
+
+    internal static SentenceGrounding Decide(ClaimAnalysis claim, GroundingModel model)
+    {
+        var sentence = claim.Sentence;
+        var result = new SentenceGrounding(sentence.Text, sentence.Citations, GroundingVerdict.Supported, 1)
+        {
+            Start = sentence.Start,
+            Length = sentence.Length,
+            IsClaim = claim.IsClaim,
+        };
+        if (!claim.IsClaim || claim.All is null)
+        {
+            return result;
+        }
+
+        var threshold = model.Threshold;
+        static ConflictKind Effective(ClaimFeatures f, double p, GroundingModel m)
+            => m.ConflictsOverride || p >= m.Threshold ? f.Conflict : ConflictKind.None;
+        var all = claim.All;
+        var pAll = model.PredictHallucination(all.Values);
+        if (claim.MissingCitations.Count > 0)
+        {
+            return With(result, GroundingVerdict.WrongCitation, Math.Min(1 - pAll, 1 - threshold), all,
+                $"Cites {Markers(claim.MissingCitations)}, which {(claim.MissingCitations.Count == 1 ? "is" : "are")} not among the sources.");
+        }
+
+        if (claim.Cited is { } cited)
+        {
+            var pCited = model.PredictHallucination(cited.Values);
+            var citedConflict = Effective(cited, pCited, model);
+            var allConflict = Effective(all, pAll, model);
+            if (pCited < threshold && citedConflict == ConflictKind.None)
+            {
+                return With(result, GroundingVerdict.Supported, 1 - pCited, cited, null);
+            }
+
+            if (citedConflict != ConflictKind.None)
+            {
+                return With(result, GroundingVerdict.Contradicted, Math.Min(1 - pCited, 1 - threshold), cited, ConflictReason(cited));
+            }
+
+            if (pAll < threshold && allConflict == ConflictKind.None && all.Best is { } other && !IsCited(other, sentence.Citations))
+            {
+                var where = other.SourceNumber is { } n ? $"[{n}]" : "a retrieved passage it does not cite";
+                return With(result, GroundingVerdict.WrongCitation, Math.Min(1 - pCited, 1 - threshold), all,
+                    $"Supported by {where}, not by the cited {Markers(sentence.Citations)}.");
+            }
+
+            if (allConflict != ConflictKind.None)
+            {
+                return With(result, GroundingVerdict.Contradicted, Math.Min(1 - pAll, 1 - threshold), all, ConflictReason(all));
+            }
+
+            return With(result, GroundingVerdict.Unsupported, 1 - pCited, cited,
+                $"The cited {Markers(sentence.Citations)} does not say this, nor does any other source.");
+        }
+
+        var conflict = Effective(all, pAll, model);
+        if (pAll < threshold && conflict == ConflictKind.None)
+        {
+            return With(result, GroundingVerdict.Supported, 1 - pAll, all, null);
+        }
+
+        if (conflict != ConflictKind.None)
+        {
+            return With(result, GroundingVerdict.Contradicted, Math.Min(1 - pAll, 1 - threshold), all, ConflictReason(all));
+        }
+
+        return With(result, GroundingVerdict.Unsupported, 1 - pAll, all, "No source says this.");
+    }
+
+    private static SentenceGrounding With(SentenceGrounding result, GroundingVerdict verdict, double score, ClaimFeatures features, string? reason)
+        => result with
+        {
+            Verdict = verdict,
+            Score = Math.Clamp(score, 0, 1),
+            EvidenceSource = features.Best?.SourceNumber,
+            Evidence = features.BestText,
+            Reason = reason,
+        };
+
+    private static bool IsCited(EvidenceSentence evidence, IReadOnlyList<int> citations)
+        => evidence.SourceNumber is { } n && citations.Contains(n);
+
+    private static string Markers(IEnumerable<int> numbers) => string.Concat(numbers.Select(n => $"[{n}]"));
+
+    private static string ConflictReason(ClaimFeatures features)
+    {
+        var where = features.Best?.SourceNumber is { } n ? $"Source [{n}]" : "A retrieved passage";
+        return features.Conflict switch
+        {
+            ConflictKind.Number => $"{where} gives a different number or date.",
+            ConflictKind.Negation => $"{where} says the opposite (negation differs).",
+            ConflictKind.Name => $"{where} names someone or something else.",
+            _ => $"{where} disagrees.",
+        };
+    }
+}

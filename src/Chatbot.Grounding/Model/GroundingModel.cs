@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Chatbot.Grounding.Features;
+
+namespace Chatbot.Grounding.Model;
+
+/// <summary>
+/// The learned combination of grounding features: a logistic regression over standardised
+/// features giving the probability that a claim is hallucinated, and the threshold above which a
+/// claim is flagged. Persisted as a small JSON file; the default one ships as an embedded resource,
+/// so the app never trains at start. <c>Training.GroundingTrainer</c> regenerates it.
+/// </summary>
+public sealed class GroundingModel
+{
+    private const string ResourceName = "Chatbot.Grounding.Model.grounding-model.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly int[] _featureIndexes;
+
+    /// <summary>Creates a model; every array has one entry per feature name.</summary>
+    public GroundingModel(
+        IReadOnlyList<string> features,
+        IReadOnlyList<double> means,
+        IReadOnlyList<double> scales,
+        IReadOnlyList<double> weights,
+        double bias,
+        double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(means);
+        ArgumentNullException.ThrowIfNull(scales);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (features.Count == 0 || means.Count != features.Count || scales.Count != features.Count || weights.Count != features.Count)
+        {
+            throw new ArgumentException("A model needs one mean, scale and weight per feature.", nameof(features));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(threshold, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(threshold, 1);
+        _featureIndexes = new int[features.Count];
+        for (var i = 0; i < features.Count; i++)
+        {
+            var index = IndexOf(features[i]);
+            _featureIndexes[i] = index >= 0 ? index : throw new ArgumentException($"Unknown grounding feature '{features[i]}'.", nameof(features));
+            if (scales[i] <= 0 || double.IsNaN(scales[i]) || double.IsNaN(weights[i]) || double.IsNaN(means[i]))
+            {
+                throw new ArgumentException($"Feature '{features[i]}' has an invalid scale or weight.", nameof(scales));
+            }
+        }
+
+        Features = features.ToArray();
+        Means = means.ToArray();
+        Scales = scales.ToArray();
+        Weights = weights.ToArray();
+        Bias = bias;
+        Threshold = threshold;
+    }
+
+    /// <summary>Every feature the checker can compute, in vector order.</summary>
+    public static IReadOnlyList<string> AvailableFeatures => FeatureExtractor.Names;
+
+    /// <summary>The features the model uses.</summary>
+    public IReadOnlyList<string> Features { get; }
+
+    public IReadOnlyList<double> Means { get; }
+
+    public IReadOnlyList<double> Scales { get; }
+
+    public IReadOnlyList<double> Weights { get; }
+
+    public double Bias { get; }
+
+    /// <summary>A claim whose hallucination probability reaches this is flagged (tuned for response-level F1).</summary>
+    public double Threshold { get; }
+
+    /// <summary>How many evidence sentences per claim (best lexical matches) are embedded; 0 embeds all.</summary>
+    public int DenseCandidates { get; init; } = 3;
+
+    /// <summary>Whether each dense candidate's next sentence is embedded too, for two-sentence windows.</summary>
+    public bool DenseNeighbours { get; init; }
+
+    /// <summary>Whether a detected number/negation/name conflict flags a sentence even when the model would not.</summary>
+    public bool ConflictsOverride { get; init; } = true;
+
+    /// <summary>Where and how the model was trained, and its cross-validated scores; informational.</summary>
+    public string? Provenance { get; init; }
+
+    /// <summary>The model that ships with the library.</summary>
+    public static GroundingModel LoadDefault()
+    {
+        using var stream = typeof(GroundingModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing.");
+        using var reader = new StreamReader(stream);
+        return FromJson(reader.ReadToEnd());
+    }
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    public static GroundingModel FromJson(string json)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        var dto = JsonSerializer.Deserialize<ModelDocument>(json, JsonOptions)
+            ?? throw new FormatException("The grounding model JSON is empty.");
+        return new GroundingModel(dto.Features, dto.Means, dto.Scales, dto.Weights, dto.Bias, dto.Threshold)
+        {
+            DenseCandidates = dto.DenseCandidates,
+            DenseNeighbours = dto.DenseNeighbours,
+            ConflictsOverride = dto.ConflictsOverride ?? true,
+            Provenance = dto.Provenance,
+        };
+    }
+
+    /// <summary>Writes the model as indented JSON.</summary>
+    public string ToJson()
+        => JsonSerializer.Serialize(
+            new ModelDocument(1, [.. Features], [.. Means], [.. Scales], [.. Weights], Bias, Threshold, DenseCandidates, DenseNeighbours, ConflictsOverride, Provenance),
+            JsonOptions);
+
+    /// <summary>The probability that a claim with these features (full vector, see <see cref="AvailableFeatures"/>) is hallucinated.</summary>
+    public double PredictHallucination(IReadOnlyList<double> allFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(allFeatures);
+        var z = Bias;
+        for (var i = 0; i < _featureIndexes.Length; i++)
+        {
+            z += Weights[i] * ((allFeatures[_featureIndexes[i]] - Means[i]) / Scales[i]);
+        }
+
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    internal static int IndexOf(string feature)
+    {
+        for (var i = 0; i < FeatureExtractor.Names.Count; i++)
+        {
+            if (FeatureExtractor.Names[i] == feature)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed record ModelDocument(
+        int Version,
+        string[] Features,
+        double[] Means,
+        double[] Scales,
+        double[] Weights,
+        double Bias,
+        double Threshold,
+        int DenseCandidates,
+        bool DenseNeighbours,
+        bool? ConflictsOverride,
+        string? Provenance);
+}

@@ -1,0 +1,46 @@
+namespace Chatbot.Grounding.Training;
+
+/// <summary>How <see cref="GroundingTrainer"/> trains and cross-validates.</summary>
+public sealed class GroundingTrainingOptions
+{
+    private int _folds = 5;
+    private double _l2 = 1.0;
+
+    /// <summary>Outer cross-validation folds, grouped by question (2 or more).</summary>
+    public int Folds
+    {
+        get => _folds;
+        set => _folds = value >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(value), "At least two folds are needed.");
+    }
+
+    /// <summary>Seed for assigning questions to folds.</summary>
+    public int Seed { get; set; } = 13;
+
+    /// <summary>L2 penalty on the standardised weights.</summary>
+    public double L2
+    {
+        get => _l2;
+        set => _l2 = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
+
+    /// <summary>Weight of each hand-made example relative to a RAGTruth sentence (0 leaves them out).</summary>
+    public double HandmadeWeight { get; set; } = 1.0;
+
+    /// <summary>Evidence sentences embedded per claim (best lexical matches); 0 embeds every sentence.</summary>
+    public int DenseCandidates { get; set; } = 3;
+
+    /// <summary>Whether each candidate's next sentence is embedded too (two-sentence windows).</summary>
+    public bool DenseNeighbours { get; set; }
+
+    /// <summary>Whether a detected number/negation/name conflict flags a sentence whatever the model says.</summary>
+    public bool ConflictsOverride { get; set; } = true;
+
+    /// <summary>
+    /// Feature sets to cross-validate, by name. The final model uses <see cref="ModelFeatureSet"/>.
+    /// Empty means <see cref="GroundingTrainer.StandardFeatureSets"/>.
+    /// </summary>
+    public IDictionary<string, IReadOnlyList<string>> FeatureSets { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    /// <summary>The feature set the persisted model is trained on.</summary>
+    public string ModelFeatureSet { get; set; } = "all";
+}
