@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Chatbot.Knowledge.Indexing;
+using Chatbot.Knowledge.Retrieval;
+
+namespace Chatbot.Knowledge.Benchmarks;
+
+/// <summary>
+/// Measures retrieval for the CLI's <c>bench</c> and <c>eval</c> commands: recall@k over a JSONL
+/// question file against the real index, and build time, query latency and memory at synthetic
+/// corpus sizes. Returns results; printing is the caller's job.
+/// </summary>
+public sealed class KnowledgeBenchmark
+{
+    /// <summary>The corpus sizes measured when the caller does not say.</summary>
+    public static readonly IReadOnlyList<int> DefaultScales = [1_000, 10_000, 100_000];
+
+    private readonly HybridRetriever _retriever;
+    private readonly KnowledgeOptions _options;
+
+    public KnowledgeBenchmark(HybridRetriever retriever, KnowledgeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(retriever);
+        ArgumentNullException.ThrowIfNull(options);
+        _retriever = retriever;
+        _options = options;
+    }
+
+    /// <summary>
+    /// Recall@k of the current index over questions in JSONL (<c>{"question": "...", "relevant": ["doc-id", ...]}</c>).
+    /// </summary>
+    /// <param name="path">A .jsonl file, or a folder whose *.jsonl files are all read.</param>
+    /// <param name="k">Passages retrieved per question.</param>
+    /// <param name="collection">Optional collection filter.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public async Task<RecallBenchmarkResult> MeasureRecallAsync(
+        string path, int k = 5, string? collection = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+
+        var files = Directory.Exists(path)
+            ? Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal).ToArray()
+            : File.Exists(path) ? [Path.GetFullPath(path)] : throw new FileNotFoundException("No question file or folder.", path);
+
+        var problems = new List<string>();
+        var questions = new List<RecallQuestion>();
+        foreach (var file in files)
+        {
+            var lineNumber = 0;
+            foreach (var line in await File.ReadAllLinesAsync(file, cancellationToken))
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var question = JsonSerializer.Deserialize<RecallQuestion>(line);
+                    if (question is null || string.IsNullOrWhiteSpace(question.Question) || question.Relevant.Count == 0)
+                    {
+                        problems.Add($"{file}:{lineNumber}: needs a question and at least one relevant document id.");
+                        continue;
+                    }
+
+                    questions.Add(question);
+                }
+                catch (JsonException ex)
+                {
+                    problems.Add($"{file}:{lineNumber}: invalid JSON ({ex.Message}).");
+                }
+            }
+        }
+
+        _retriever.Index.EnsureLoaded();
+        var known = _retriever.Index.Manifest.Files.Values.Select(entry => entry.DocumentId).ToHashSet(StringComparer.Ordinal);
+        foreach (var unknown in questions.SelectMany(question => question.Relevant).Where(id => !known.Contains(id)).Distinct().Order(StringComparer.Ordinal))
+        {
+            problems.Add($"relevant document id '{unknown}' is not in the index.");
+        }
+
+        var options = new RetrievalOptions { TopK = k, Collection = collection };
+        var latencies = new double[questions.Count];
+        var misses = new List<RecallMiss>();
+        double recallSum = 0, hits = 0, reciprocalRankSum = 0;
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var question = questions[i];
+            var started = Stopwatch.GetTimestamp();
+            var passages = await _retriever.RetrieveAsync(question.Question, options, cancellationToken);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+            var retrieved = passages.Select(passage => passage.DocumentId).ToList();
+            var relevant = question.Relevant.ToHashSet(StringComparer.Ordinal);
+            var found = relevant.Count(retrieved.Contains);
+            recallSum += (double)found / relevant.Count;
+            var firstRank = retrieved.FindIndex(relevant.Contains);
+            if (firstRank >= 0)
+            {
+                hits++;
+                reciprocalRankSum += 1.0 / (firstRank + 1);
+            }
+
+            if (found < relevant.Count)
+            {
+                misses.Add(new RecallMiss(question.Question, question.Relevant, retrieved));
+            }
+        }
+
+        var count = Math.Max(1, questions.Count);
+        return new RecallBenchmarkResult
+        {
+            Files = files,
+            Questions = questions.Count,
+            K = k,
+            Recall = recallSum / count,
+            HitRate = hits / count,
+            MeanReciprocalRank = reciprocalRankSum / count,
+            P50Milliseconds = Percentile(latencies, 0.50),
+            P95Milliseconds = Percentile(latencies, 0.95),
+            Misses = misses,
+            Problems = problems,
+        };
+    }
+
+    /// <summary>
+    /// Builds a throw-away index of each size from a synthetic corpus and measures build time, load
+    /// time, query latency and memory. See <see cref="ScaleBenchmarkResult.Method"/> for how vectors
+    /// and queries are made. Uses a temporary folder that is deleted afterwards.
+    /// </summary>
+    /// <param name="chunkCounts">Corpus sizes; <see cref="DefaultScales"/> when null.</param>
+    /// <param name="queriesPerSize">Timed queries per size (after a short warm-up).</param>
+    /// <param name="progress">Receives one line per step, for the console.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public async Task<ScaleBenchmarkResult> MeasureScaleAsync(
+        IReadOnlyList<int>? chunkCounts = null,
+        int queriesPerSize = 200,
+        IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        chunkCounts ??= DefaultScales;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queriesPerSize);
+        if (chunkCounts.Any(count => count <= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(chunkCounts), "Corpus sizes must be positive.");
+        }
+
+        var generator = _retriever.Index.EmbeddingGenerator;
+        var dimensions = _retriever.Index.Dimensions;
+        var work = Path.Combine(Path.GetTempPath(), $"chatbot-knowledge-bench-{Guid.NewGuid():N}");
+        var points = new List<ScalePoint>();
+        try
+        {
+            foreach (var size in chunkCounts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var folder = Path.Combine(work, size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var corpus = new SyntheticCorpus(seed: size);
+
+                progress?.Report($"{size:N0} chunks: generating the corpus");
+                var chunks = corpus.Chunks(size)
+                    .Select((chunk, i) => new IndexedChunk(chunk, corpus.UnitVector(dimensions), (ulong)i))
+                    .ToList();
+
+                progress?.Report($"{size:N0} chunks: building the index");
+                var started = Stopwatch.GetTimestamp();
+                using (var builder = new KnowledgeIndex(folder, generator))
+                {
+                    builder.Apply(new IndexUpdate
+                    {
+                        ReplaceAll = true,
+                        Added = chunks,
+                        Files = new Dictionary<string, ManifestEntry>(),
+                        ChunkingFingerprint = "synthetic",
+                    });
+                }
+
+                var buildTime = Stopwatch.GetElapsedTime(started);
+                chunks = null;
+                GC.Collect();
+
+                progress?.Report($"{size:N0} chunks: loading the saved index");
+                started = Stopwatch.GetTimestamp();
+                using var index = new KnowledgeIndex(folder, generator);
+                index.EnsureLoaded();
+                var loadTime = Stopwatch.GetElapsedTime(started);
+
+                progress?.Report($"{size:N0} chunks: {queriesPerSize} queries");
+                var retriever = new HybridRetriever(index, _options.TopK, _options.CandidateCount);
+                for (var i = 0; i < 10; i++)
+                {
+                    await retriever.RetrieveAsync(corpus.Query(), cancellationToken: cancellationToken);
+                }
+
+                var latencies = new double[queriesPerSize];
+                for (var i = 0; i < queriesPerSize; i++)
+                {
+                    var query = corpus.Query();
+                    var queryStarted = Stopwatch.GetTimestamp();
+                    await retriever.RetrieveAsync(query, cancellationToken: cancellationToken);
+                    latencies[i] = Stopwatch.GetElapsedTime(queryStarted).TotalMilliseconds;
+                }
+
+                var managed = GC.GetTotalMemory(forceFullCollection: true);
+                using var process = Process.GetCurrentProcess();
+                points.Add(new ScalePoint
+                {
+                    Chunks = size,
+                    BuildTime = buildTime,
+                    LoadTime = loadTime,
+                    Queries = queriesPerSize,
+                    P50Milliseconds = Percentile(latencies, 0.50),
+                    P95Milliseconds = Percentile(latencies, 0.95),
+                    MaxMilliseconds = latencies.Max(),
+                    WorkingSetBytes = process.WorkingSet64,
+                    ManagedHeapBytes = managed,
+                    IndexBytesOnDisk = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length),
+                });
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a temp folder left behind is harmless.
+            }
+        }
+
+        return new ScaleBenchmarkResult
+        {
+            ModelId = _retriever.Index.ModelId,
+            Dimensions = dimensions,
+            ProcessorCount = Environment.ProcessorCount,
+            Points = points,
+        };
+    }
+
+    /// <summary>Nearest-rank percentile.</summary>
+    private static double Percentile(double[] values, double fraction)
+    {
+        if (values.Length == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(fraction * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}

@@ -1,0 +1,31 @@
+namespace Chatbot.Knowledge.Benchmarks;
+
+/// <summary>Measurements at one corpus size of the synthetic scale benchmark.</summary>
+public sealed record ScalePoint
+{
+    public required int Chunks { get; init; }
+
+    /// <summary>Time to write the Lucene index and the vector file and open the searcher (corpus generation excluded).</summary>
+    public required TimeSpan BuildTime { get; init; }
+
+    /// <summary>Time for a new process-like instance to load the saved index (no embedding).</summary>
+    public required TimeSpan LoadTime { get; init; }
+
+    public required int Queries { get; init; }
+
+    /// <summary>Query latency percentiles in milliseconds: query embedding by the real model + BM25 + dense + fusion + reading the top k.</summary>
+    public required double P50Milliseconds { get; init; }
+
+    public required double P95Milliseconds { get; init; }
+
+    public required double MaxMilliseconds { get; init; }
+
+    /// <summary>The process's working set after the index was loaded, in bytes.</summary>
+    public required long WorkingSetBytes { get; init; }
+
+    /// <summary>Managed heap after a full collection, in bytes.</summary>
+    public required long ManagedHeapBytes { get; init; }
+
+    /// <summary>Size of the index on disk, in bytes.</summary>
+    public required long IndexBytesOnDisk { get; init; }
+}

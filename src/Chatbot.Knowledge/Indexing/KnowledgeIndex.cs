@@ -1,0 +1,473 @@
+using Chatbot.Knowledge.Chunking;
+using Chatbot.Knowledge.Embeddings;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Chatbot.Knowledge.Indexing;
+
+/// <summary>
+/// The hybrid index: BM25 over chunk text with Lucene.Net (English analyzer with Porter stemming)
+/// and dense vectors in one contiguous matrix, persisted together under <see cref="IndexPath"/>
+/// (<c>lucene/</c>, <c>vectors.bin</c>, <c>manifest.json</c>) and tied by a generation number.
+/// </summary>
+/// <remarks>
+/// Thread-safe: any number of queries run against an immutable snapshot while one ingestion at a
+/// time prepares the next snapshot, which is swapped in atomically after it has been committed.
+/// Loading from disk never computes embeddings.
+/// </remarks>
+public sealed partial class KnowledgeIndex : IDisposable
+{
+    private const string GenerationKey = "generation";
+    private const string VectorFileName = "vectors.bin";
+    private const string ManifestFileName = "manifest.json";
+    private const string PendingSuffix = ".pending";
+    private const int MaxQueryTerms = 48;
+
+    private readonly ILogger _logger;
+    private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+    private readonly SemaphoreSlim _updateLock = new(1, 1);
+    private readonly System.Threading.Lock _loadLock = new();
+    private LuceneDirectory? _directory;
+    private IndexSnapshot? _snapshot;
+    private bool _disposed;
+
+    /// <param name="indexPath">Folder the index is stored in; created on first write.</param>
+    /// <param name="embeddingGenerator">The model that computes chunk and query vectors; its metadata names the model and dimensions.</param>
+    /// <param name="logger">Optional logger.</param>
+    public KnowledgeIndex(
+        string indexPath,
+        IEmbeddingGenerator<string, Embedding<float>> embeddingGenerator,
+        ILogger<KnowledgeIndex>? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(indexPath);
+        ArgumentNullException.ThrowIfNull(embeddingGenerator);
+
+        IndexPath = Path.GetFullPath(indexPath);
+        EmbeddingGenerator = embeddingGenerator;
+        var metadata = embeddingGenerator.GetService<EmbeddingGeneratorMetadata>();
+        ModelId = metadata?.DefaultModelId ?? MiniLmEmbeddingGenerator.ModelId;
+        Dimensions = metadata?.DefaultModelDimensions ?? MiniLmEmbeddingGenerator.Dimensions;
+        _logger = logger ?? NullLogger<KnowledgeIndex>.Instance;
+    }
+
+    public string IndexPath { get; }
+
+    public IEmbeddingGenerator<string, Embedding<float>> EmbeddingGenerator { get; }
+
+    /// <summary>The embedding model the vectors belong to; a saved index of another model is rebuilt.</summary>
+    public string ModelId { get; }
+
+    public int Dimensions { get; }
+
+    /// <summary>Chunks currently searchable.</summary>
+    public int ChunkCount => Current.Count;
+
+    /// <summary>The indexed files as of the current snapshot.</summary>
+    public IndexManifest Manifest => Current.Manifest;
+
+    /// <summary>True once something has been indexed (now or in an earlier run).</summary>
+    public bool IsEmpty => Current.Manifest.Files.Count == 0 && Current.Count == 0;
+
+    private IndexSnapshot Current
+    {
+        get
+        {
+            EnsureLoaded();
+            return Volatile.Read(ref _snapshot)!;
+        }
+    }
+
+    /// <summary>
+    /// Loads the saved index if there is one (once; later calls return at once). A missing,
+    /// inconsistent or other-model index loads as empty, to be rebuilt by ingestion.
+    /// </summary>
+    public void EnsureLoaded()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Volatile.Read(ref _snapshot) is not null)
+        {
+            return;
+        }
+
+        lock (_loadLock)
+        {
+            if (_snapshot is not null)
+            {
+                return;
+            }
+
+            System.IO.Directory.CreateDirectory(IndexPath);
+            _directory = FSDirectory.Open(new DirectoryInfo(Path.Combine(IndexPath, "lucene")));
+            var snapshot = TryLoad(_directory) ?? IndexSnapshot.Empty(EmptyManifest(), Dimensions);
+            Volatile.Write(ref _snapshot, snapshot);
+        }
+    }
+
+    /// <summary>Reads one chunk by id, or null when it is not indexed.</summary>
+    public KnowledgeChunk? GetChunk(string chunkId)
+    {
+        ArgumentNullException.ThrowIfNull(chunkId);
+        var snapshot = AcquireSnapshot();
+        try
+        {
+            return snapshot.TryGetRow(chunkId, out var row) ? ReadChunk(snapshot, row) : null;
+        }
+        finally
+        {
+            snapshot.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Interlocked.Exchange(ref _snapshot, null)?.Release();
+        _directory?.Dispose();
+        _analyzer.Dispose();
+        _updateLock.Dispose();
+    }
+
+    /// <summary>Gets the current snapshot with a reference held; the caller must <see cref="IndexSnapshot.Release"/> it.</summary>
+    internal IndexSnapshot AcquireSnapshot()
+    {
+        while (true)
+        {
+            var snapshot = Current;
+            if (snapshot.TryAcquire())
+            {
+                return snapshot;
+            }
+
+            // Swapped out and closed between the read and the acquire: read the new one.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+        }
+    }
+
+    /// <summary>Serializes writers: one ingestion at a time prepares and applies an update.</summary>
+    internal async Task<IDisposable> BeginUpdateAsync(CancellationToken cancellationToken)
+    {
+        EnsureLoaded();
+        await _updateLock.WaitAsync(cancellationToken);
+        return new UpdateLease(_updateLock);
+    }
+
+    /// <summary>The stored vector of a row (for reuse when the same text is indexed again).</summary>
+    internal static float[] CopyVector(IndexSnapshot snapshot, int row) => snapshot.Matrix.Row(row).ToArray();
+
+    /// <summary>BM25 search; writes matching rows, best first, and returns how many.</summary>
+    internal int SearchKeywords(IndexSnapshot snapshot, string query, string? collection, Span<int> rows)
+    {
+        if (snapshot.Searcher is null || rows.Length == 0)
+        {
+            return 0;
+        }
+
+        var luceneQuery = BuildKeywordQuery(query);
+        if (luceneQuery is null)
+        {
+            return 0;
+        }
+
+        Filter? filter = null;
+        if (collection is not null)
+        {
+            if (Array.IndexOf(snapshot.CollectionNames, collection) < 0)
+            {
+                return 0;
+            }
+
+            filter = new QueryWrapperFilter(new TermQuery(new Term(LuceneFields.Collection, collection)));
+        }
+
+        var hits = snapshot.Searcher.Search(luceneQuery, filter, rows.Length).ScoreDocs;
+        var count = 0;
+        foreach (var hit in hits)
+        {
+            var row = snapshot.RowByLuceneDoc[hit.Doc];
+            if (row >= 0)
+            {
+                rows[count++] = row;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Dense search by cosine similarity; writes rows and scores, best first, and returns how many.</summary>
+    internal static int SearchVectors(IndexSnapshot snapshot, ReadOnlySpan<float> query, string? collection, Span<int> rows, Span<float> scores)
+    {
+        var filter = RowFilter.All;
+        if (collection is not null)
+        {
+            var code = Array.IndexOf(snapshot.CollectionNames, collection);
+            if (code < 0)
+            {
+                return 0;
+            }
+
+            filter = RowFilter.Collection(snapshot.RowCollections, (byte)code);
+        }
+
+        return snapshot.Matrix.Search(query, rows, scores, filter);
+    }
+
+    internal static KnowledgeChunk ReadChunk(IndexSnapshot snapshot, int row) =>
+        LuceneChunkMapper.ToChunk(snapshot.Searcher!.Doc(snapshot.LuceneDocByRow[row]));
+
+    /// <summary>
+    /// Writes an update (Lucene commit, vector file, manifest) and swaps in the new snapshot.
+    /// Call inside <see cref="BeginUpdateAsync"/>. On failure the index is left as it was.
+    /// </summary>
+    internal void Apply(IndexUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var old = Current;
+
+        var removed = new HashSet<string>(update.RemovedDocumentIds, StringComparer.Ordinal);
+        foreach (var added in update.Added)
+        {
+            removed.Add(added.Chunk.DocumentId);
+        }
+
+        // The new matrix: kept rows copied in order, then the added rows.
+        var replaceAll = update.ReplaceAll || old.Reader is null;
+        var rows = new List<VectorRow>(old.Count + update.Added.Count);
+        var keptRows = new List<int>(old.Count);
+        if (!replaceAll)
+        {
+            for (var row = 0; row < old.Count; row++)
+            {
+                if (!removed.Contains(old.Rows[row].DocumentId))
+                {
+                    keptRows.Add(row);
+                    rows.Add(old.Rows[row]);
+                }
+            }
+        }
+
+        var data = new float[checked((keptRows.Count + update.Added.Count) * Dimensions)];
+        var target = 0;
+        foreach (var row in keptRows)
+        {
+            old.Matrix.Row(row).CopyTo(data.AsSpan(target, Dimensions));
+            target += Dimensions;
+        }
+
+        foreach (var added in update.Added)
+        {
+            if (added.Vector.Length != Dimensions)
+            {
+                throw new InvalidOperationException($"Chunk '{added.Chunk.Id}' has a {added.Vector.Length}-dimensional vector; the index uses {Dimensions}.");
+            }
+
+            added.Vector.CopyTo(data.AsSpan(target, Dimensions));
+            VectorMatrix.Normalize(data.AsSpan(target, Dimensions));
+            target += Dimensions;
+            rows.Add(new VectorRow(added.Chunk.Id, added.Chunk.DocumentId, added.Chunk.Collection, added.TextHash));
+        }
+
+        var matrix = new VectorMatrix(data, Dimensions);
+        var manifest = new IndexManifest
+        {
+            Generation = old.Manifest.Generation + 1,
+            ModelId = ModelId,
+            Dimensions = Dimensions,
+            ChunkingFingerprint = update.ChunkingFingerprint,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            Files = new SortedDictionary<string, ManifestEntry>(update.Files.ToDictionary(), StringComparer.Ordinal),
+        };
+
+        var vectorPath = Path.Combine(IndexPath, VectorFileName);
+        var manifestPath = Path.Combine(IndexPath, ManifestFileName);
+        System.IO.Directory.CreateDirectory(IndexPath);
+        VectorFile.Write(vectorPath + PendingSuffix, manifest.Generation, ModelId, rows, matrix);
+        manifest.Write(manifestPath + PendingSuffix);
+
+        CommitLucene(update, removed, replaceAll, manifest.Generation);
+
+        // Lucene has committed this generation: the pending files are now the truth.
+        File.Move(vectorPath + PendingSuffix, vectorPath, overwrite: true);
+        File.Move(manifestPath + PendingSuffix, manifestPath, overwrite: true);
+
+        var snapshot = IndexSnapshot.Create(DirectoryReader.Open(_directory!), [.. rows], matrix, manifest);
+        Interlocked.Exchange(ref _snapshot, snapshot)?.Release();
+        Log.IndexUpdated(_logger, manifest.Generation, update.Added.Count, removed.Count, snapshot.Count);
+    }
+
+    private void CommitLucene(IndexUpdate update, HashSet<string> removed, bool replaceAll, long generation)
+    {
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer)
+        {
+            OpenMode = replaceAll ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
+            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = 64,
+        };
+
+        var writer = new IndexWriter(_directory!, config);
+        try
+        {
+            if (!replaceAll && removed.Count > 0)
+            {
+                writer.DeleteDocuments([.. removed.Select(id => new Term(LuceneFields.DocumentId, id))]);
+            }
+
+            foreach (var added in update.Added)
+            {
+                writer.AddDocument(LuceneChunkMapper.ToDocument(added.Chunk));
+            }
+
+            writer.SetCommitData(new Dictionary<string, string> { [GenerationKey] = generation.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            writer.Commit();
+            writer.Dispose();
+        }
+        catch
+        {
+            // Without a rollback, disposing the writer would commit the half-applied change.
+            writer.Rollback();
+            throw;
+        }
+    }
+
+    private IndexSnapshot? TryLoad(LuceneDirectory directory)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            Log.NoSavedIndex(_logger, IndexPath);
+            return null;
+        }
+
+        DirectoryReader? reader = null;
+        try
+        {
+            reader = DirectoryReader.Open(directory);
+            var generation = reader.IndexCommit.UserData.TryGetValue(GenerationKey, out var value) ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+            var vectorPath = Path.Combine(IndexPath, VectorFileName);
+            var manifestPath = Path.Combine(IndexPath, ManifestFileName);
+            CompleteInterruptedCommit(vectorPath, manifestPath, generation);
+
+            var vectors = VectorFile.Read(vectorPath);
+            var manifest = IndexManifest.Read(manifestPath);
+            if (vectors.Generation != generation || manifest.Generation != generation)
+            {
+                throw new InvalidDataException($"Lucene is at generation {generation}, the vectors at {vectors.Generation}, the manifest at {manifest.Generation}.");
+            }
+
+            if (vectors.ModelId != ModelId || vectors.Matrix.Dimensions != Dimensions)
+            {
+                Log.OtherModel(_logger, IndexPath, vectors.ModelId, vectors.Matrix.Dimensions, ModelId, Dimensions);
+                reader.Dispose();
+                return null;
+            }
+
+            var snapshot = IndexSnapshot.Create(reader, vectors.Rows, vectors.Matrix, manifest);
+            reader = null;
+            Log.IndexLoaded(_logger, IndexPath, snapshot.Count, manifest.Files.Count, generation);
+            return snapshot;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException)
+        {
+            Log.IndexUnreadable(_logger, IndexPath, ex);
+            reader?.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>A crash between the Lucene commit and the file renames leaves pending files of the committed generation: finish the renames.</summary>
+    private static void CompleteInterruptedCommit(string vectorPath, string manifestPath, long generation)
+    {
+        var pendingVectors = vectorPath + PendingSuffix;
+        var pendingManifest = manifestPath + PendingSuffix;
+        if (File.Exists(pendingVectors) && File.Exists(pendingManifest) && VectorFile.ReadGeneration(pendingVectors) == generation)
+        {
+            File.Move(pendingVectors, vectorPath, overwrite: true);
+            File.Move(pendingManifest, manifestPath, overwrite: true);
+        }
+    }
+
+    private IndexManifest EmptyManifest() => new() { ModelId = ModelId, Dimensions = Dimensions };
+
+    /// <summary>OR of the analyzed query terms over text, title, section and topics (title and topics weigh more).</summary>
+    private Query? BuildKeywordQuery(string text)
+    {
+        var terms = new List<string>();
+        using (var stream = _analyzer.GetTokenStream(LuceneFields.Text, text))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken() && terms.Count < MaxQueryTerms)
+            {
+                var value = term.ToString();
+                if (!terms.Contains(value))
+                {
+                    terms.Add(value);
+                }
+            }
+
+            stream.End();
+        }
+
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            query.Add(new TermQuery(new Term(LuceneFields.Text, term)), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(LuceneFields.Title, term)) { Boost = 1.5f }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(LuceneFields.Section, term)) { Boost = 1.2f }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(LuceneFields.Topics, term)) { Boost = 1.2f }, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    private sealed class UpdateLease(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "No saved knowledge index at {IndexPath}; it will be built by ingestion.")]
+        public static partial void NoSavedIndex(ILogger logger, string indexPath);
+
+        [LoggerMessage(2, LogLevel.Information, "Loaded the knowledge index at {IndexPath}: {ChunkCount} chunks from {FileCount} files (generation {Generation}).")]
+        public static partial void IndexLoaded(ILogger logger, string indexPath, int chunkCount, int fileCount, long generation);
+
+        [LoggerMessage(3, LogLevel.Warning, "The knowledge index at {IndexPath} cannot be used and will be rebuilt.")]
+        public static partial void IndexUnreadable(ILogger logger, string indexPath, Exception exception);
+
+        [LoggerMessage(4, LogLevel.Warning, "The knowledge index at {IndexPath} holds {SavedModel} ({SavedDimensions}-d) vectors, not {Model} ({Dimensions}-d); it will be rebuilt.")]
+        public static partial void OtherModel(ILogger logger, string indexPath, string savedModel, int savedDimensions, string model, int dimensions);
+
+        [LoggerMessage(5, LogLevel.Information, "Knowledge index generation {Generation}: {Added} chunks added, {RemovedDocuments} documents replaced or removed, {ChunkCount} chunks in total.")]
+        public static partial void IndexUpdated(ILogger logger, long generation, int added, int removedDocuments, int chunkCount);
+    }
+}

@@ -1,0 +1,45 @@
+using Chatbot.Knowledge.Chunking;
+using Lucene.Net.Documents;
+using Lucene.Net.Documents.Extensions;
+using Lucene.Net.Util;
+
+namespace Chatbot.Knowledge.Indexing;
+
+/// <summary>Converts chunks to and from Lucene documents.</summary>
+internal static class LuceneChunkMapper
+{
+    public static Document ToDocument(KnowledgeChunk chunk) =>
+    [
+        new StringField(LuceneFields.Id, chunk.Id, Field.Store.YES),
+        new BinaryDocValuesField(LuceneFields.Id, new BytesRef(chunk.Id)),
+        new StringField(LuceneFields.DocumentId, chunk.DocumentId, Field.Store.YES),
+        new StringField(LuceneFields.Collection, chunk.Collection, Field.Store.YES),
+        new StoredField(LuceneFields.Ordinal, chunk.Ordinal),
+        new TextField(LuceneFields.Title, chunk.Title, Field.Store.YES),
+        new TextField(LuceneFields.Section, chunk.Section, Field.Store.YES),
+        new TextField(LuceneFields.Text, chunk.Text, Field.Store.YES),
+        new TextField(LuceneFields.Topics, string.Join('\n', chunk.Topics), Field.Store.YES),
+        new StoredField(LuceneFields.Url, chunk.Url),
+        new StoredField(LuceneFields.Start, chunk.Start),
+        new StoredField(LuceneFields.End, chunk.End),
+    ];
+
+    public static KnowledgeChunk ToChunk(Document document)
+    {
+        var topics = document.Get(LuceneFields.Topics);
+        return new KnowledgeChunk
+        {
+            Id = document.Get(LuceneFields.Id),
+            DocumentId = document.Get(LuceneFields.DocumentId),
+            Ordinal = document.GetField(LuceneFields.Ordinal).GetInt32ValueOrDefault(),
+            Title = document.Get(LuceneFields.Title) ?? string.Empty,
+            Url = document.Get(LuceneFields.Url) ?? string.Empty,
+            Collection = document.Get(LuceneFields.Collection),
+            Section = document.Get(LuceneFields.Section) ?? string.Empty,
+            Start = document.GetField(LuceneFields.Start).GetInt32ValueOrDefault(),
+            End = document.GetField(LuceneFields.End).GetInt32ValueOrDefault(),
+            Text = document.Get(LuceneFields.Text) ?? string.Empty,
+            Topics = string.IsNullOrEmpty(topics) ? [] : topics.Split('\n'),
+        };
+    }
+}

@@ -1,0 +1,17 @@
+namespace Chatbot.Knowledge.Indexing;
+
+/// <summary>Field names of a chunk's Lucene document.</summary>
+internal static class LuceneFields
+{
+    public const string Id = "id";
+    public const string DocumentId = "doc";
+    public const string Collection = "collection";
+    public const string Ordinal = "ordinal";
+    public const string Title = "title";
+    public const string Section = "section";
+    public const string Text = "text";
+    public const string Topics = "topics";
+    public const string Url = "url";
+    public const string Start = "start";
+    public const string End = "end";
+}

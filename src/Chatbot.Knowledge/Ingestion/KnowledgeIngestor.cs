@@ -1,0 +1,405 @@
+using System.Diagnostics;
+using Chatbot.Knowledge.Chunking;
+using Chatbot.Knowledge.Documents;
+using Chatbot.Knowledge.Indexing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Chatbot.Knowledge.Ingestion;
+
+/// <summary>
+/// Brings the <see cref="KnowledgeIndex"/> up to date with folders and files: new and changed files
+/// (by content hash) are read, chunked, embedded and indexed, deleted ones removed, unchanged ones
+/// skipped. A file that cannot be read is reported by name and skipped; the rest completes.
+/// </summary>
+/// <remarks>
+/// Ingestions are serialized; queries keep running on the previous snapshot until the new one is
+/// committed. Vectors are computed only for chunk text the index has not embedded before.
+/// </remarks>
+public sealed partial class KnowledgeIngestor
+{
+    private readonly KnowledgeIndex _index;
+    private readonly KnowledgeOptions _options;
+    private readonly DocumentLoader _loader = new();
+    private readonly DocumentChunker _chunker;
+    private readonly ILogger _logger;
+
+    /// <param name="index">The index to update.</param>
+    /// <param name="options">Chunk sizes, batch size and the configured folders.</param>
+    /// <param name="logger">Optional logger.</param>
+    public KnowledgeIngestor(KnowledgeIndex index, KnowledgeOptions options, ILogger<KnowledgeIngestor>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(options);
+        _index = index;
+        _options = options;
+        _chunker = new DocumentChunker(options.ToChunkingOptions());
+        _logger = logger ?? NullLogger<KnowledgeIngestor>.Instance;
+    }
+
+    /// <summary>The built-in folder and the pilot folders from <see cref="KnowledgeOptions"/>.</summary>
+    public IReadOnlyList<IngestSource> ConfiguredSources =>
+    [
+        IngestSource.BuiltIn(_options.BuiltInPath),
+        .. _options.DocumentFolders.Select(IngestSource.Pilot),
+    ];
+
+    /// <summary>
+    /// Loads the saved index; builds it from <see cref="ConfiguredSources"/> when there is none, or
+    /// refreshes it incrementally when <see cref="KnowledgeOptions.RefreshOnStartup"/> is set.
+    /// </summary>
+    /// <returns>The ingestion result, or null when the saved index was used as is.</returns>
+    public async Task<IngestResult?> EnsureIndexedAsync(
+        IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        _index.EnsureLoaded();
+        if (!_index.IsEmpty && !_options.RefreshOnStartup)
+        {
+            return null;
+        }
+
+        return await IngestAsync(ConfiguredSources, progress, cancellationToken);
+    }
+
+    /// <summary>Ingests one folder or file.</summary>
+    public Task<IngestResult> IngestAsync(
+        IngestSource source, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return IngestAsync([source], progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ingests folders (recursively, supported extensions only) and single files. Files the index
+    /// holds under these folders, or as these files, that no longer exist are removed; files from
+    /// other sources are left alone. A folder that does not exist is reported and its files are kept.
+    /// </summary>
+    public async Task<IngestResult> IngestAsync(
+        IReadOnlyList<IngestSource> sources, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        foreach (var source in sources)
+        {
+            ArgumentNullException.ThrowIfNull(source, nameof(sources));
+            ArgumentException.ThrowIfNullOrWhiteSpace(source.Path, nameof(sources));
+            ArgumentException.ThrowIfNullOrWhiteSpace(source.Collection, nameof(sources));
+        }
+
+        using var lease = await _index.BeginUpdateAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var snapshot = _index.AcquireSnapshot();
+        try
+        {
+            progress?.Report(new IngestProgress { Stage = IngestStage.Scanning });
+            var result = await IngestCoreAsync(sources, snapshot, progress, cancellationToken);
+            result = result with { Elapsed = Stopwatch.GetElapsedTime(started) };
+            Log.Ingested(_logger, result.Added.Count, result.Updated.Count, result.Removed.Count, result.Unchanged, result.Failures.Count, result.ChunksEmbedded, result.Elapsed.TotalSeconds);
+            progress?.Report(new IngestProgress
+            {
+                Stage = IngestStage.Completed,
+                FileNumber = result.Added.Count + result.Updated.Count + result.Unchanged,
+                FileCount = result.Added.Count + result.Updated.Count + result.Unchanged + result.Failures.Count,
+                ChunksSoFar = result.ChunksIndexed,
+                ChunksEmbedded = result.ChunksEmbedded,
+                ChunksToEmbed = result.ChunksEmbedded,
+            });
+            return result;
+        }
+        catch (OperationCanceledException)
+        {
+            Log.Cancelled(_logger);
+            throw;
+        }
+        finally
+        {
+            snapshot.Release();
+        }
+    }
+
+    private async Task<IngestResult> IngestCoreAsync(
+        IReadOnlyList<IngestSource> sources, IndexSnapshot snapshot, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var oldFiles = snapshot.Manifest.Files;
+        var failures = new List<IngestFailure>();
+        void Fail(string path, string reason, int fileNumber, int fileCount, int chunksSoFar)
+        {
+            var failure = new IngestFailure(path, reason);
+            failures.Add(failure);
+            Log.FileFailed(_logger, path, reason);
+            progress?.Report(new IngestProgress
+            {
+                Stage = IngestStage.Reading, FileNumber = fileNumber, FileCount = fileCount, CurrentFile = path,
+                ChunksSoFar = chunksSoFar, Failure = failure,
+            });
+        }
+
+        // A chunker change invalidates every chunk: rebuild all files the index knows, too.
+        var rebuild = oldFiles.Count > 0 && snapshot.Manifest.ChunkingFingerprint != _chunker.Options.Fingerprint;
+        var (jobs, scopes, missingFolders) = FindFiles(sources);
+        if (rebuild)
+        {
+            var known = jobs.Select(job => job.Path).ToHashSet(StringComparer.Ordinal);
+            jobs.AddRange(oldFiles.Values
+                .Where(entry => !known.Contains(entry.Path) && !InScope(entry, scopes) && File.Exists(entry.Path))
+                .Select(entry => new FileJob(entry.Path, entry.Root, entry.Collection)));
+        }
+
+        foreach (var folder in missingFolders)
+        {
+            Fail(folder, "folder or file not found; files indexed from it are kept.", 0, jobs.Count, 0);
+        }
+
+        // Read, parse and chunk the new and changed files.
+        var newFiles = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        var parsed = new List<(FileJob Job, KnowledgeDocument Document, IReadOnlyList<KnowledgeChunk> Chunks)>();
+        var unchanged = 0;
+        var chunksSoFar = 0;
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var job = jobs[i];
+            progress?.Report(new IngestProgress
+            {
+                Stage = IngestStage.Reading, FileNumber = i + 1, FileCount = jobs.Count, CurrentFile = job.Path, ChunksSoFar = chunksSoFar,
+            });
+
+            byte[] content;
+            try
+            {
+                content = await File.ReadAllBytesAsync(job.Path, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                KeepOld(job.Path);
+                Fail(job.Path, $"cannot be read: {ex.Message}", i + 1, jobs.Count, chunksSoFar);
+                continue;
+            }
+
+            var hash = DocumentLoader.ComputeHash(content);
+            if (!rebuild && oldFiles.TryGetValue(job.Path, out var old) && old.ContentHash == hash && old.Collection == job.Collection)
+            {
+                newFiles[job.Path] = old;
+                unchanged++;
+                continue;
+            }
+
+            try
+            {
+                var relative = job.Root is null ? Path.GetFileName(job.Path) : Path.GetRelativePath(job.Root, job.Path);
+                var document = _loader.Parse(content, job.Path, relative, job.Collection);
+                var chunks = _chunker.Chunk(document);
+                if (chunks.Count == 0)
+                {
+                    throw new DocumentFormatException(job.Path, "produced no passages.");
+                }
+
+                parsed.Add((job, document, chunks));
+                chunksSoFar += chunks.Count;
+            }
+            catch (DocumentFormatException ex)
+            {
+                KeepOld(job.Path);
+                Fail(job.Path, ex.Path is null ? ex.Message : ex.Message[(ex.Path.Length + 2)..], i + 1, jobs.Count, chunksSoFar);
+            }
+        }
+
+        // A changed file that now fails keeps its previous version in the index.
+        void KeepOld(string path)
+        {
+            if (!rebuild && oldFiles.TryGetValue(path, out var previous))
+            {
+                newFiles[path] = previous;
+            }
+        }
+
+        // Document ids must be unique: files already indexed keep theirs, a newcomer with a taken id fails.
+        var owners = newFiles.Values.ToDictionary(entry => entry.DocumentId, entry => entry.Path, StringComparer.Ordinal);
+        foreach (var entry in oldFiles.Values.Where(entry => !InScope(entry, scopes) && !rebuild))
+        {
+            newFiles.TryAdd(entry.Path, entry);
+            owners.TryAdd(entry.DocumentId, entry.Path);
+        }
+
+        var accepted = new List<(FileJob Job, KnowledgeDocument Document, IReadOnlyList<KnowledgeChunk> Chunks)>();
+        foreach (var item in parsed)
+        {
+            if (owners.TryGetValue(item.Document.Id, out var owner) && owner != item.Job.Path)
+            {
+                KeepOld(item.Job.Path);
+                Fail(item.Job.Path, $"document id '{item.Document.Id}' is already used by {owner}.", jobs.Count, jobs.Count, chunksSoFar);
+                continue;
+            }
+
+            owners[item.Document.Id] = item.Job.Path;
+            accepted.Add(item);
+            newFiles[item.Job.Path] = new ManifestEntry(
+                item.Job.Path, item.Document.ContentHash, item.Document.Id, item.Document.Title, item.Job.Collection, item.Chunks.Count, item.Job.Root);
+        }
+
+        // Old document ids that are gone: deleted files, and changed files (whose id may have changed too).
+        var removedIds = new HashSet<string>(StringComparer.Ordinal);
+        var removedPaths = new List<string>();
+        foreach (var entry in oldFiles.Values)
+        {
+            if (!newFiles.TryGetValue(entry.Path, out var current))
+            {
+                removedIds.Add(entry.DocumentId);
+                removedPaths.Add(entry.Path);
+            }
+            else if (!ReferenceEquals(current, entry))
+            {
+                removedIds.Add(entry.DocumentId);
+            }
+        }
+
+        var added = accepted.Where(item => !oldFiles.ContainsKey(item.Job.Path)).Select(item => item.Job.Path).ToList();
+        var updated = accepted.Where(item => oldFiles.ContainsKey(item.Job.Path)).Select(item => item.Job.Path).ToList();
+        var newChunks = accepted.SelectMany(item => item.Chunks).ToList();
+        var indexed = await EmbedAsync(newChunks, snapshot, jobs.Count, progress, cancellationToken);
+
+        if (accepted.Count > 0 || removedIds.Count > 0 || rebuild)
+        {
+            progress?.Report(new IngestProgress
+            {
+                Stage = IngestStage.Saving, FileNumber = jobs.Count, FileCount = jobs.Count, ChunksSoFar = chunksSoFar,
+                ChunksEmbedded = indexed.Embedded, ChunksToEmbed = indexed.Embedded,
+            });
+            _index.Apply(new IndexUpdate
+            {
+                ReplaceAll = rebuild,
+                RemovedDocumentIds = removedIds,
+                Added = indexed.Chunks,
+                Files = newFiles,
+                ChunkingFingerprint = _chunker.Options.Fingerprint,
+            });
+        }
+
+        removedPaths.Sort(StringComparer.Ordinal);
+        return new IngestResult
+        {
+            Added = added,
+            Updated = updated,
+            Removed = removedPaths,
+            Unchanged = unchanged,
+            Failures = failures,
+            ChunksIndexed = newChunks.Count,
+            ChunksEmbedded = indexed.Embedded,
+            TotalChunks = _index.ChunkCount,
+            TotalFiles = _index.Manifest.Files.Count,
+        };
+    }
+
+    /// <summary>Vectors for the chunks: reused when the same text was embedded before, else computed in batches.</summary>
+    private async Task<(List<IndexedChunk> Chunks, int Embedded)> EmbedAsync(
+        List<KnowledgeChunk> chunks, IndexSnapshot snapshot, int fileCount, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var vectors = new float[chunks.Count][];
+        var hashes = new ulong[chunks.Count];
+        var inputs = new string[chunks.Count];
+        var pending = new List<int>();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            inputs[i] = EmbeddingInput.For(chunks[i]);
+            hashes[i] = EmbeddingInput.Hash(inputs[i]);
+            if (snapshot.TryGetRowByTextHash(hashes[i], out var row))
+            {
+                vectors[i] = KnowledgeIndex.CopyVector(snapshot, row);
+            }
+            else
+            {
+                pending.Add(i);
+            }
+        }
+
+        var batchSize = _options.EmbeddingBatchSize;
+        for (var offset = 0; offset < pending.Count; offset += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = pending.Skip(offset).Take(batchSize).ToArray();
+            var embeddings = await _index.EmbeddingGenerator.GenerateAsync(batch.Select(i => inputs[i]), cancellationToken: cancellationToken);
+            if (embeddings.Count != batch.Length)
+            {
+                throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {batch.Length} texts.");
+            }
+
+            for (var j = 0; j < batch.Length; j++)
+            {
+                vectors[batch[j]] = embeddings[j].Vector.ToArray();
+            }
+
+            progress?.Report(new IngestProgress
+            {
+                Stage = IngestStage.Embedding, FileNumber = fileCount, FileCount = fileCount, ChunksSoFar = chunks.Count,
+                ChunksEmbedded = Math.Min(offset + batchSize, pending.Count), ChunksToEmbed = pending.Count,
+            });
+        }
+
+        var indexed = new List<IndexedChunk>(chunks.Count);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            indexed.Add(new IndexedChunk(chunks[i], vectors[i], hashes[i]));
+        }
+
+        return (indexed, pending.Count);
+    }
+
+    private static (List<FileJob> Jobs, List<(string Path, bool IsFolder, string Collection)> Scopes, List<string> Missing) FindFiles(IReadOnlyList<IngestSource> sources)
+    {
+        var jobs = new List<FileJob>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var scopes = new List<(string Path, bool IsFolder, string Collection)>();
+        var missing = new List<string>();
+        foreach (var source in sources)
+        {
+            var path = Path.GetFullPath(source.Path);
+            if (System.IO.Directory.Exists(path))
+            {
+                scopes.Add((path, true, source.Collection));
+                var files = System.IO.Directory
+                    .EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                    .Where(DocumentLoader.IsSupported)
+                    .Order(StringComparer.Ordinal);
+                foreach (var file in files)
+                {
+                    if (seen.Add(file))
+                    {
+                        jobs.Add(new FileJob(file, path, source.Collection));
+                    }
+                }
+            }
+            else if (File.Exists(path))
+            {
+                scopes.Add((path, false, source.Collection));
+                if (seen.Add(path))
+                {
+                    jobs.Add(new FileJob(path, null, source.Collection));
+                }
+            }
+            else
+            {
+                missing.Add(path);
+            }
+        }
+
+        return (jobs, scopes, missing);
+    }
+
+    private static bool InScope(ManifestEntry entry, List<(string Path, bool IsFolder, string Collection)> scopes) =>
+        scopes.Any(scope => scope.IsFolder
+            ? entry.Path.StartsWith(scope.Path + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            : entry.Path == scope.Path);
+
+    private sealed record FileJob(string Path, string? Root, string Collection);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Ingestion done: {Added} added, {Updated} updated, {Removed} removed, {Unchanged} unchanged, {Failed} failed; {Embedded} chunks embedded in {ElapsedSeconds:F1} s.")]
+        public static partial void Ingested(ILogger logger, int added, int updated, int removed, int unchanged, int failed, int embedded, double elapsedSeconds);
+
+        [LoggerMessage(2, LogLevel.Warning, "Skipped {Path}: {Reason}")]
+        public static partial void FileFailed(ILogger logger, string path, string reason);
+
+        [LoggerMessage(3, LogLevel.Information, "Ingestion cancelled; the index is unchanged.")]
+        public static partial void Cancelled(ILogger logger);
+    }
+}

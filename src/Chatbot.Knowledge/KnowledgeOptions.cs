@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using Chatbot.Knowledge.Chunking;
+
+namespace Chatbot.Knowledge;
+
+/// <summary>Settings of the knowledge engine, bound from the <c>Knowledge</c> configuration section.</summary>
+public sealed class KnowledgeOptions : IValidatableObject
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Knowledge";
+
+    /// <summary>Folder of the persisted index (Lucene, vectors, manifest); relative paths resolve against the working directory.</summary>
+    [Required]
+    public string IndexPath { get; set; } = "data/index";
+
+    /// <summary>Folder of the curated Markdown knowledge base (collection <c>builtin</c>).</summary>
+    [Required]
+    public string BuiltInPath { get; set; } = "knowledge";
+
+    /// <summary>Folders of pilot documents (collection <c>pilot</c>): Markdown, text, HTML, PDF.</summary>
+    public string[] DocumentFolders { get; set; } = [];
+
+    /// <summary>See <see cref="ChunkingOptions.MinWords"/>.</summary>
+    [Range(10, 2000)]
+    public int ChunkMinWords { get; set; } = 60;
+
+    /// <summary>See <see cref="ChunkingOptions.MaxWords"/>.</summary>
+    [Range(20, 4000)]
+    public int ChunkMaxWords { get; set; } = 220;
+
+    /// <summary>Passages returned per query unless the caller asks otherwise.</summary>
+    [Range(1, 100)]
+    public int TopK { get; set; } = 5;
+
+    /// <summary>Candidates taken from each of BM25 and dense search before fusion.</summary>
+    [Range(1, 1000)]
+    public int CandidateCount { get; set; } = 50;
+
+    /// <summary>Chunks embedded per model call during ingestion.</summary>
+    [Range(1, 1024)]
+    public int EmbeddingBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// At startup, bring the index up to date with <see cref="BuiltInPath"/> and <see cref="DocumentFolders"/>
+    /// (only new or changed files are read and embedded). When false, the index is built only if missing.
+    /// </summary>
+    public bool RefreshOnStartup { get; set; } = true;
+
+    /// <summary>The chunker settings these options describe.</summary>
+    public ChunkingOptions ToChunkingOptions() => new() { MinWords = ChunkMinWords, MaxWords = ChunkMaxWords };
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ChunkMinWords > ChunkMaxWords)
+        {
+            yield return new ValidationResult(
+                $"{nameof(ChunkMinWords)} ({ChunkMinWords}) must not exceed {nameof(ChunkMaxWords)} ({ChunkMaxWords}).",
+                [nameof(ChunkMinWords), nameof(ChunkMaxWords)]);
+        }
+
+        if (CandidateCount < TopK)
+        {
+            yield return new ValidationResult(
+                $"{nameof(CandidateCount)} ({CandidateCount}) must be at least {nameof(TopK)} ({TopK}).",
+                [nameof(CandidateCount), nameof(TopK)]);
+        }
+
+        if (DocumentFolders.Any(string.IsNullOrWhiteSpace))
+        {
+            yield return new ValidationResult($"{nameof(DocumentFolders)} must not contain empty paths.", [nameof(DocumentFolders)]);
+        }
+    }
+}

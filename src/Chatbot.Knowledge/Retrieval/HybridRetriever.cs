@@ -1,0 +1,124 @@
+using System.Buffers;
+using System.Diagnostics;
+using Chatbot.Knowledge.Documents;
+using Chatbot.Knowledge.Indexing;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Chatbot.Knowledge.Retrieval;
+
+/// <summary>
+/// Finds the passages for a question: BM25 and dense (embedding) candidates from the
+/// <see cref="KnowledgeIndex"/>, fused by reciprocal rank (k = 60), optionally within one collection.
+/// </summary>
+/// <remarks>Thread-safe; queries keep working, on the previous snapshot, while an ingestion runs.</remarks>
+public sealed partial class HybridRetriever
+{
+    private readonly KnowledgeIndex _index;
+    private readonly int _defaultTopK;
+    private readonly int _candidates;
+    private readonly ILogger _logger;
+
+    /// <param name="index">The index to search.</param>
+    /// <param name="defaultTopK">Passages returned when the call does not say.</param>
+    /// <param name="candidates">How many candidates each of BM25 and dense search contributes to the fusion.</param>
+    /// <param name="logger">Optional logger.</param>
+    public HybridRetriever(KnowledgeIndex index, int defaultTopK = 5, int candidates = 50, ILogger<HybridRetriever>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(defaultTopK);
+        ArgumentOutOfRangeException.ThrowIfLessThan(candidates, defaultTopK);
+        _index = index;
+        _defaultTopK = defaultTopK;
+        _candidates = candidates;
+        _logger = logger ?? NullLogger<HybridRetriever>.Instance;
+    }
+
+    /// <summary>The index this retriever searches.</summary>
+    public KnowledgeIndex Index => _index;
+
+    /// <summary>Retrieves the best passages for <paramref name="query"/>.</summary>
+    /// <param name="query">The user's question or a search string.</param>
+    /// <param name="options">Top k and collection filter; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the query embedding.</param>
+    /// <returns>Passages, best first; empty for a blank query or an empty index.</returns>
+    public async Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(
+        string query, RetrievalOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var topK = options?.TopK ?? _defaultTopK;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK);
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var embedding = await _index.EmbeddingGenerator.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+        var vector = embedding.ToArray();
+        VectorMatrix.Normalize(vector);
+        var passages = Search(query, vector, topK, options?.Collection);
+        Log.Retrieved(_logger, passages.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return passages;
+    }
+
+    /// <summary>Retrieves with a query vector computed by the caller (unit length, the index's model).</summary>
+    public IReadOnlyList<RetrievedPassage> Search(string query, ReadOnlySpan<float> queryVector, int topK, string? collection = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK);
+        var filter = KnowledgeCollections.IsAll(collection) ? null : collection!.Trim().ToLowerInvariant();
+        var candidates = Math.Max(_candidates, topK);
+
+        var keywordRows = ArrayPool<int>.Shared.Rent(candidates);
+        var denseRows = ArrayPool<int>.Shared.Rent(candidates);
+        var denseScores = ArrayPool<float>.Shared.Rent(candidates);
+        var snapshot = _index.AcquireSnapshot();
+        try
+        {
+            var keywordCount = _index.SearchKeywords(snapshot, query, filter, keywordRows.AsSpan(0, candidates));
+            var denseCount = KnowledgeIndex.SearchVectors(snapshot, queryVector, filter, denseRows.AsSpan(0, candidates), denseScores.AsSpan(0, candidates));
+            var fused = ReciprocalRankFusion.Fuse(keywordRows.AsSpan(0, keywordCount), denseRows.AsSpan(0, denseCount), topK);
+
+            var passages = new RetrievedPassage[fused.Length];
+            for (var i = 0; i < fused.Length; i++)
+            {
+                var entry = fused[i];
+                var chunk = KnowledgeIndex.ReadChunk(snapshot, entry.Item);
+                passages[i] = new RetrievedPassage
+                {
+                    ChunkId = chunk.Id,
+                    DocumentId = chunk.DocumentId,
+                    Title = chunk.Title,
+                    Section = chunk.Section,
+                    Url = chunk.Url,
+                    Text = chunk.Text,
+                    Collection = chunk.Collection,
+                    Start = chunk.Start,
+                    End = chunk.End,
+                    Score = entry.Score,
+                    KeywordRank = entry.KeywordRank == 0 ? null : entry.KeywordRank,
+                    DenseRank = entry.DenseRank == 0 ? null : entry.DenseRank,
+                    DenseScore = entry.DenseRank == 0 ? null : denseScores[entry.DenseRank - 1],
+                };
+            }
+
+            return passages;
+        }
+        finally
+        {
+            snapshot.Release();
+            ArrayPool<int>.Shared.Return(keywordRows);
+            ArrayPool<int>.Shared.Return(denseRows);
+            ArrayPool<float>.Shared.Return(denseScores);
+        }
+    }
+
+    private static partial class Log
+    {
+        // The query text is not logged: it is user input.
+        [LoggerMessage(1, LogLevel.Debug, "Retrieved {Count} passages in {ElapsedMs:F1} ms.")]
+        public static partial void Retrieved(ILogger logger, int count, double elapsedMs);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Chatbot.Knowledge.Retrieval;
+
+/// <summary>A passage found for a query, with what a citation needs and the ranks that explain its place.</summary>
+public sealed record RetrievedPassage
+{
+    /// <summary><c>{DocumentId}#{ordinal}</c>.</summary>
+    public required string ChunkId { get; init; }
+
+    public required string DocumentId { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>Heading path within the document; empty at its top.</summary>
+    public required string Section { get; init; }
+
+    public required string Url { get; init; }
+
+    public required string Text { get; init; }
+
+    public required string Collection { get; init; }
+
+    /// <summary>Offset of the passage in the document's plain text.</summary>
+    public required int Start { get; init; }
+
+    /// <summary>Offset just past the passage in the document's plain text.</summary>
+    public required int End { get; init; }
+
+    /// <summary>Reciprocal rank fusion score: the sum of 1/(60 + rank) over the two rankings.</summary>
+    public required double Score { get; init; }
+
+    /// <summary>1-based rank in the BM25 ranking, or null when BM25 did not return the passage.</summary>
+    public int? KeywordRank { get; init; }
+
+    /// <summary>1-based rank in the dense (embedding) ranking, or null when it was not among the candidates.</summary>
+    public int? DenseRank { get; init; }
+
+    /// <summary>Cosine similarity to the query, when the passage was a dense candidate.</summary>
+    public float? DenseScore { get; init; }
+}
