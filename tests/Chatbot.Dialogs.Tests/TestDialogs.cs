@@ -55,4 +55,28 @@ internal static class TestDialogs
         root.AddDialog(ProfileDialog());
         return root;
     }
+
+    /// <summary>A component that runs one prompt and then reports its result as "Result: ...".</summary>
+    public static ComponentDialog AskAndReport(Dialog prompt, PromptOptions options)
+    {
+        var root = new ComponentDialog("root");
+        root.AddDialog(new WaterfallDialog("ask",
+        [
+            (step, ct) => step.PromptAsync(prompt.Id, options, ct),
+            async (step, ct) =>
+            {
+                var text = step.Result switch
+                {
+                    null => "(none)",
+                    FoundChoice choice => $"{choice.Value} at {choice.Index}",
+                    bool answer => answer ? "yes" : "no",
+                    var other => other.ToString(),
+                };
+                await step.Context.SendActivityAsync($"Result: {text}", cancellationToken: ct);
+                return await step.EndDialogAsync(step.Result, ct);
+            },
+        ]));
+        root.AddDialog(prompt);
+        return root;
+    }
 }
