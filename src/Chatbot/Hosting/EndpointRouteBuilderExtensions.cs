@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Chatbot.Hosting;
 
@@ -23,7 +24,18 @@ public static class EndpointRouteBuilderExtensions
                 return problem;
             }
 
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            try
+            {
+                await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            }
+            catch (SecurityTokenException) when (!http.Response.HasStarted)
+            {
+                // CloudAdapter answers 401 for a missing token but lets a token that fails
+                // validation (bad signature, wrong audience, expired) escape as an exception.
+                // Either way the caller is unauthenticated and the bot has not run.
+                return Results.Unauthorized();
+            }
+
             return Results.Empty;
         });
 

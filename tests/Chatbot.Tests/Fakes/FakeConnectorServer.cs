@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -32,9 +31,12 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     public static async Task<FakeConnectorServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
+
+        // Not UseUrls: the bot's appsettings.json (copied next to the tests) sets Urls, which would win.
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
         var server = new FakeConnectorServer(app);
 
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", async (HttpContext http, string conversationId, string replyToId) =>
