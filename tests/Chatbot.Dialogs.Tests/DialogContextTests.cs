@@ -139,6 +139,40 @@ public sealed class DialogContextTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => new DialogSet().CreateContextAsync(dc.Context));
     }
 
+    [Fact]
+    public async Task RepromptDialogAsync_ReachesThePromptInsideNestedComponents_WithoutCountingAnAttempt()
+    {
+        var storage = new MemoryStorage();
+
+        // An interruption handler as a bot would write it: answer "help", then ask the pending question again.
+        async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        {
+            var conversationState = new ConversationState(storage);
+            var dialogs = new DialogSet(conversationState.CreateProperty<DialogState>(nameof(DialogState))).Add(TestDialogs.RootWithProfile());
+            var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
+            if (turnContext.Activity.Text == "help")
+            {
+                await turnContext.SendActivityAsync("I need your profile.", cancellationToken: cancellationToken);
+                await dc.RepromptDialogAsync(cancellationToken);
+            }
+            else if ((await dc.ContinueDialogAsync(cancellationToken)).Status == DialogTurnStatus.Empty)
+            {
+                await dc.BeginDialogAsync("root", null, cancellationToken);
+            }
+
+            await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+        }
+
+        await new TestFlow(new TestAdapter(), OnTurnAsync)
+            .Send("hi").AssertReply("What is your name?")
+            .Send("Ada").AssertReply("Pick a colour.")
+            .Send("help").AssertReply("I need your profile.").AssertReply("Pick a colour.")
+            .Send("help").AssertReply("I need your profile.").AssertReply("Pick a colour.")
+            .Send("help").AssertReply("I need your profile.").AssertReply("Pick a colour.")
+            .Send("blue").AssertReply("Ada likes Blue?")
+            .StartTestAsync();
+    }
+
     private static async Task<DialogContext> CreateContextAsync(DialogSet set)
     {
         return await set.CreateContextAsync(DialogTestBot.TurnFor(new TestAdapter(), "hi"));
