@@ -35,6 +35,7 @@ public sealed class DocumentChunker
         var sentences = new List<TextSpan>();
         var headings = new List<(int Level, string Text)>();
         var section = string.Empty;
+        var singleTopHeading = document.Blocks.Count(block => block.Kind == DocumentBlockKind.Heading && block.Level == 1) == 1;
 
         foreach (var block in document.Blocks)
         {
@@ -47,7 +48,7 @@ public sealed class DocumentChunker
                 }
 
                 headings.Add((block.Level, document.GetText(block)));
-                section = SectionPath(headings, document.Title);
+                section = SectionPath(headings, document.Title, singleTopHeading);
                 state.Add(new Unit(block.Start, block.End, SentenceSplitter.CountWords(document.Text, block.Start, block.End), true, section));
                 continue;
             }
@@ -61,7 +62,7 @@ public sealed class DocumentChunker
                 var words = SentenceSplitter.CountWords(document.Text, sentence.Start, sentence.End);
                 if (words > _options.MaxWords)
                 {
-                    foreach (var piece in SplitByWords(document.Text, sentence, _options.MaxWords))
+                    foreach (var piece in SplitByWords(document.Text, sentence, state.FirstPieceBudget, _options.MaxWords))
                     {
                         state.AddOversized(new Unit(piece.Start, piece.End, SentenceSplitter.CountWords(document.Text, piece.Start, piece.End), false, section));
                     }
@@ -77,26 +78,30 @@ public sealed class DocumentChunker
         return state.Chunks;
     }
 
-    private static string SectionPath(List<(int Level, string Text)> headings, string title)
+    /// <summary>The headings above a chunk, without the document's title heading (its one H1, or a heading equal to the title).</summary>
+    private static string SectionPath(List<(int Level, string Text)> headings, string title, bool singleTopHeading)
     {
         var parts = headings
+            .Where(heading => !(singleTopHeading && heading.Level == 1))
             .Select(heading => heading.Text)
             .Where(text => !string.Equals(text, title, StringComparison.OrdinalIgnoreCase));
         return string.Join(" > ", parts);
     }
 
-    private static IEnumerable<TextSpan> SplitByWords(string text, TextSpan span, int maxWords)
+    private static IEnumerable<TextSpan> SplitByWords(string text, TextSpan span, int firstMaxWords, int maxWords)
     {
         var start = span.Start;
         var words = 0;
+        var limit = firstMaxWords;
         var inWord = false;
         for (var i = span.Start; i < span.End; i++)
         {
             var isSpace = char.IsWhiteSpace(text[i]);
             if (!isSpace && !inWord)
             {
-                if (words == maxWords)
+                if (words == limit)
                 {
+                    limit = maxWords;
                     var end = i;
                     while (end > start && char.IsWhiteSpace(text[end - 1]))
                     {
@@ -133,6 +138,9 @@ public sealed class DocumentChunker
         private int NewWords => _units.Skip(_overlapUnits).Sum(unit => unit.Words);
 
         private bool HasNewSentences => _units.Skip(_overlapUnits).Any(unit => !unit.IsHeading);
+
+        /// <summary>Words the first piece of an oversized sentence may have: headings waiting in the chunk count too.</summary>
+        public int FirstPieceBudget => HasNewSentences ? options.MaxWords : Math.Max(1, options.MaxWords - TotalWords);
 
         public void BeginSection()
         {
