@@ -1,0 +1,112 @@
+using Chatbot.Configuration;
+using Chatbot.Conversation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatbot.Tests.Hosting;
+
+public sealed class ConfigurationTests
+{
+    private static IConfiguration Template() => new ConfigurationBuilder()
+        .AddJsonFile(RepositoryRoot.Combine("appsettings.template.json"), optional: false)
+        .Build();
+
+    [Fact]
+    public void Template_BindsToTheOptionsClasses_WithNoUnknownKeys()
+    {
+        var template = Template();
+        Action<BinderOptions> strict = o => o.ErrorOnUnknownConfiguration = true;
+
+        // Each documented section must be exactly what its options class reads.
+        template.GetSection(BotOptions.SectionName).Get<BotOptions>(strict);
+        template.GetSection(StorageOptions.SectionName).Get<StorageOptions>(strict);
+        var auth = new BotAuthenticationOptions();
+        foreach (var key in new[] { "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId" })
+        {
+            Assert.True(template.GetSection(key).Exists(), $"{key} is missing from the template");
+        }
+
+        template.Bind(auth);
+        Assert.True(auth.IsAnonymous);
+    }
+
+    [Fact]
+    public async Task Template_StartsTheBot()
+    {
+        var settings = Template().AsEnumerable().Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
+        await using var app = new ChatbotAppFactory(settings);
+        using var client = app.CreateClient();
+
+        var health = await client.GetAsync("/healthz");
+
+        Assert.True(health.IsSuccessStatusCode);
+    }
+
+    public static TheoryData<string, string, string> BadSettings => new()
+    {
+        { "MicrosoftAppType", "Everyone", "MicrosoftAppType" },
+        { "MicrosoftAppId", "not-a-guid", "MicrosoftAppId" },
+        { "Bot:DisplayName", "", "DisplayName" },
+        { "Bot:ResetConversationAfterFailures", "0", "ResetConversationAfterFailures" },
+        { "Storage:Provider", "Cassandra", "Provider" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task ABadSetting_StopsStartUp_WithAMessageNamingIt(string key, string value, string named)
+    {
+        // The real executable, as an operator starts it, configured through the environment.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Chatbot.dll")])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        if (key == "MicrosoftAppId")
+        {
+            start.Environment["MicrosoftAppPassword"] = "x";
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"the bot started despite {key}={value}");
+        }
+
+        Assert.Equal(2, process.ExitCode);
+        var message = await stderr;
+        Assert.Contains("Configuration error", message, StringComparison.Ordinal);
+        Assert.Contains(named, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAppIdWithoutASecret_IsRejected_NamingThePassword()
+    {
+        var result = new BotAuthenticationOptionsValidator().Validate(null, new BotAuthenticationOptions { MicrosoftAppId = Guid.NewGuid().ToString() });
+
+        Assert.True(result.Failed);
+        Assert.Contains("MicrosoftAppPassword", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SingleTenant_RequiresATenantId()
+    {
+        var result = new BotAuthenticationOptionsValidator().Validate(null, new BotAuthenticationOptions
+        {
+            MicrosoftAppId = Guid.NewGuid().ToString(),
+            MicrosoftAppPassword = "secret",
+            MicrosoftAppType = "SingleTenant",
+        });
+
+        Assert.Contains("MicrosoftAppTenantId", result.FailureMessage, StringComparison.Ordinal);
+    }
+}
