@@ -7,6 +7,7 @@ using Chatbot.Grounding;
 using Chatbot.Grounding.Evaluation;
 using Chatbot.Grounding.Model;
 using Chatbot.Grounding.Training;
+using Chatbot.Grounding.Training.Tool;
 using Chatbot.Knowledge.Embeddings;
 
 var data = Option("--data") ?? "/work/shared/data/ragtruth/qa_train.jsonl";
@@ -19,6 +20,8 @@ var options = new GroundingTrainingOptions
     ConflictsOverride = !args.Contains("--no-override"),
     L2 = double.Parse(Option("--l2") ?? "1", CultureInfo.InvariantCulture),
 };
+options.DenseClaimBudget = int.Parse(Option("--budget") ?? "2", CultureInfo.InvariantCulture);
+options.Repeats = int.Parse(Option("--repeats") ?? "1", CultureInfo.InvariantCulture);
 if (Option("--set") is { } set)
 {
     options.ModelFeatureSet = set;
@@ -41,10 +44,12 @@ if (args.Contains("--eval") || args.Contains("--eval-only"))
 {
     // In-sample (the model saw these records): for timing and a sanity check, not for the reported F1.
     var model = modelPath is not null ? GroundingModel.FromJson(await File.ReadAllTextAsync(modelPath)) : GroundingModel.LoadDefault();
-    var checker = new GroundingChecker(embedder, model, embeddingCacheCapacity: args.Contains("--warm") ? 4096 : 0);
+    var counting = new CountingEmbedder(embedder);
+    var checker = new GroundingChecker(counting, model, embeddingCacheCapacity: args.Contains("--warm") ? 4096 : 0);
     await checker.CheckAsync("Warm up.", [new GroundingSource(1, "Warm up the model.")]);
     var evaluation = await new RagTruthEvaluator(checker).EvaluateAsync(data);
     Console.WriteLine(evaluation.ToJson());
+    Console.WriteLine($"embedding: {counting.Calls} calls, {counting.Texts} texts, {counting.Milliseconds / evaluation.Responses:F1} ms/response");
     if (Option("--out") is { } outPath)
     {
         await RagTruthEvaluator.WritePredictionsAsync(evaluation, outPath);

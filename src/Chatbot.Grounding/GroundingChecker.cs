@@ -57,19 +57,48 @@ public sealed class GroundingChecker
             throw new ArgumentException("Sources must not be null.", nameof(sources));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var watch = Stopwatch.StartNew();
-        var claims = await _analyzer.AnalyzeAsync(answer, sources, otherPassages, cancellationToken).ConfigureAwait(false);
-        var sentences = claims.Select(Decide).ToArray();
+        var analysis = _analyzer.Analyze(answer, sources, otherPassages);
+        await _analyzer.AddDenseAsync(analysis, SelectForDense(analysis.Claims, _model), cancellationToken).ConfigureAwait(false);
+        var sentences = analysis.Claims.Select(Decide).ToArray();
         return new GroundingReport(sentences, watch.Elapsed);
     }
 
-    internal Task<IReadOnlyList<ClaimAnalysis>> AnalyzeAsync(string answer, IReadOnlyList<GroundingSource> sources, CancellationToken cancellationToken)
-        => _analyzer.AnalyzeAsync(answer, sources, [], cancellationToken);
-
     internal SentenceGrounding Decide(ClaimAnalysis claim) => Decide(claim, _model);
+
+    /// <summary>The claims worth embedding: all of them, or those the lexical stage is least sure of.</summary>
+    internal static IReadOnlyList<ClaimAnalysis> SelectForDense(IReadOnlyList<ClaimAnalysis> claims, GroundingModel model)
+    {
+        var candidates = claims.Where(c => c.IsClaim && c.All is not null && c.MissingCitations.Count == 0).ToList();
+        if (model.LexicalStage is not { } lexical || model.DenseClaimBudget < 0 || candidates.Count <= model.DenseClaimBudget)
+        {
+            return candidates;
+        }
+
+        var pivot = Logit(lexical.Threshold);
+        return candidates
+            .Select((c, i) => (Claim: c, Index: i, Doubt: Math.Abs(Logit(lexical.PredictHallucination((c.Cited ?? c.All)!.Values)) - pivot)))
+            .OrderBy(x => x.Doubt)
+            .ThenBy(x => x.Index)
+            .Take(model.DenseClaimBudget)
+            .Select(x => x.Claim)
+            .ToArray();
+    }
+
+    private static double Logit(double p)
+    {
+        var q = Math.Clamp(p, 1e-9, 1 - 1e-9);
+        return Math.Log(q / (1 - q));
+    }
 
     internal static SentenceGrounding Decide(ClaimAnalysis claim, GroundingModel model)
     {
+        if (!claim.HasDense && model.LexicalStage is { } lexical)
+        {
+            model = lexical;
+        }
+
         var sentence = claim.Sentence;
         var result = new SentenceGrounding(sentence.Text, sentence.Citations, GroundingVerdict.Supported, 1)
         {

@@ -18,6 +18,9 @@ internal sealed class ClaimAnalysis(TextSentence sentence, bool isClaim, Sentenc
     /// <summary>Features against the sources the sentence cites (null when it cites none that exist).</summary>
     public ClaimFeatures? Cited { get; set; }
 
+    /// <summary>Whether the features include dense similarity (otherwise the dense features are 0).</summary>
+    public bool HasDense { get; set; }
+
     /// <summary>Features against every passage, cited or not.</summary>
     public ClaimFeatures? All { get; set; }
 }

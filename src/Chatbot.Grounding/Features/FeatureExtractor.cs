@@ -60,7 +60,7 @@ internal static partial class FeatureExtractor
         return (double)hit / claim.Words.Count;
     }
 
-    public static ClaimFeatures Compute(string claimText, SentenceFacts claim, float[]? claimVector, EvidenceSet evidence)
+    public static ClaimFeatures Compute(string claimText, SentenceFacts claim, float[]? claimVector, EvidenceSet evidence, IReadOnlySet<EvidenceSentence>? denseCandidates = null)
     {
         var values = new double[Count];
         values[16] = Math.Log(1 + claim.ContentCount);
@@ -87,11 +87,12 @@ internal static partial class FeatureExtractor
             var lex = Coverage(claim, sentence.Facts.Words);
             lexBest = Math.Max(lexBest, lex);
             var cos = 0.0;
-            if (claimVector is not null && sentence.Vector is not null)
+            var dense = claimVector is not null && sentence.Vector is not null && (denseCandidates is null || denseCandidates.Contains(sentence));
+            if (dense)
             {
-                cos = Dot(claimVector, sentence.Vector);
+                cos = Dot(claimVector!, sentence.Vector!);
                 denseMax = Math.Max(denseMax, cos);
-                Add(centroid!, sentence.Vector);
+                Add(centroid!, sentence.Vector!);
             }
 
             var score = lex + cos;
@@ -119,9 +120,9 @@ internal static partial class FeatureExtractor
             windowBigrams.UnionWith(sentence.Facts.Bigrams);
             windowBigrams.UnionWith(next.Facts.Bigrams);
             bigramWindow = Math.Max(bigramWindow, Share(claim.Bigrams, windowBigrams));
-            if (claimVector is not null && sentence.Vector is not null && next.Vector is not null)
+            if (dense && next.Vector is not null && (denseCandidates is null || denseCandidates.Contains(next)))
             {
-                denseWindow = Math.Max(denseWindow, PairCosine(claimVector, sentence.Vector, next.Vector));
+                denseWindow = Math.Max(denseWindow, PairCosine(claimVector!, sentence.Vector!, next.Vector));
             }
         }
 

@@ -13,11 +13,8 @@ internal sealed class GroundingAnalyzer(
     bool denseNeighbours,
     EmbeddingCache cache)
 {
-    public async Task<IReadOnlyList<ClaimAnalysis>> AnalyzeAsync(
-        string answer,
-        IReadOnlyList<GroundingSource> sources,
-        IReadOnlyList<string> otherPassages,
-        CancellationToken cancellationToken)
+    /// <summary>Lexical analysis of every claim (cheap); dense features come later, for the claims that need them.</summary>
+    public GroundingAnalysis Analyze(string answer, IReadOnlyList<GroundingSource> sources, IReadOnlyList<string> otherPassages)
     {
         var splitter = SentenceSplitter.Default;
         var evidence = new List<EvidenceSentence>();
@@ -33,45 +30,83 @@ internal sealed class GroundingAnalyzer(
         }
 
         var numbers = sources.Select(s => s.Number).ToHashSet();
-        var all = new EvidenceSet(evidence);
-        var claims = new List<ClaimAnalysis>();
+        var analysis = new GroundingAnalysis(evidence, new EvidenceSet(evidence));
         foreach (var sentence in splitter.Split(answer))
         {
-            var isClaim = ClaimDetector.IsClaim(sentence.Text);
-            var analysis = new ClaimAnalysis(sentence, isClaim, TextAnalyzer.Analyze(sentence.Text))
+            var claim = new ClaimAnalysis(sentence, ClaimDetector.IsClaim(sentence.Text), TextAnalyzer.Analyze(sentence.Text))
             {
                 MissingCitations = sentence.Citations.Where(n => !numbers.Contains(n)).ToArray(),
             };
-            claims.Add(analysis);
-        }
+            analysis.Claims.Add(claim);
+            if (!claim.IsClaim)
+            {
+                continue;
+            }
 
-        var citedSets = new Dictionary<ClaimAnalysis, EvidenceSet>();
-        var wanted = new HashSet<EvidenceSentence>();
-        foreach (var claim in claims.Where(c => c.IsClaim))
-        {
-            MarkCandidates(claim.Facts, evidence, wanted);
-            var cited = claim.Sentence.Citations.Where(numbers.Contains).ToHashSet();
+            var cited = sentence.Citations.Where(numbers.Contains).ToHashSet();
             if (cited.Count > 0)
             {
-                var subset = evidence.Where(e => e.SourceNumber is { } n && cited.Contains(n)).ToArray();
-                citedSets[claim] = new EvidenceSet(subset);
-                MarkCandidates(claim.Facts, subset, wanted);
+                analysis.CitedSets[claim] = new EvidenceSet(evidence.Where(e => e.SourceNumber is { } n && cited.Contains(n)).ToArray());
             }
+
+            Compute(analysis, claim, null);
+        }
+
+        return analysis;
+    }
+
+    /// <summary>Analyses and adds dense features to every claim (training, and checks without a lexical stage).</summary>
+    public async Task<IReadOnlyList<ClaimAnalysis>> AnalyzeAsync(
+        string answer,
+        IReadOnlyList<GroundingSource> sources,
+        IReadOnlyList<string> otherPassages,
+        CancellationToken cancellationToken)
+    {
+        var analysis = Analyze(answer, sources, otherPassages);
+        await AddDenseAsync(analysis, analysis.Claims.Where(c => c.IsClaim).ToArray(), cancellationToken).ConfigureAwait(false);
+        return analysis.Claims;
+    }
+
+    /// <summary>Embeds the given claims and their best lexical evidence sentences in one batch and recomputes their features.</summary>
+    public async Task AddDenseAsync(GroundingAnalysis analysis, IReadOnlyList<ClaimAnalysis> claims, CancellationToken cancellationToken)
+    {
+        if (claims.Count == 0)
+        {
+            return;
+        }
+
+        // Each claim is compared only with its own candidates, so its dense features do not depend on the other claims.
+        var wanted = new HashSet<EvidenceSentence>();
+        var candidates = new Dictionary<ClaimAnalysis, HashSet<EvidenceSentence>>();
+        foreach (var claim in claims)
+        {
+            var own = new HashSet<EvidenceSentence>();
+            MarkCandidates(claim.Facts, analysis.Evidence, own);
+            if (analysis.CitedSets.TryGetValue(claim, out var subset))
+            {
+                MarkCandidates(claim.Facts, subset.Sentences, own);
+            }
+
+            candidates[claim] = own;
+            wanted.UnionWith(own);
         }
 
         var claimVectors = await EmbedAsync(claims, wanted, cancellationToken).ConfigureAwait(false);
-        foreach (var claim in claims.Where(c => c.IsClaim))
+        foreach (var claim in claims)
         {
-            var text = TextAnalyzer.StripListPrefix(claim.Sentence.Text);
-            var vector = claimVectors.GetValueOrDefault(claim);
-            claim.All = FeatureExtractor.Compute(text, claim.Facts, vector, all);
-            if (citedSets.TryGetValue(claim, out var subset))
-            {
-                claim.Cited = FeatureExtractor.Compute(text, claim.Facts, vector, subset);
-            }
+            Compute(analysis, claim, claimVectors[claim], candidates[claim]);
+            claim.HasDense = true;
         }
+    }
 
-        return claims;
+    private static void Compute(GroundingAnalysis analysis, ClaimAnalysis claim, float[]? vector, IReadOnlySet<EvidenceSentence>? candidates = null)
+    {
+        var text = TextAnalyzer.StripListPrefix(claim.Sentence.Text);
+        claim.All = FeatureExtractor.Compute(text, claim.Facts, vector, analysis.All, candidates);
+        if (analysis.CitedSets.TryGetValue(claim, out var subset))
+        {
+            claim.Cited = FeatureExtractor.Compute(text, claim.Facts, vector, subset, candidates);
+        }
     }
 
     private static void AddPassage(List<EvidenceSentence> evidence, int? number, int passage, string text, SentenceSplitter splitter)
@@ -119,7 +154,7 @@ internal sealed class GroundingAnalyzer(
     }
 
     private async Task<Dictionary<ClaimAnalysis, float[]>> EmbedAsync(
-        List<ClaimAnalysis> claims,
+        IReadOnlyList<ClaimAnalysis> claims,
         HashSet<EvidenceSentence> wanted,
         CancellationToken cancellationToken)
     {
@@ -144,7 +179,7 @@ internal sealed class GroundingAnalyzer(
         }
 
         var claimTexts = new Dictionary<ClaimAnalysis, string>();
-        foreach (var claim in claims.Where(c => c.IsClaim))
+        foreach (var claim in claims)
         {
             var text = TextAnalyzer.StripListPrefix(claim.Sentence.Text);
             claimTexts[claim] = text;
@@ -158,6 +193,8 @@ internal sealed class GroundingAnalyzer(
 
         if (pending.Count > 0)
         {
+            // Some generators (ONNX Runtime) report a cancelled token as their own error; fail the usual way first.
+            cancellationToken.ThrowIfCancellationRequested();
             var generated = await embedder.GenerateAsync(pending, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (generated.Count != pending.Count)
             {

@@ -85,6 +85,16 @@ public sealed class GroundingModel
     /// <summary>Whether each dense candidate's next sentence is embedded too, for two-sentence windows.</summary>
     public bool DenseNeighbours { get; init; }
 
+    /// <summary>
+    /// A cheaper model over lexical and fact features only. When set, every claim is scored by it first
+    /// and only the <see cref="DenseClaimBudget"/> claims it is least sure of are embedded and scored by
+    /// this model: MiniLM is the cost of a check.
+    /// </summary>
+    public GroundingModel? LexicalStage { get; init; }
+
+    /// <summary>How many claims per answer get dense features when there is a <see cref="LexicalStage"/>; negative means all.</summary>
+    public int DenseClaimBudget { get; init; } = -1;
+
     /// <summary>Whether a detected number/negation/name conflict flags a sentence even when the model would not.</summary>
     public bool ConflictsOverride { get; init; } = true;
 
@@ -106,20 +116,26 @@ public sealed class GroundingModel
         ArgumentException.ThrowIfNullOrWhiteSpace(json);
         var dto = JsonSerializer.Deserialize<ModelDocument>(json, JsonOptions)
             ?? throw new FormatException("The grounding model JSON is empty.");
-        return new GroundingModel(dto.Features, dto.Means, dto.Scales, dto.Weights, dto.Bias, dto.Threshold)
+        return FromDocument(dto);
+    }
+
+    private static GroundingModel FromDocument(ModelDocument dto)
+        => new(dto.Features, dto.Means, dto.Scales, dto.Weights, dto.Bias, dto.Threshold)
         {
             DenseCandidates = dto.DenseCandidates,
             DenseNeighbours = dto.DenseNeighbours,
             ConflictsOverride = dto.ConflictsOverride ?? true,
             Provenance = dto.Provenance,
+            LexicalStage = dto.LexicalStage is null ? null : FromDocument(dto.LexicalStage),
+            DenseClaimBudget = dto.DenseClaimBudget ?? -1,
         };
-    }
 
     /// <summary>Writes the model as indented JSON.</summary>
-    public string ToJson()
-        => JsonSerializer.Serialize(
-            new ModelDocument(1, [.. Features], [.. Means], [.. Scales], [.. Weights], Bias, Threshold, DenseCandidates, DenseNeighbours, ConflictsOverride, Provenance),
-            JsonOptions);
+    public string ToJson() => JsonSerializer.Serialize(ToDocument(), JsonOptions);
+
+    private ModelDocument ToDocument()
+        => new(1, [.. Features], [.. Means], [.. Scales], [.. Weights], Bias, Threshold, DenseCandidates, DenseNeighbours, ConflictsOverride,
+            LexicalStage is null ? null : DenseClaimBudget, LexicalStage?.ToDocument(), Provenance);
 
     /// <summary>The probability that a claim with these features (full vector, see <see cref="AvailableFeatures"/>) is hallucinated.</summary>
     public double PredictHallucination(IReadOnlyList<double> allFeatures)
@@ -158,5 +174,7 @@ public sealed class GroundingModel
         int DenseCandidates,
         bool DenseNeighbours,
         bool? ConflictsOverride,
+        int? DenseClaimBudget,
+        ModelDocument? LexicalStage,
         string? Provenance);
 }

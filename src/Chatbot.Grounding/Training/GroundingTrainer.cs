@@ -113,90 +113,174 @@ public sealed class GroundingTrainer
             }
         }
 
-        var folds = AssignFolds(responses.Select(r => r.Group), options.Folds, options.Seed);
         var scores = new List<FeatureSetScore>();
-        GroundingModel? model = null;
+        var outOfFold = new Dictionary<string, List<ResponseScores>>(StringComparer.Ordinal);
+        var stages = new Dictionary<string, List<(FittedModel Fit, double Threshold)>>(StringComparer.Ordinal);
+        var indexes = featureSets.ToDictionary(p => p.Key, p => Indexes(p.Value), StringComparer.Ordinal);
+        var questions = responses.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count();
+        var cascadeCounts = (Responses: default(BinaryCounts), Sentences: default(BinaryCounts));
+        var lexicalSet = options.LexicalFeatureSet is { } l && featureSets.ContainsKey(l) ? l : null;
         foreach (var (name, features) in featureSets)
         {
-            var indexes = features.Select(f => GroundingModel.IndexOf(f) is var i and >= 0 ? i : throw new ArgumentException($"Unknown feature '{f}'.", nameof(options))).ToArray();
-            var (score, outOfFold) = CrossValidate(name, features, indexes, responses, handmade, folds, options);
+            var responseCounts = default(BinaryCounts);
+            var sentenceCounts = default(BinaryCounts);
+            var thresholds = new List<double>();
+            outOfFold[name] = [];
+            stages[name] = [];
+            for (var repeat = 0; repeat < Math.Max(1, options.Repeats); repeat++)
+            {
+                var folds = AssignFolds(responses.Select(r => r.Group), options.Folds, options.Seed + (1000 * repeat));
+                for (var fold = 0; fold <= folds.Values.Max(); fold++)
+                {
+                    var train = responses.Where(r => folds[r.Group] != fold).ToList();
+                    var stage = TrainStage(indexes[name], train, handmade, options, options.Seed + (1000 * repeat) + fold + 1);
+                    stages[name].Add(stage);
+                    thresholds.Add(stage.Threshold);
+                    foreach (var response in responses.Where(r => folds[r.Group] == fold))
+                    {
+                        var scored = Score(stage.Fit, indexes[name], response);
+                        if (repeat == 0)
+                        {
+                            outOfFold[name].Add(scored);
+                        }
+
+                        var flags = scored.Probabilities.Select((p, i) => IsFlagged(p, response.Claims[i].Conflict, stage.Threshold, options.ConflictsOverride)).ToArray();
+                        (responseCounts, sentenceCounts) = Count(response, flags, responseCounts, sentenceCounts);
+                    }
+                }
+            }
+
+            var score = new FeatureSetScore(name, features, responseCounts, sentenceCounts, thresholds);
             scores.Add(score);
             progress?.Report(score.ToString());
-            if (name == options.ModelFeatureSet)
-            {
-                var fit = Fit(indexes, responses, handmade, options.L2);
-                var threshold = TuneThreshold(outOfFold, options.ConflictsOverride);
-                var provenance = string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Logistic regression on {records.Count} RAGTruth QA responses ({folds.Values.Distinct().Count()} question-grouped folds) and {handmade.Count} hand-made pairs; " +
-                    $"cross-validated response P {score.Responses.Precision:F3} R {score.Responses.Recall:F3} F1 {score.Responses.F1:F3}, " +
-                    $"sentence P {score.Sentences.Precision:F3} R {score.Sentences.Recall:F3} F1 {score.Sentences.F1:F3}; trained {DateTime.UtcNow:yyyy-MM-dd}.");
-                model = new GroundingModel(features, fit.Means, fit.Scales, fit.Weights, fit.Bias, threshold)
-                {
-                    DenseCandidates = options.DenseCandidates,
-                    DenseNeighbours = options.DenseNeighbours,
-                    ConflictsOverride = options.ConflictsOverride,
-                    Provenance = provenance,
-                };
-            }
         }
 
-        return new GroundingTrainingResult(model!, scores, records.Count, folds.Count, msPerResponse);
+        if (lexicalSet is not null && options.DenseClaimBudget >= 0 && lexicalSet != options.ModelFeatureSet)
+        {
+            // The shipped pipeline: the lexical stage scores every claim, the full model only the budgeted doubtful ones.
+            var k = 0;
+            for (var repeat = 0; repeat < Math.Max(1, options.Repeats); repeat++)
+            {
+                var folds = AssignFolds(responses.Select(r => r.Group), options.Folds, options.Seed + (1000 * repeat));
+                for (var fold = 0; fold <= folds.Values.Max(); fold++, k++)
+                {
+                    var lexical = stages[lexicalSet][k];
+                    var full = stages[options.ModelFeatureSet][k];
+                    foreach (var response in responses.Where(r => folds[r.Group] == fold))
+                    {
+                        var flags = Cascade(response, lexical, indexes[lexicalSet], full, indexes[options.ModelFeatureSet], options);
+                        cascadeCounts = Count(response, flags, cascadeCounts.Responses, cascadeCounts.Sentences);
+                    }
+                }
+            }
+
+            var cascade = new FeatureSetScore($"cascade(budget {options.DenseClaimBudget})", featureSets[options.ModelFeatureSet], cascadeCounts.Responses, cascadeCounts.Sentences, []);
+            scores.Add(cascade);
+            progress?.Report(cascade.ToString());
+        }
+
+        var primary = scores.Last();
+        var provenance = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Logistic regression on {records.Count} RAGTruth QA responses ({questions} questions, {options.Folds}-fold cross-validation grouped by question, x{Math.Max(1, options.Repeats)}) and {handmade.Count} hand-made pairs; " +
+            $"cross-validated {primary.Name}: response P {primary.Responses.Precision:F3} R {primary.Responses.Recall:F3} F1 {primary.Responses.F1:F3}, " +
+            $"sentence P {primary.Sentences.Precision:F3} R {primary.Sentences.Recall:F3} F1 {primary.Sentences.F1:F3}.");
+        var model = BuildModel(options.ModelFeatureSet, featureSets, indexes, responses, handmade, outOfFold, options);
+        GroundingModel? lexicalStage = null;
+        if (lexicalSet is not null && options.DenseClaimBudget >= 0 && lexicalSet != options.ModelFeatureSet)
+        {
+            lexicalStage = BuildModel(lexicalSet, featureSets, indexes, responses, handmade, outOfFold, options);
+        }
+
+        var shipped = new GroundingModel(model.Features, model.Means, model.Scales, model.Weights, model.Bias, model.Threshold)
+        {
+            DenseCandidates = options.DenseCandidates,
+            DenseNeighbours = options.DenseNeighbours,
+            ConflictsOverride = options.ConflictsOverride,
+            LexicalStage = lexicalStage,
+            DenseClaimBudget = lexicalStage is null ? -1 : options.DenseClaimBudget,
+            Provenance = provenance,
+        };
+        return new GroundingTrainingResult(shipped, scores, records.Count, questions, msPerResponse);
     }
 
-    private static (FeatureSetScore Score, List<ResponseScores> OutOfFold) CrossValidate(
+    private static int[] Indexes(IReadOnlyList<string> features)
+        => features.Select(f => GroundingModel.IndexOf(f) is var i and >= 0 ? i : throw new ArgumentException($"Unknown feature '{f}'.", nameof(features))).ToArray();
+
+    private static GroundingModel BuildModel(
         string name,
-        IReadOnlyList<string> features,
-        int[] indexes,
+        Dictionary<string, IReadOnlyList<string>> featureSets,
+        Dictionary<string, int[]> indexes,
         List<TrainingResponse> responses,
         List<TrainingClaim> handmade,
-        Dictionary<string, int> folds,
+        Dictionary<string, List<ResponseScores>> outOfFold,
         GroundingTrainingOptions options)
     {
-        var responseCounts = default(BinaryCounts);
-        var sentenceCounts = default(BinaryCounts);
-        var thresholds = new List<double>();
-        var outOfFold = new List<ResponseScores>();
-        var foldCount = folds.Values.Max() + 1;
-        for (var fold = 0; fold < foldCount; fold++)
+        var fit = Fit(indexes[name], responses, handmade, options.L2);
+        var threshold = TuneThreshold(outOfFold[name], options.ConflictsOverride);
+        return new GroundingModel(featureSets[name], fit.Means, fit.Scales, fit.Weights, fit.Bias, threshold)
         {
-            var train = responses.Where(r => folds[r.Group] != fold).ToList();
-            var validation = responses.Where(r => folds[r.Group] == fold).ToList();
+            DenseCandidates = options.DenseCandidates,
+            DenseNeighbours = options.DenseNeighbours,
+            ConflictsOverride = options.ConflictsOverride,
+        };
+    }
 
-            // The threshold comes from out-of-fold predictions inside the training part only.
-            var innerFolds = AssignFolds(train.Select(r => r.Group), Math.Max(2, foldCount - 1), options.Seed + fold + 1);
-            var innerScores = new List<ResponseScores>();
-            for (var inner = 0; inner < innerFolds.Values.Max() + 1; inner++)
-            {
-                var innerFit = Fit(indexes, train.Where(r => innerFolds[r.Group] != inner).ToList(), handmade, options.L2);
-                innerScores.AddRange(train.Where(r => innerFolds[r.Group] == inner).Select(r => Score(innerFit, indexes, r)));
-            }
-
-            var threshold = TuneThreshold(innerScores, options.ConflictsOverride);
-            thresholds.Add(threshold);
-            var fit = Fit(indexes, train, handmade, options.L2);
-            foreach (var response in validation)
-            {
-                var scored = Score(fit, indexes, response);
-                outOfFold.Add(scored);
-                var flagged = false;
-                for (var i = 0; i < response.Claims.Count; i++)
-                {
-                    var claimFlagged = IsFlagged(scored.Probabilities[i], response.Claims[i].Conflict, threshold, options.ConflictsOverride);
-                    sentenceCounts = sentenceCounts.Add(response.Claims[i].Hallucinated, claimFlagged);
-                    flagged |= claimFlagged;
-                }
-
-                for (var i = 0; i < response.NonClaimLabels.Count; i++)
-                {
-                    sentenceCounts = sentenceCounts.Add(response.NonClaimLabels[i], false);
-                }
-
-                responseCounts = responseCounts.Add(response.Hallucinated, flagged);
-            }
+    private static (FittedModel Fit, double Threshold) TrainStage(int[] indexes, List<TrainingResponse> train, List<TrainingClaim> handmade, GroundingTrainingOptions options, int seed)
+    {
+        // The threshold comes from out-of-fold predictions inside the training part only.
+        var innerFolds = AssignFolds(train.Select(r => r.Group), Math.Max(2, options.Folds - 1), seed);
+        var innerScores = new List<ResponseScores>();
+        for (var inner = 0; inner <= innerFolds.Values.Max(); inner++)
+        {
+            var innerFit = Fit(indexes, train.Where(r => innerFolds[r.Group] != inner).ToList(), handmade, options.L2);
+            innerScores.AddRange(train.Where(r => innerFolds[r.Group] == inner).Select(r => Score(innerFit, indexes, r)));
         }
 
-        return (new FeatureSetScore(name, features, responseCounts, sentenceCounts, thresholds), outOfFold);
+        return (Fit(indexes, train, handmade, options.L2), TuneThreshold(innerScores, options.ConflictsOverride));
+    }
+
+    private static bool[] Cascade(
+        TrainingResponse response,
+        (FittedModel Fit, double Threshold) lexical,
+        int[] lexicalIndexes,
+        (FittedModel Fit, double Threshold) full,
+        int[] fullIndexes,
+        GroundingTrainingOptions options)
+    {
+        var pivot = Logit(lexical.Threshold);
+        var lexicalP = response.Claims.Select(c => lexical.Fit.Predict(c.Features, lexicalIndexes)).ToArray();
+        var dense = Enumerable.Range(0, response.Claims.Count)
+            .OrderBy(i => Math.Abs(Logit(lexicalP[i]) - pivot))
+            .ThenBy(i => i)
+            .Take(options.DenseClaimBudget)
+            .ToHashSet();
+        return Enumerable.Range(0, response.Claims.Count)
+            .Select(i => dense.Contains(i)
+                ? IsFlagged(full.Fit.Predict(response.Claims[i].Features, fullIndexes), response.Claims[i].Conflict, full.Threshold, options.ConflictsOverride)
+                : IsFlagged(lexicalP[i], response.Claims[i].Conflict, lexical.Threshold, options.ConflictsOverride))
+            .ToArray();
+    }
+
+    private static double Logit(double p)
+    {
+        var q = Math.Clamp(p, 1e-9, 1 - 1e-9);
+        return Math.Log(q / (1 - q));
+    }
+
+    private static (BinaryCounts Responses, BinaryCounts Sentences) Count(TrainingResponse response, bool[] flags, BinaryCounts responses, BinaryCounts sentences)
+    {
+        for (var i = 0; i < response.Claims.Count; i++)
+        {
+            sentences = sentences.Add(response.Claims[i].Hallucinated, flags[i]);
+        }
+
+        foreach (var label in response.NonClaimLabels)
+        {
+            sentences = sentences.Add(label, false);
+        }
+
+        return (responses.Add(response.Hallucinated, flags.Any(f => f)), sentences);
     }
 
     private static bool IsFlagged(double probability, ConflictKind conflict, double threshold, bool conflictsOverride)

@@ -41,6 +41,15 @@ public sealed class GroundingTrainingOptions
     /// </summary>
     public IDictionary<string, IReadOnlyList<string>> FeatureSets { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
+    /// <summary>The feature set of the cheap first stage (no dense features); null trains no first stage.</summary>
+    public string? LexicalFeatureSet { get; set; } = "lexical+facts";
+
+    /// <summary>How many claims per answer the first stage passes on to the dense model (those it is least sure of).</summary>
+    public int DenseClaimBudget { get; set; } = 2;
+
+    /// <summary>How many times cross-validation is repeated with other question-to-fold assignments (scores are pooled).</summary>
+    public int Repeats { get; set; } = 1;
+
     /// <summary>The feature set the persisted model is trained on.</summary>
     public string ModelFeatureSet { get; set; } = "all";
 }

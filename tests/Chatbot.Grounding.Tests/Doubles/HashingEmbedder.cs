@@ -1,0 +1,45 @@
+using Microsoft.Extensions.AI;
+
+namespace Chatbot.Grounding.Tests.Doubles;
+
+/// <summary>A fast stand-in for MiniLM: bag-of-words vectors hashed into 64 dimensions, so equal words mean similar vectors.</summary>
+public sealed class HashingEmbedder : IEmbeddingGenerator<string, Embedding<float>>
+{
+    public int Texts { get; private set; }
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var result = new GeneratedEmbeddings<Embedding<float>>();
+        foreach (var value in values)
+        {
+            Texts++;
+            var vector = new float[64];
+            foreach (var word in value.ToLowerInvariant().Split([' ', '.', ',', '[', ']'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                vector[(int)((uint)StableHash(word) % 64)] += 1;
+            }
+
+            vector[0] += 0.01f;
+            result.Add(new Embedding<float>(vector));
+        }
+
+        return Task.FromResult(result);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
+    }
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,68 @@
+using Chatbot.Grounding.Text;
+
+namespace Chatbot.Grounding.Tests.Text;
+
+public sealed class SentenceSplitterTests
+{
+    private static string[] Texts(string text) => SentenceSplitter.Default.Split(text).Select(s => s.Text).ToArray();
+
+    [Fact]
+    public void Split_PlainSentences_SplitsAtTerminators()
+        => Assert.Equal(["One is here.", "Two is there!", "Is three?"], Texts("One is here. Two is there! Is three?"));
+
+    [Fact]
+    public void Split_Abbreviations_DoNotEndSentences()
+        => Assert.Equal(
+            ["Models, e.g. GPT-4, i.e. large ones, run in the U.S. and elsewhere.", "Dr. Smith agrees."],
+            Texts("Models, e.g. GPT-4, i.e. large ones, run in the U.S. and elsewhere. Dr. Smith agrees."));
+
+    [Fact]
+    public void Split_Decimals_AndVersionNumbers_StayWhole()
+        => Assert.Equal(["GPT-3.5 scored 3.5 points on 192.168.1.1.", "Next."], Texts("GPT-3.5 scored 3.5 points on 192.168.1.1. Next."));
+
+    [Fact]
+    public void Split_Initials_StayWhole()
+        => Assert.Single(Texts("The book by J. K. Rowling sold well."));
+
+    [Fact]
+    public void Split_MarkerAfterPeriod_BelongsToSentenceBefore()
+    {
+        var sentences = SentenceSplitter.Default.Split("Attention is parallel.[1] RNNs are sequential. [2][3] Done.");
+        Assert.Equal(["Attention is parallel.", "RNNs are sequential.", "Done."], sentences.Select(s => s.Text));
+        Assert.Equal([1], sentences[0].Citations);
+        Assert.Equal([2, 3], sentences[1].Citations);
+        Assert.Empty(sentences[2].Citations);
+    }
+
+    [Fact]
+    public void Split_MarkerBeforePeriod_IsRemovedAndRead()
+    {
+        var sentences = SentenceSplitter.Default.Split("GANs have two networks [1, 2]. Diffusion denoises [3-4].");
+        Assert.Equal(["GANs have two networks.", "Diffusion denoises."], sentences.Select(s => s.Text));
+        Assert.Equal([1, 2], sentences[0].Citations);
+        Assert.Equal([3, 4], sentences[1].Citations);
+    }
+
+    [Fact]
+    public void Split_ListItems_AreSentencesOfTheirOwn()
+    {
+        var texts = Texts("Steps:\n1. Preheat the oven.\n2. Bake for 30 minutes\n* Serve hot");
+        Assert.Equal(["Steps:", "1. Preheat the oven.", "2. Bake for 30 minutes", "* Serve hot"], texts);
+    }
+
+    [Fact]
+    public void Split_Offsets_PointIntoTheOriginalText()
+    {
+        const string text = "First claim [1]. Second claim.[2]";
+        var sentences = SentenceSplitter.Default.Split(text);
+        Assert.Equal("First claim [1].", text.Substring(sentences[0].Start, sentences[0].Length));
+        Assert.Equal("Second claim.[2]", text.Substring(sentences[1].Start, sentences[1].Length));
+    }
+
+    [Fact]
+    public void Split_BlankText_GivesNoSentences() => Assert.Empty(Texts("  \n "));
+
+    [Fact]
+    public void Split_QuotesAfterPeriod_StayWithTheSentence()
+        => Assert.Equal(["He said \"stop.\"", "Then left."], Texts("He said \"stop.\" Then left."));
+}
