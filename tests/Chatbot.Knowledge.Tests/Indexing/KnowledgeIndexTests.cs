@@ -1,0 +1,176 @@
+using Chatbot.Knowledge.Indexing;
+using Chatbot.Knowledge.Ingestion;
+using Chatbot.Knowledge.Tests.TestSupport;
+
+namespace Chatbot.Knowledge.Tests.Indexing;
+
+public sealed class KnowledgeIndexTests : IDisposable
+{
+    private readonly KnowledgeHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task Save_WritesLuceneVectorsAndManifestWithTheSameGeneration()
+    {
+        _harness.WriteCorpus();
+        var index = _harness.CreateIndex();
+        await _harness.CreateIngestor(index).IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath));
+
+        var vectors = VectorFile.Read(Path.Combine(_harness.Options.IndexPath, "vectors.bin"));
+
+        Assert.Equal(index.Manifest.Generation, vectors.Generation);
+        Assert.Equal("test-hashing", vectors.ModelId);
+        Assert.Equal(384, vectors.Matrix.Dimensions);
+        Assert.Equal(index.ChunkCount, vectors.Rows.Length);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(_harness.Options.IndexPath, "lucene")).Any());
+        Assert.True(File.Exists(Path.Combine(_harness.Options.IndexPath, "manifest.json")));
+    }
+
+    [Fact]
+    public async Task Load_VectorFileOfAnotherGeneration_StartsEmptyAndIngestRebuilds()
+    {
+        _harness.WriteCorpus();
+        var index = _harness.CreateIndex();
+        var ingestor = _harness.CreateIngestor(index);
+        await ingestor.IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath));
+        var saved = File.ReadAllBytes(Path.Combine(_harness.Options.IndexPath, "vectors.bin"));
+        File.AppendAllText(_harness.BuiltIn("rag.md"), "\nOne more sentence about retrieval.\n");
+        await ingestor.IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath));
+        index.Dispose();
+
+        // Simulate a torn write: vectors from the previous generation next to the newer Lucene commit.
+        File.WriteAllBytes(Path.Combine(_harness.Options.IndexPath, "vectors.bin"), saved);
+        var reloaded = _harness.CreateIndex();
+        reloaded.EnsureLoaded();
+        Assert.True(reloaded.IsEmpty);
+
+        var result = await _harness.CreateIngestor(reloaded).IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath));
+        Assert.Equal(5, result.Added.Count);
+        Assert.NotNull(reloaded.GetChunk("retrieval-augmented-generation#0"));
+    }
+
+    [Fact]
+    public async Task Load_IndexOfAnotherModel_StartsEmpty()
+    {
+        _harness.WriteCorpus();
+        var index = _harness.CreateIndex();
+        await _harness.CreateIngestor(index).IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath));
+        index.Dispose();
+
+        using var other = new KnowledgeIndex(_harness.Options.IndexPath, new OtherModelGenerator());
+        other.EnsureLoaded();
+
+        Assert.True(other.IsEmpty);
+    }
+
+    [Fact]
+    public async Task Queries_WhileIngesting_AlwaysSeeACompleteSnapshot()
+    {
+        _harness.WriteCorpus();
+        var index = _harness.CreateIndex();
+        var ingestor = _harness.CreateIngestor(index);
+        await ingestor.IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath));
+        var retriever = _harness.CreateRetriever(index);
+        using var stop = new CancellationTokenSource();
+
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            var queries = 0;
+            while (!stop.IsCancellationRequested || queries == 0)
+            {
+                var passages = await retriever.RetrieveAsync("generator discriminator fake images");
+                Assert.Equal("generative-adversarial-networks", passages[0].DocumentId);
+                queries++;
+            }
+
+            return queries;
+        })).ToArray();
+
+        for (var i = 0; i < 5; i++)
+        {
+            File.AppendAllText(_harness.BuiltIn("tokenization.md"), $"\nRevision {i} adds a sentence about vocabularies.\n");
+            var result = await ingestor.IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath));
+            Assert.Single(result.Updated);
+        }
+
+        await stop.CancelAsync();
+        var counts = await Task.WhenAll(readers);
+        Assert.All(counts, count => Assert.True(count > 0));
+    }
+
+    [Fact]
+    public void VectorMatrix_Search_ReturnsTheBestRowsInOrder()
+    {
+        var random = new Random(7);
+        const int Dimensions = 16;
+        var data = new float[500 * Dimensions];
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] = (float)(random.NextDouble() - 0.5);
+        }
+
+        for (var row = 0; row < 500; row++)
+        {
+            VectorMatrix.Normalize(data.AsSpan(row * Dimensions, Dimensions));
+        }
+
+        var matrix = new VectorMatrix(data, Dimensions);
+        var query = matrix.Row(123).ToArray();
+        var rows = new int[10];
+        var scores = new float[10];
+
+        var found = matrix.Search(query, rows, scores, RowFilter.All);
+
+        var expected = Enumerable.Range(0, 500)
+            .Select(row => (Row: row, Score: Dot(matrix.Row(row), query)))
+            .OrderByDescending(item => item.Score)
+            .Take(10)
+            .Select(item => item.Row);
+        Assert.Equal(10, found);
+        Assert.Equal(123, rows[0]);
+        Assert.Equal(expected, rows);
+        Assert.True(scores.Zip(scores.Skip(1)).All(pair => pair.First >= pair.Second));
+    }
+
+    [Fact]
+    public void VectorMatrix_Search_HonoursTheRowFilter()
+    {
+        var matrix = new VectorMatrix([1, 0, 0, 1, 1, 0, 0, 1], 2);
+        var collections = new byte[] { 0, 1, 0, 1 };
+        var rows = new int[4];
+        var scores = new float[4];
+
+        var found = matrix.Search([1f, 0f], rows, scores, RowFilter.Collection(collections, 1));
+
+        Assert.Equal(2, found);
+        Assert.Equal([1, 3], rows[..2].Order());
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, float[] b)
+    {
+        var sum = 0f;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    private sealed class OtherModelGenerator : Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>
+    {
+        private readonly Microsoft.Extensions.AI.EmbeddingGeneratorMetadata _metadata = new("other", null, "other-model", 8);
+
+        public Task<Microsoft.Extensions.AI.GeneratedEmbeddings<Microsoft.Extensions.AI.Embedding<float>>> GenerateAsync(
+            IEnumerable<string> values, Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) =>
+            serviceType == typeof(Microsoft.Extensions.AI.EmbeddingGeneratorMetadata) ? _metadata : null;
+
+        public void Dispose()
+        {
+        }
+    }
+}
