@@ -1,0 +1,106 @@
+using Chatbot.Knowledge.Benchmarks;
+using Chatbot.Knowledge.Embeddings;
+using Chatbot.Knowledge.Indexing;
+using Chatbot.Knowledge.Ingestion;
+using Chatbot.Knowledge.Retrieval;
+using Chatbot.Knowledge.Tests.TestSupport;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Knowledge.Tests;
+
+[Collection(MiniLmCollection.Name)]
+public sealed class KnowledgeServiceCollectionExtensionsTests(MiniLmFixture model) : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void AddKnowledge_RegistersTheEngineAndTheModelOnce()
+    {
+        using var provider = Build(new Dictionary<string, string?>(), model.Generator);
+
+        var generator = provider.GetRequiredService<MiniLmEmbeddingGenerator>();
+        Assert.Same(model.Generator, generator);
+        Assert.Same(generator, provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.Same(generator, provider.GetRequiredService<KnowledgeIndex>().EmbeddingGenerator);
+        Assert.NotNull(provider.GetRequiredService<HybridRetriever>());
+        Assert.NotNull(provider.GetRequiredService<KnowledgeIngestor>());
+        Assert.NotNull(provider.GetRequiredService<KnowledgeBenchmark>());
+        Assert.Single(provider.GetServices<IHostedService>());
+    }
+
+    [Fact]
+    public void AddKnowledge_BindsTheKnowledgeSection()
+    {
+        using var provider = Build(new Dictionary<string, string?>
+        {
+            ["Knowledge:TopK"] = "7",
+            ["Knowledge:DocumentFolders:0"] = "/pilot/a",
+            ["Knowledge:DocumentFolders:1"] = "/pilot/b",
+            ["Knowledge:ChunkMaxWords"] = "300",
+        });
+
+        var options = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+
+        Assert.Equal(7, options.TopK);
+        Assert.Equal(["/pilot/a", "/pilot/b"], options.DocumentFolders);
+        Assert.Equal(300, options.ChunkMaxWords);
+        Assert.Equal("knowledge", new KnowledgeOptions().BuiltInPath);
+        Assert.Equal("data/index", new KnowledgeOptions().IndexPath);
+    }
+
+    [Theory]
+    [InlineData("Knowledge:ChunkMinWords", "500")]
+    [InlineData("Knowledge:TopK", "0")]
+    [InlineData("Knowledge:IndexPath", "")]
+    public void AddKnowledge_InvalidOptions_FailValidation(string key, string value)
+    {
+        using var provider = Build(new Dictionary<string, string?> { [key] = value });
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
+    }
+
+    [Fact]
+    public async Task StartupService_BuildsTheMissingIndexFromTheBuiltInFolder()
+    {
+        var knowledge = Path.Combine(_folder.Path, "knowledge");
+        Directory.CreateDirectory(knowledge);
+        foreach (var (file, content) in TestDocuments.Corpus)
+        {
+            File.WriteAllText(Path.Combine(knowledge, file), content);
+        }
+
+        using var provider = Build(new Dictionary<string, string?> { ["Knowledge:BuiltInPath"] = knowledge }, new HashingEmbeddingGenerator());
+        var service = provider.GetServices<IHostedService>().Single();
+
+        await service.StartAsync(CancellationToken.None);
+        await service.StopAsync(CancellationToken.None);
+
+        var index = provider.GetRequiredService<KnowledgeIndex>();
+        Assert.Equal(5, index.Manifest.Files.Count);
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "index", "manifest.json")));
+    }
+
+    private ServiceProvider Build(Dictionary<string, string?> settings, IEmbeddingGenerator<string, Embedding<float>>? generator = null)
+    {
+        settings.TryAdd("Knowledge:IndexPath", Path.Combine(_folder.Path, "index"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        if (generator is MiniLmEmbeddingGenerator miniLm)
+        {
+            services.AddSingleton(miniLm);
+        }
+        else if (generator is not null)
+        {
+            services.AddSingleton(generator);
+        }
+
+        services.AddKnowledge(configuration);
+        return services.BuildServiceProvider();
+    }
+}
