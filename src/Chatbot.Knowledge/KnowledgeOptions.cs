@@ -32,6 +32,13 @@ public sealed class KnowledgeOptions : IValidatableObject
     [Range(1, 100)]
     public int TopK { get; set; } = 5;
 
+    /// <summary>
+    /// Most passages one document may contribute to a result (0 = no limit): keeps the top k from
+    /// being filled by one long document when a question spans several.
+    /// </summary>
+    [Range(0, 100)]
+    public int MaxPassagesPerDocument { get; set; } = 2;
+
     /// <summary>Candidates taken from each of BM25 and dense search before fusion.</summary>
     [Range(1, 1000)]
     public int CandidateCount { get; set; } = 50;

@@ -47,7 +47,11 @@ public static class KnowledgeServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
             return new HybridRetriever(
-                sp.GetRequiredService<KnowledgeIndex>(), options.TopK, options.CandidateCount, sp.GetService<ILogger<HybridRetriever>>());
+                sp.GetRequiredService<KnowledgeIndex>(),
+                options.TopK,
+                options.CandidateCount,
+                options.MaxPassagesPerDocument,
+                sp.GetService<ILogger<HybridRetriever>>());
         });
         services.TryAddSingleton(sp => new KnowledgeIngestor(
             sp.GetRequiredService<KnowledgeIndex>(),

@@ -188,7 +188,7 @@ public sealed class KnowledgeBenchmark
                 var loadTime = Stopwatch.GetElapsedTime(started);
 
                 progress?.Report($"{size:N0} chunks: {queriesPerSize} queries");
-                var retriever = new HybridRetriever(index, _options.TopK, _options.CandidateCount);
+                var retriever = new HybridRetriever(index, _options.TopK, _options.CandidateCount, _options.MaxPassagesPerDocument);
                 for (var i = 0; i < 10; i++)
                 {
                     await retriever.RetrieveAsync(corpus.Query(), cancellationToken: cancellationToken);

@@ -18,18 +18,23 @@ public sealed partial class HybridRetriever
     private readonly KnowledgeIndex _index;
     private readonly int _defaultTopK;
     private readonly int _candidates;
+    private readonly int _maxPerDocument;
     private readonly ILogger _logger;
 
     /// <param name="index">The index to search.</param>
     /// <param name="defaultTopK">Passages returned when the call does not say.</param>
     /// <param name="candidates">How many candidates each of BM25 and dense search contributes to the fusion.</param>
     /// <param name="logger">Optional logger.</param>
-    public HybridRetriever(KnowledgeIndex index, int defaultTopK = 5, int candidates = 50, ILogger<HybridRetriever>? logger = null)
+    /// <param name="maxPerDocument">Most passages one document may contribute (0 = no limit), so the top k covers more sources.</param>
+    public HybridRetriever(
+        KnowledgeIndex index, int defaultTopK = 5, int candidates = 50, int maxPerDocument = 0, ILogger<HybridRetriever>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(defaultTopK);
         ArgumentOutOfRangeException.ThrowIfLessThan(candidates, defaultTopK);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxPerDocument);
         _index = index;
+        _maxPerDocument = maxPerDocument;
         _defaultTopK = defaultTopK;
         _candidates = candidates;
         _logger = logger ?? NullLogger<HybridRetriever>.Instance;
@@ -58,13 +63,14 @@ public sealed partial class HybridRetriever
         var embedding = await _index.EmbeddingGenerator.GenerateVectorAsync(query, cancellationToken: cancellationToken);
         var vector = embedding.ToArray();
         VectorMatrix.Normalize(vector);
-        var passages = Search(query, vector, topK, options?.Collection);
+        var passages = Search(query, vector, topK, options?.Collection, options?.MaxPerDocument ?? _maxPerDocument);
         Log.Retrieved(_logger, passages.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return passages;
     }
 
     /// <summary>Retrieves with a query vector computed by the caller (unit length, the index's model).</summary>
-    public IReadOnlyList<RetrievedPassage> Search(string query, ReadOnlySpan<float> queryVector, int topK, string? collection = null)
+    public IReadOnlyList<RetrievedPassage> Search(
+        string query, ReadOnlySpan<float> queryVector, int topK, string? collection = null, int maxPerDocument = 0)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK);
@@ -79,14 +85,32 @@ public sealed partial class HybridRetriever
         {
             var keywordCount = _index.SearchKeywords(snapshot, query, filter, keywordRows.AsSpan(0, candidates));
             var denseCount = KnowledgeIndex.SearchVectors(snapshot, queryVector, filter, denseRows.AsSpan(0, candidates), denseScores.AsSpan(0, candidates));
-            var fused = ReciprocalRankFusion.Fuse(keywordRows.AsSpan(0, keywordCount), denseRows.AsSpan(0, denseCount), topK);
+            var fused = ReciprocalRankFusion.Fuse(
+                keywordRows.AsSpan(0, keywordCount), denseRows.AsSpan(0, denseCount), maxPerDocument > 0 ? candidates * 2 : topK);
 
-            var passages = new RetrievedPassage[fused.Length];
-            for (var i = 0; i < fused.Length; i++)
+            var passages = new List<RetrievedPassage>(topK);
+            var perDocument = maxPerDocument > 0 ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
+            foreach (var entry in fused)
             {
-                var entry = fused[i];
+                if (passages.Count == topK)
+                {
+                    break;
+                }
+
+                if (perDocument is not null)
+                {
+                    var documentId = snapshot.Rows[entry.Item].DocumentId;
+                    var taken = perDocument.GetValueOrDefault(documentId);
+                    if (taken >= maxPerDocument)
+                    {
+                        continue;
+                    }
+
+                    perDocument[documentId] = taken + 1;
+                }
+
                 var chunk = KnowledgeIndex.ReadChunk(snapshot, entry.Item);
-                passages[i] = new RetrievedPassage
+                passages.Add(new RetrievedPassage
                 {
                     ChunkId = chunk.Id,
                     DocumentId = chunk.DocumentId,
@@ -101,7 +125,7 @@ public sealed partial class HybridRetriever
                     KeywordRank = entry.KeywordRank == 0 ? null : entry.KeywordRank,
                     DenseRank = entry.DenseRank == 0 ? null : entry.DenseRank,
                     DenseScore = entry.DenseRank == 0 ? null : denseScores[entry.DenseRank - 1],
-                };
+                });
             }
 
             return passages;

@@ -11,4 +11,8 @@ public sealed record RetrievalOptions
 
     /// <summary><c>builtin</c>, <c>pilot</c>, or null / <c>all</c> for every collection.</summary>
     public string? Collection { get; init; }
+
+    /// <summary>Most passages one document may contribute; 0 for no limit.</summary>
+    [Range(0, 100)]
+    public int? MaxPerDocument { get; init; }
 }

@@ -69,6 +69,20 @@ public sealed class HybridRetrieverTests : IClassFixture<HybridRetrieverTests.Co
     }
 
     [Fact]
+    public async Task RetrieveAsync_MaxPerDocument_LimitsPassagesFromOneDocument()
+    {
+        const string Query = "generator discriminator training mode collapse GAN";
+
+        var unlimited = await _retriever.RetrieveAsync(Query, new RetrievalOptions { TopK = 5, MaxPerDocument = 0 });
+        var capped = await _retriever.RetrieveAsync(Query, new RetrievalOptions { TopK = 5, MaxPerDocument = 1 });
+
+        Assert.Equal(2, unlimited.Count(passage => passage.DocumentId == "generative-adversarial-networks"));
+        Assert.Equal(1, capped.Count(passage => passage.DocumentId == "generative-adversarial-networks"));
+        Assert.Equal(capped.Count, capped.Select(passage => passage.DocumentId).Distinct().Count());
+        Assert.Equal(unlimited[0].ChunkId, capped[0].ChunkId);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_BlankQuery_ReturnsNothing()
     {
         Assert.Empty(await _retriever.RetrieveAsync("   "));

@@ -52,7 +52,7 @@ public sealed class KnowledgeHarness : IDisposable
 
     public KnowledgeIngestor CreateIngestor(KnowledgeIndex index) => new(index, Options);
 
-    public HybridRetriever CreateRetriever(KnowledgeIndex index) => new(index, Options.TopK, Options.CandidateCount);
+    public HybridRetriever CreateRetriever(KnowledgeIndex index) => new(index, Options.TopK, Options.CandidateCount, Options.MaxPassagesPerDocument);
 
     /// <summary>Simulates a restart: a fresh counter around the same model.</summary>
     public CountingEmbeddingGenerator Restart()
