@@ -86,6 +86,9 @@ public sealed class GroundingChecker
             .ToArray();
     }
 
+    /// <summary>The probability moved on the logit scale so that <paramref name="threshold"/> becomes 0.5.</summary>
+    private static double LogisticShift(double p, double threshold) => 1 / (1 + Math.Exp(-(Logit(p) - Logit(threshold))));
+
     private static double Logit(double p)
     {
         var q = Math.Clamp(p, 1e-9, 1 - 1e-9);
@@ -112,13 +115,17 @@ public sealed class GroundingChecker
         }
 
         var threshold = model.Threshold;
+
+        // Scores are centred on the model's threshold (0.5 = the decision boundary), so that Supported
+        // always scores above 0.5 and a flagged sentence at or below it, whatever the class balance.
+        double Support(double pHallucinated) => 1 - LogisticShift(pHallucinated, threshold);
         static ConflictKind Effective(ClaimFeatures f, double p, GroundingModel m)
             => m.ConflictsOverride || p >= m.Threshold ? f.Conflict : ConflictKind.None;
         var all = claim.All;
         var pAll = model.PredictHallucination(all.Values);
         if (claim.MissingCitations.Count > 0)
         {
-            return With(result, GroundingVerdict.WrongCitation, Math.Min(1 - pAll, 1 - threshold), all,
+            return With(result, GroundingVerdict.WrongCitation, Math.Min(Support(pAll), 0.5), all,
                 $"Cites {Markers(claim.MissingCitations)}, which {(claim.MissingCitations.Count == 1 ? "is" : "are")} not among the sources.");
         }
 
@@ -129,49 +136,49 @@ public sealed class GroundingChecker
             var allConflict = Effective(all, pAll, model);
             if (pCited < threshold && citedConflict == ConflictKind.None)
             {
-                return With(result, GroundingVerdict.Supported, 1 - pCited, cited, null);
+                return With(result, GroundingVerdict.Supported, Support(pCited), cited, null);
             }
 
             if (citedConflict != ConflictKind.None)
             {
-                return With(result, GroundingVerdict.Contradicted, Math.Min(1 - pCited, 1 - threshold), cited, ConflictReason(cited));
+                return With(result, GroundingVerdict.Contradicted, Math.Min(Support(pCited), 0.5), cited, ConflictReason(cited));
             }
 
             if (pAll < threshold && allConflict == ConflictKind.None && all.Best is { } other && !IsCited(other, sentence.Citations))
             {
                 var where = other.SourceNumber is { } n ? $"[{n}]" : "a retrieved passage it does not cite";
-                return With(result, GroundingVerdict.WrongCitation, Math.Min(1 - pCited, 1 - threshold), all,
+                return With(result, GroundingVerdict.WrongCitation, Math.Min(Support(pCited), 0.5), all,
                     $"Supported by {where}, not by the cited {Markers(sentence.Citations)}.");
             }
 
             if (allConflict != ConflictKind.None)
             {
-                return With(result, GroundingVerdict.Contradicted, Math.Min(1 - pAll, 1 - threshold), all, ConflictReason(all));
+                return With(result, GroundingVerdict.Contradicted, Math.Min(Support(pAll), 0.5), all, ConflictReason(all));
             }
 
-            return With(result, GroundingVerdict.Unsupported, 1 - pCited, cited,
+            return With(result, GroundingVerdict.Unsupported, Support(pCited), cited,
                 $"The cited {Markers(sentence.Citations)} does not say this, nor does any other source.");
         }
 
         var conflict = Effective(all, pAll, model);
         if (pAll < threshold && conflict == ConflictKind.None)
         {
-            return With(result, GroundingVerdict.Supported, 1 - pAll, all, null);
+            return With(result, GroundingVerdict.Supported, Support(pAll), all, null);
         }
 
         if (conflict != ConflictKind.None)
         {
-            return With(result, GroundingVerdict.Contradicted, Math.Min(1 - pAll, 1 - threshold), all, ConflictReason(all));
+            return With(result, GroundingVerdict.Contradicted, Math.Min(Support(pAll), 0.5), all, ConflictReason(all));
         }
 
-        return With(result, GroundingVerdict.Unsupported, 1 - pAll, all, "No source says this.");
+        return With(result, GroundingVerdict.Unsupported, Support(pAll), all, "No source says this.");
     }
 
     private static SentenceGrounding With(SentenceGrounding result, GroundingVerdict verdict, double score, ClaimFeatures features, string? reason)
         => result with
         {
             Verdict = verdict,
-            Score = Math.Clamp(score, 0, 1),
+            Score = score,
             EvidenceSource = features.Best?.SourceNumber,
             Evidence = features.BestText,
             Reason = reason,

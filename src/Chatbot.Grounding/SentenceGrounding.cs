@@ -7,7 +7,10 @@ namespace Chatbot.Grounding;
 /// <param name="Text">The sentence with its [n] markers removed.</param>
 /// <param name="Citations">The source numbers the sentence cites, as written (may name sources that do not exist).</param>
 /// <param name="Verdict">The grounding verdict.</param>
-/// <param name="Score">Probability that the sentence is supported, 0 to 1 (1 for sentences that make no claim).</param>
+/// <param name="Score">
+/// Support score, 0 to 1: the model's support probability re-centred on its decision threshold, so a
+/// supported sentence scores above 0.5 and a flagged one 0.5 or below (1 for sentences that make no claim).
+/// </param>
 public sealed record SentenceGrounding(string Text, IReadOnlyList<int> Citations, GroundingVerdict Verdict, double Score)
 {
     /// <summary>Offset of the sentence in the answer text, markers included.</summary>

@@ -120,6 +120,8 @@ public sealed class GroundingCheckerTests(MiniLmFixture miniLm) : IClassFixture<
         Assert.Equal(2, report.Sentences.Count);
         Assert.Equal(GroundingVerdict.Supported, report.Sentences[0].Verdict);
         Assert.True(report.Sentences[1].Flagged);
+        Assert.True(report.Sentences[0].Score > 0.5);
+        Assert.True(report.Sentences[1].Score <= 0.5);
         Assert.True(report.Flagged);
         Assert.Equal(1, report.FlaggedCount);
         Assert.Equal(1, report.Counts[GroundingVerdict.Supported]);

@@ -13,15 +13,3 @@ public sealed record RagTruthPrediction(
     [property: JsonPropertyName("sentences")] int Sentences,
     [property: JsonPropertyName("labelled_sentences")] int LabelledSentences,
     [property: JsonPropertyName("flagged")] IReadOnlyList<RagTruthFlag> Flagged);
-
-/// <summary>One flagged sentence of a prediction.</summary>
-public sealed record RagTruthFlag(
-    [property: JsonPropertyName("start")] int Start,
-    [property: JsonPropertyName("end")] int End,
-    [property: JsonPropertyName("text")] string Text,
-    [property: JsonPropertyName("verdict")] string Verdict,
-    [property: JsonPropertyName("score")] double Score,
-    [property: JsonPropertyName("labelled")] bool Labelled,
-    [property: JsonPropertyName("reason")] string? Reason,
-    [property: JsonPropertyName("evidence_source")] int? EvidenceSource,
-    [property: JsonPropertyName("evidence")] string? Evidence);

@@ -22,6 +22,21 @@ public static partial class ClaimDetector
     [GeneratedRegex(@"\b(passages?|sources?|context|documents?|knowledge base|information provided|text)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SourceWordPattern();
 
+    // Words of sentences about the answer itself ("This information can be found in passage 3.",
+    // "Based on the given passages, the answer to the question ... is as follows").
+    private static readonly HashSet<string> MetaStems = new(
+        new[]
+        {
+            "answer", "answers", "question", "information", "found", "find", "summarized", "summarize", "summary", "above", "below",
+            "text", "document", "documents", "context", "refer", "described", "outlined", "listed", "steps", "step", "therefore",
+            "conclusion", "follows", "overall", "provide", "provides", "answered", "query", "help", "helpful", "hope",
+            "details", "detailed", "specific", "specifically", "directly", "clear", "possible", "here", "response",
+        }.Select(WordStemmer.Stem),
+        StringComparer.Ordinal);
+
+    [GeneratedRegex(@"[""“][^""”]*[""”]", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedPattern();
+
     /// <summary>True when <paramref name="sentence"/> states something that could be checked against sources.</summary>
     public static bool IsClaim(string sentence)
     {
@@ -56,6 +71,7 @@ public static partial class ClaimDetector
             }
         }
 
-        return TextAnalyzer.Analyze(text).ContentCount > 0;
+        var facts = TextAnalyzer.Analyze(QuotedPattern().Replace(text, " "));
+        return facts.ContentCount > 0 && facts.Words.Any(w => !MetaStems.Contains(w) && !facts.Numbers.Contains(w));
     }
 }

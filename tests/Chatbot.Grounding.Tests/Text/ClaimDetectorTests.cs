@@ -13,6 +13,8 @@ public sealed class ClaimDetectorTests
     [InlineData("What else would you like to know?")]
     [InlineData("Here are the main steps:")]
     [InlineData("I hope this helps.")]
+    [InlineData("This information can be found in passage 3.")]
+    [InlineData("Based on the given passages, the answer to the question \"how long do records last\" is summarized above.")]
     public void IsClaim_NonClaims_AreFalse(string sentence) => Assert.False(ClaimDetector.IsClaim(sentence));
 
     [Theory]
