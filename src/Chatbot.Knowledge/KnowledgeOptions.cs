@@ -44,8 +44,12 @@ public sealed class KnowledgeOptions : IValidatableObject
     public int CandidateCount { get; set; } = 50;
 
     /// <summary>Chunks embedded per model call during ingestion.</summary>
+    /// <remarks>
+    /// Measured with MiniLM on 2 cores: batches of 8–16 passages are fastest; 32 is slower because
+    /// every text in a batch is padded to the longest one.
+    /// </remarks>
     [Range(1, 1024)]
-    public int EmbeddingBatchSize { get; set; } = 32;
+    public int EmbeddingBatchSize { get; set; } = 8;
 
     /// <summary>
     /// At startup, bring the index up to date with <see cref="BuiltInPath"/> and <see cref="DocumentFolders"/>
