@@ -20,9 +20,13 @@ public sealed class LlmOptions
     /// <summary>The OpenAI-compatible endpoint and model (<c>Llm:OpenAI</c>).</summary>
     public LlmOpenAIOptions OpenAI { get; set; } = new();
 
-    /// <summary>How long a streamed answer may take to show its first token, and then stay silent between tokens.</summary>
+    /// <summary>How long a streamed answer may take to show its first token.</summary>
     [Range(0.001, 600, ErrorMessage = "Llm:FirstTokenTimeoutSeconds must be between {1} and {2} seconds.")]
     public double FirstTokenTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>How long a stream may stay silent between two updates once text flows; when not set, <see cref="FirstTokenTimeoutSeconds"/>.</summary>
+    [Range(0.001, 600, ErrorMessage = "Llm:StallTimeoutSeconds must be between {1} and {2} seconds.")]
+    public double? StallTimeoutSeconds { get; set; }
 
     /// <summary>The most one answer may take, retries included.</summary>
     [Range(0.001, 3600, ErrorMessage = "Llm:TotalTimeoutSeconds must be between {1} and {2} seconds.")]

@@ -44,6 +44,11 @@ public sealed class ChatPipelineFactory
         builder.UseResilience(configure: client =>
         {
             client.FirstTokenTimeout = TimeSpan.FromSeconds(options.FirstTokenTimeoutSeconds);
+            if (options.StallTimeoutSeconds is double stall)
+            {
+                client.StallTimeout = TimeSpan.FromSeconds(stall);
+            }
+
             client.TotalTimeout = TimeSpan.FromSeconds(options.TotalTimeoutSeconds);
             client.MaxRetries = options.MaxRetries;
             client.RetryBaseDelay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds);

@@ -288,6 +288,7 @@ public sealed partial class ResilientChatClient : DelegatingChatClient
         private int _attempt;
         private bool _contentStreamed;
         private bool _finished;
+        private bool _timerIsDeadline;
 
         public StreamingCall(ResilientChatClient owner, CircuitLease lease, IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken callerToken)
         {
@@ -321,10 +322,12 @@ public sealed partial class ResilientChatClient : DelegatingChatClient
                 _enumerator ??= StartAttempt();
                 var now = Clock.GetUtcNow();
                 var silenceAllowed = _contentStreamed ? _owner.StallTimeout : _owner._firstTokenTimeout - (now - _attemptStart);
-                var wait = Min(silenceAllowed, _deadline - now);
+                var untilDeadline = _deadline - now;
+                _timerIsDeadline = untilDeadline <= silenceAllowed;
+                var wait = _timerIsDeadline ? untilDeadline : silenceAllowed;
                 if (wait <= TimeSpan.Zero)
                 {
-                    throw await FailAsync(TimeoutFailure(now), pending: null, exception: null);
+                    throw await FailAsync(TimeoutFailure(), pending: null, exception: null);
                 }
 
                 _timer.CancelAfter(wait);
@@ -353,7 +356,7 @@ public sealed partial class ResilientChatClient : DelegatingChatClient
                 }
                 catch (Exception ex) when (_timer.IsCancellationRequested)
                 {
-                    throw await FailAsync(TimeoutFailure(Clock.GetUtcNow()), pending, ex);
+                    throw await FailAsync(TimeoutFailure(), pending, ex);
                 }
                 catch (Exception ex)
                 {
@@ -375,6 +378,20 @@ public sealed partial class ResilientChatClient : DelegatingChatClient
                 }
 
                 _timer.CancelAfter(Timeout.InfiniteTimeSpan);
+                if (!hasUpdate && _callerToken.IsCancellationRequested)
+                {
+                    // Some clients (OllamaSharp) end the stream quietly when cancelled; the answer is cut, not complete.
+                    _finished = true;
+                    await DisposeEnumeratorAsync();
+                    _owner.CancelledByCaller(_lease);
+                    throw new OperationCanceledException(_callerToken);
+                }
+
+                if (!hasUpdate && _timer.IsCancellationRequested)
+                {
+                    throw await FailAsync(TimeoutFailure(), pending: null, exception: null);
+                }
+
                 if (!hasUpdate)
                 {
                     _finished = true;
@@ -422,8 +439,9 @@ public sealed partial class ResilientChatClient : DelegatingChatClient
             return _owner.InnerClient.GetStreamingResponseAsync(_messages, _options, _linked.Token).GetAsyncEnumerator(_linked.Token);
         }
 
-        private ChatFailure TimeoutFailure(DateTimeOffset now) =>
-            now >= _deadline ? new ChatFailure(ChatBackendFailureKind.Timeout, false, null, "total timeout")
+        /// <summary>What the timer that fired was guarding: the whole call, the first token, or the silence between updates.</summary>
+        private ChatFailure TimeoutFailure() =>
+            _timerIsDeadline ? new ChatFailure(ChatBackendFailureKind.Timeout, false, null, "total timeout")
             : _contentStreamed ? new ChatFailure(ChatBackendFailureKind.BrokenStream, false, null, "the stream stalled")
             : new ChatFailure(ChatBackendFailureKind.Timeout, false, null, "first-token timeout");
 
@@ -508,8 +526,6 @@ public sealed partial class ResilientChatClient : DelegatingChatClient
                 UsageContent => false,
                 _ => true,
             });
-
-        private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
     }
 
     private static partial class Log

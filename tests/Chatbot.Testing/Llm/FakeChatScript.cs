@@ -24,6 +24,13 @@ public sealed record FakeChatScript
     /// <summary>When set, send this many chunks and then cut the connection.</summary>
     public int? AbortAfterChunks { get; init; }
 
+    /// <summary>
+    /// When set, the cut of <see cref="AbortAfterChunks"/> waits for this task. A reset can make the client's network
+    /// stack drop bytes it received but had not read yet; a test that means "these chunks arrived, then the connection
+    /// broke" completes the task once it has read them.
+    /// </summary>
+    public Task? AbortWhen { get; init; }
+
     /// <summary>The whole answer text.</summary>
     public string FullText => string.Concat(Chunks);
 

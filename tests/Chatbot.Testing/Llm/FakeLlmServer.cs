@@ -100,7 +100,7 @@ public abstract class FakeLlmServer : IAsyncDisposable
 
             if (script.AbortAfterChunks == i)
             {
-                context.Abort();
+                await CutAsync(context, script, lifetime);
                 return;
             }
 
@@ -119,7 +119,7 @@ public abstract class FakeLlmServer : IAsyncDisposable
         }
         else if (script.AbortAfterChunks is not null)
         {
-            context.Abort();
+            await CutAsync(context, script, lifetime);
         }
     }
 
@@ -179,6 +179,17 @@ public abstract class FakeLlmServer : IAsyncDisposable
 
         _stopping.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Cuts the connection in the middle of the response body (a TCP reset), when the script's gate opens.</summary>
+    private static async Task CutAsync(HttpContext context, FakeChatScript script, CancellationToken lifetime)
+    {
+        if (script.AbortWhen is { } gate)
+        {
+            await gate.WaitAsync(lifetime);
+        }
+
+        context.Abort();
     }
 
     private static async Task StallAsync(CancellationToken lifetime)

@@ -1,0 +1,31 @@
+using Chatbot.AI.Extractive;
+using Chatbot.AI.Providers;
+using Chatbot.Grounding;
+using Chatbot.Grounding.Model;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Chatbot.AI.Responding;
+
+/// <summary>Registers the responder, the extractive backend and the grounding check.</summary>
+public static class ResponderServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="Responder"/>, the <see cref="GroundingChecker"/> with its shipped model, and the
+    /// extractive <see cref="IChatClient"/> under the key <see cref="ChatBackend.ExtractiveName"/>.
+    /// Needs the knowledge engine (AddKnowledge) and the chat pipeline (AddChatPipeline).
+    /// </summary>
+    public static IServiceCollection AddResponder(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(_ => GroundingModel.LoadDefault());
+        services.TryAddSingleton(sp => new GroundingChecker(
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            sp.GetRequiredService<GroundingModel>()));
+        services.TryAddSingleton<ExtractiveComposer>();
+        services.TryAddKeyedSingleton<IChatClient>(ChatBackend.ExtractiveName, (sp, _) => new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>()));
+        services.TryAddSingleton<Responder>();
+        return services;
+    }
+}
