@@ -113,7 +113,6 @@ public sealed partial class ResilientChatClient : DelegatingChatClient
 
         for (var attempt = 1; ; attempt++)
         {
-            ChatFailure failure;
             var remaining = deadline - _timeProvider.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
@@ -121,24 +120,28 @@ public sealed partial class ResilientChatClient : DelegatingChatClient
             }
 
             timer.CancelAfter(remaining);
+            Task<ChatResponse>? call = null;
             try
             {
-                var response = await InnerClient.GetResponseAsync(messages, options, linked.Token).WaitAsync(linked.Token);
+                call = InnerClient.GetResponseAsync(messages, options, linked.Token);
+                var response = await call.WaitAsync(linked.Token);
                 Succeed(lease);
                 return response;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                ObserveAbandoned(call);
                 CancelledByCaller(lease);
                 throw;
             }
             catch (Exception ex) when (timer.IsCancellationRequested)
             {
+                ObserveAbandoned(call);
                 throw Fail(lease, new ChatFailure(ChatBackendFailureKind.Timeout, false, null, "total timeout"), attempt, partial: false, ex);
             }
             catch (Exception ex)
             {
-                failure = ChatFailureClassifier.Classify(ex);
+                var failure = ChatFailureClassifier.Classify(ex);
                 if (!await CanRetryAsync(failure, attempt, deadline, linked.Token, cancellationToken, lease))
                 {
                     throw Fail(lease, failure, attempt, partial: false, ex);
@@ -252,6 +255,15 @@ public sealed partial class ResilientChatClient : DelegatingChatClient
         }
 
         return true;
+    }
+
+    /// <summary>An inner call given up on may still fail later; its exception is observed here so it goes nowhere.</summary>
+    private static void ObserveAbandoned(Task? call)
+    {
+        if (call is { IsCompleted: false })
+        {
+            _ = call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
     }
 
     private TimeSpan Backoff(int attempt)
