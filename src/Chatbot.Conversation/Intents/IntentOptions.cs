@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Chatbot.Conversation.Intents;
+
+/// <summary>Settings of intent recognition (section <c>Intents</c>).</summary>
+public sealed class IntentOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Intents";
+
+    /// <summary>
+    /// Below this confidence a result is not <see cref="IntentResult.IsConfident"/> and the bot should ask a
+    /// clarifying question offering the two likeliest intents instead of acting on the first.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ConfidenceThreshold { get; set; } = 0.55;
+}
