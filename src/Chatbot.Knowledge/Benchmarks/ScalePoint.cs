@@ -20,11 +20,24 @@ public sealed record ScalePoint
 
     public required double MaxMilliseconds { get; init; }
 
+    /// <summary>The query-embedding part of the latency (percentiles of that part alone).</summary>
+    public required double EmbeddingP50Milliseconds { get; init; }
+
+    public required double EmbeddingP95Milliseconds { get; init; }
+
+    /// <summary>The search part: BM25 + dense + fusion + reading the top k, without embedding.</summary>
+    public required double SearchP50Milliseconds { get; init; }
+
+    public required double SearchP95Milliseconds { get; init; }
+
     /// <summary>The process's working set after the index was loaded, in bytes.</summary>
     public required long WorkingSetBytes { get; init; }
 
     /// <summary>Managed heap after a full collection, in bytes.</summary>
     public required long ManagedHeapBytes { get; init; }
+
+    /// <summary>Managed memory the loaded index holds (heap after loading minus before); Lucene's files are memory-mapped on top.</summary>
+    public required long IndexHeapBytes { get; init; }
 
     /// <summary>Size of the index on disk, in bytes.</summary>
     public required long IndexBytesOnDisk { get; init; }

@@ -75,7 +75,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     /// <summary>The indexed files as of the current snapshot.</summary>
     public IndexManifest Manifest => Current.Manifest;
 
-    /// <summary>True once something has been indexed (now or in an earlier run).</summary>
+    /// <summary>True while nothing has been indexed (no saved index, or one that had to be discarded).</summary>
     public bool IsEmpty => Current.Manifest.Files.Count == 0 && Current.Count == 0;
 
     private IndexSnapshot Current

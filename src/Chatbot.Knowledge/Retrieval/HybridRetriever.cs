@@ -122,7 +122,7 @@ public sealed partial class HybridRetriever
                     Start = chunk.Start,
                     End = chunk.End,
                     Score = entry.Score,
-                    KeywordRank = entry.KeywordRank == 0 ? null : entry.KeywordRank,
+                    Bm25Rank = entry.KeywordRank == 0 ? null : entry.KeywordRank,
                     DenseRank = entry.DenseRank == 0 ? null : entry.DenseRank,
                     DenseScore = entry.DenseRank == 0 ? null : denseScores[entry.DenseRank - 1],
                 });

@@ -29,7 +29,7 @@ public sealed record RetrievedPassage
     public required double Score { get; init; }
 
     /// <summary>1-based rank in the BM25 ranking, or null when BM25 did not return the passage.</summary>
-    public int? KeywordRank { get; init; }
+    public int? Bm25Rank { get; init; }
 
     /// <summary>1-based rank in the dense (embedding) ranking, or null when it was not among the candidates.</summary>
     public int? DenseRank { get; init; }

@@ -134,6 +134,51 @@ public sealed class KnowledgeIndexTests : IDisposable
     }
 
     [Fact]
+    public void VectorMatrix_LargeMatrix_PreselectsOnQuantizedRowsAndMatchesTheExactRanking()
+    {
+        const int Dimensions = 384;
+        const int Count = 6000;
+        var random = new Random(11);
+        var data = new float[Count * Dimensions];
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] = (float)(random.NextDouble() - 0.5);
+        }
+
+        for (var row = 0; row < Count; row++)
+        {
+            VectorMatrix.Normalize(data.AsSpan(row * Dimensions, Dimensions));
+        }
+
+        var quantized = new VectorMatrix(data, Dimensions);
+        var exact = new VectorMatrix(data, Dimensions, quantizeFrom: int.MaxValue);
+        Assert.Equal(QuantizedRows.IsSupported, quantized.IsQuantized);
+        Assert.False(exact.IsQuantized);
+        var collections = Enumerable.Range(0, Count).Select(row => (byte)(row % 3 == 0 ? 1 : 0)).ToArray();
+
+        for (var q = 0; q < 5; q++)
+        {
+            // A query near a known row, so the top results have clearly different scores.
+            var query = exact.Row(q * 997).ToArray();
+            for (var d = 0; d < Dimensions; d++)
+            {
+                query[d] += (float)((random.NextDouble() - 0.5) * 0.05);
+            }
+
+            VectorMatrix.Normalize(query);
+            foreach (var filter in new[] { RowFilter.All, RowFilter.Collection(collections, 1) })
+            {
+                var (expectedRows, expectedScores) = (new int[20], new float[20]);
+                var (actualRows, actualScores) = (new int[20], new float[20]);
+                Assert.Equal(20, exact.Search(query, expectedRows, expectedScores, filter));
+                Assert.Equal(20, quantized.Search(query, actualRows, actualScores, filter));
+                Assert.Equal(expectedRows, actualRows);
+                Assert.Equal(expectedScores, actualScores);
+            }
+        }
+    }
+
+    [Fact]
     public void VectorMatrix_Search_HonoursTheRowFilter()
     {
         var matrix = new VectorMatrix([1, 0, 0, 1, 1, 0, 0, 1], 2);

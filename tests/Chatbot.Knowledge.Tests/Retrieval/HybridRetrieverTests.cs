@@ -44,7 +44,7 @@ public sealed class HybridRetrieverTests : IClassFixture<HybridRetrieverTests.Co
         Assert.Equal(KnowledgeCollections.BuiltIn, top.Collection);
         Assert.Contains("Mode collapse", top.Text, StringComparison.Ordinal);
         Assert.Equal(top.Text.Length, top.End - top.Start);
-        Assert.NotNull(top.KeywordRank);
+        Assert.NotNull(top.Bm25Rank);
         Assert.NotNull(top.DenseRank);
         Assert.True(passages.Zip(passages.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score));
     }
