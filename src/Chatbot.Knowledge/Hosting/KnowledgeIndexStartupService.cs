@@ -45,7 +45,16 @@ public sealed partial class KnowledgeIndexStartupService : IHostedService, IDisp
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A host that runs through RunAsync disposes its services as soon as it has stopped, which can
+            // overtake a second StopAsync (WebApplicationFactory does that). Disposed means stopped.
+            return;
+        }
         if (_refresh is not null)
         {
             await _refresh.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -1,5 +1,10 @@
 using Chatbot.Configuration;
+using Chatbot.AI;
+using Chatbot.AI.Responding;
 using Chatbot.Conversation;
+using Chatbot.Conversation.Bots;
+using Chatbot.Knowledge;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -25,12 +30,32 @@ public static class HostServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IStorage, MemoryStorage>();
 
+        services.AddKnowledge(configuration);
+        services.PostConfigure<KnowledgeOptions>(ResolveBuiltInKnowledge);
+        services.AddChatPipeline(configuration);
+        services.AddResponder();
+
+        services.TryAddSingleton<IMessageHandler, AnswerMessageHandler>();
         services.AddConversation(configuration);
 
         services.AddProblemDetails();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage")
-            .AddCheck<BotAuthenticationHealthCheck>("authentication");
+            .AddCheck<BotAuthenticationHealthCheck>("authentication")
+            .AddCheck<LlmBackendHealthCheck>("llm")
+            .AddCheck<KnowledgeHealthCheck>("knowledge");
         return services;
+    }
+
+    /// <summary>
+    /// The curated knowledge base ships next to the executable; a relative path that does not exist
+    /// under the working directory is looked up there, so the bot finds it wherever it is started.
+    /// </summary>
+    private static void ResolveBuiltInKnowledge(KnowledgeOptions options)
+    {
+        if (!Path.IsPathRooted(options.BuiltInPath) && !Directory.Exists(Path.GetFullPath(options.BuiltInPath)))
+        {
+            options.BuiltInPath = Path.Combine(AppContext.BaseDirectory, options.BuiltInPath);
+        }
     }
 }

@@ -19,9 +19,19 @@ public sealed class ChatbotAppFactory : WebApplicationFactory<Program>
         _services = services;
     }
 
+    /// <summary>
+    /// One knowledge index for the whole test run: the first app builds it from knowledge/, the
+    /// others load it (the tests of this assembly run one at a time, see AssemblyInfo.cs).
+    /// </summary>
+    public static string SharedIndexPath { get; } = Path.Combine(Path.GetTempPath(), $"chatbot-tests-{Environment.ProcessId}", "index");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Knowledge:IndexPath", SharedIndexPath);
+        builder.UseSetting("Knowledge:RefreshOnStartup", "false");
+        // No model server in tests: the extractive backend answers, without a start-up probe.
+        builder.UseSetting("Llm:Provider", "Extractive");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

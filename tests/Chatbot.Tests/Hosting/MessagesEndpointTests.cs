@@ -17,13 +17,14 @@ public sealed class MessagesEndpointTests
         await using var app = new ChatbotAppFactory();
         using var client = app.CreateClient();
 
-        using var response = await client.PostAsync(Activities.Message("hello", expectReplies: true));
+        using var response = await client.PostAsync(Activities.Message("What is a generative adversarial network?", expectReplies: true));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = await response.ReadRepliesAsync();
-        var reply = Assert.Single(replies);
-        Assert.Equal("message", (string?)reply!["type"]);
-        Assert.Contains("generative AI", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.Equal(["typing", "message"], replies.Select(r => (string?)r!["type"]));
+        var reply = replies[1]!;
+        Assert.Contains("[1]", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.Contains("**Sources**", (string?)reply["text"], StringComparison.Ordinal);
         Assert.Equal("user-1", (string?)reply["recipient"]!["id"]);
     }
 
@@ -33,17 +34,18 @@ public sealed class MessagesEndpointTests
         await using var connector = await FakeConnectorServer.StartAsync();
         await using var app = new ChatbotAppFactory();
         using var client = app.CreateClient();
-        var activity = Activities.Message("hello", conversationId: "conv-42", serviceUrl: connector.ServiceUrl.ToString());
+        var activity = Activities.Message("What is tokenization?", conversationId: "conv-42", serviceUrl: connector.ServiceUrl.ToString());
 
         using var response = await client.PostAsync(activity);
 
         Assert.True(response.IsSuccessStatusCode, $"status {(int)response.StatusCode}");
-        var replies = await connector.WaitForRepliesAsync(1, TimeSpan.FromSeconds(10));
-        var reply = Assert.Single(replies);
-        Assert.Equal("conv-42", reply.ConversationId);
-        Assert.Equal((string?)activity["id"], reply.ReplyToId);
-        Assert.Contains("generative AI", reply.Text, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, reply.Authorization); // anonymous mode sends no token to the Emulator
+        var replies = await connector.WaitForRepliesAsync(2, TimeSpan.FromSeconds(30));
+        Assert.Equal(2, replies.Count);
+        Assert.All(replies, r => Assert.Equal("conv-42", r.ConversationId));
+        Assert.All(replies, r => Assert.Equal((string?)activity["id"], r.ReplyToId));
+        Assert.All(replies, r => Assert.Equal(string.Empty, r.Authorization)); // anonymous mode sends no token to the Emulator
+        Assert.Equal("typing", replies.First().Activity.GetProperty("type").GetString());
+        Assert.Contains("token", replies.Last().Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

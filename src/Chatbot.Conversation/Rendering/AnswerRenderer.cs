@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using Chatbot.AI.Answers;
+using Chatbot.Grounding;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace Chatbot.Conversation.Rendering;
+
+/// <summary>
+/// Renders an <see cref="Answer"/> as a Markdown message every channel shows (Emulator, Agents
+/// Playground, Web Chat, Teams): the sentences with their [n] citations, a ⚠ before each sentence
+/// the cited sources do not support and a footnote saying why, a one-line summary, and the sources.
+/// Nothing is dropped: a flagged sentence is shown, marked.
+/// </summary>
+public static class AnswerRenderer
+{
+    /// <summary>The footnote under an answer with flagged sentences.</summary>
+    public const string FlagFootnote = "⚠ = not supported by the cited sources: treat it as a likely hallucination.";
+
+    /// <summary>Builds the message for <paramref name="answer"/>.</summary>
+    public static IMessageActivity Render(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var activity = MessageFactory.Text(RenderMarkdown(answer));
+        activity.TextFormat = TextFormatTypes.Markdown;
+        return activity;
+    }
+
+    /// <summary>The answer as Markdown.</summary>
+    public static string RenderMarkdown(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var known = answer.Citations.Select(c => c.Number).ToHashSet();
+        var text = new StringBuilder();
+        if (answer.Notice is { Length: > 0 } notice)
+        {
+            text.Append("_").Append(notice).Append("_\n\n");
+        }
+
+        var first = true;
+        foreach (var sentence in answer.Sentences)
+        {
+            text.Append(first ? string.Empty : " ");
+            first = false;
+            if (sentence.Verdict != GroundingVerdict.Supported)
+            {
+                text.Append("⚠ ");
+            }
+
+            text.Append(sentence.Text.Trim());
+            foreach (var n in sentence.Citations)
+            {
+                // A number that names no source is shown as such, never as a real citation.
+                text.Append(known.Contains(n) ? $" [{n}]" : $" [{n}?]");
+            }
+        }
+
+        var flagged = answer.FlaggedCount;
+        if (flagged > 0)
+        {
+            text.Append("\n\n")
+                .Append(CultureInfo.InvariantCulture, $"**{flagged} of {answer.Sentences.Count} statements could not be verified against the cited sources.** ")
+                .Append(FlagFootnote);
+        }
+
+        var cited = answer.Sentences.SelectMany(s => s.Citations).Where(known.Contains).ToHashSet();
+        var sources = answer.Citations.Where(c => cited.Contains(c.Number)).ToList();
+        if (sources.Count > 0)
+        {
+            text.Append("\n\n**Sources**");
+            foreach (var source in sources)
+            {
+                text.Append("\n\n").Append(CultureInfo.InvariantCulture, $"[{source.Number}] ");
+                text.Append(IsLink(source.Url) ? $"[{source.Title}]({source.Url})" : source.Title);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The sources of an answer with the passage each supported sentence relies on, for "show sources".</summary>
+    public static string RenderSources(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.Citations.Count == 0)
+        {
+            return "My last answer didn't use any sources.";
+        }
+
+        var text = new StringBuilder("**Sources of my last answer**");
+        foreach (var source in answer.Citations)
+        {
+            text.Append("\n\n").Append(CultureInfo.InvariantCulture, $"[{source.Number}] ");
+            text.Append(IsLink(source.Url) ? $"[{source.Title}]({source.Url})" : source.Title);
+            var evidence = answer.Sentences
+                .Where(s => s.Verdict == GroundingVerdict.Supported && s.EvidenceSource == source.Number && !string.IsNullOrWhiteSpace(s.Evidence))
+                .Select(s => s.Evidence!.Trim())
+                .Distinct()
+                .ToList();
+            foreach (var quote in evidence.Count > 0 ? evidence : [Shorten(source.Quote)])
+            {
+                text.Append("\n\n> ").Append(quote.Replace("\n", " ", StringComparison.Ordinal));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsLink(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300].TrimEnd() + "…";
+}
