@@ -93,41 +93,21 @@ internal sealed class ExampleIndex
             topRow[position] = row;
         }
 
-        Span<double> votes = stackalloc double[IntentCount];
+        var shares = new double[IntentCount];
         var total = 0.0;
         for (var i = 0; i < k; i++)
         {
             var weight = Math.Exp((topSimilarity[i] - topSimilarity[0]) / VoteTemperature);
-            votes[(int)_labels[topRow[i]]] += weight;
+            shares[(int)_labels[topRow[i]]] += weight;
             total += weight;
-        }
-
-        var best = 0;
-        var second = -1;
-        for (var intent = 1; intent < IntentCount; intent++)
-        {
-            if (votes[intent] > votes[best])
-            {
-                best = intent;
-            }
         }
 
         for (var intent = 0; intent < IntentCount; intent++)
         {
-            if (intent == best)
-            {
-                continue;
-            }
-
-            // Ties in the vote (usually zero: a unanimous vote) are broken by each intent's nearest example.
-            if (second < 0 || votes[intent] > votes[second]
-                || (votes[intent] == votes[second] && bestPerIntent[intent] > bestPerIntent[second]))
-            {
-                second = intent;
-            }
+            shares[intent] /= total;
         }
 
-        return new SimilarityVote((Intent)best, votes[best] / total, (Intent)second, votes[second] / total, topSimilarity[0]);
+        return new SimilarityVote(shares, bestPerIntent.ToArray(), topSimilarity[0]);
     }
 
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)

@@ -94,7 +94,7 @@ public sealed partial class IntentRecognizer : IIntentRecognizer
         if (rule is not null)
         {
             // A comparison or claim that names nothing the bot covers: the vote decides whether it is out of scope.
-            var outOfScope = vote.Best == Intent.OutOfScope ? Calibrate(vote.BestShare, vote.TopSimilarity) : 0;
+            var outOfScope = Calibrate(vote.Shares[(int)Intent.OutOfScope], vote.TopSimilarity);
             return Finish(
                 outOfScope >= OutOfScopeOverride
                     ? new IntentResult(Intent.OutOfScope, outOfScope) { RunnerUp = rule.Intent, RunnerUpConfidence = 1 - outOfScope, Source = IntentSource.Similarity }
@@ -102,10 +102,13 @@ public sealed partial class IntentRecognizer : IIntentRecognizer
                 started);
         }
 
-        var result = new IntentResult(vote.Best, Calibrate(vote.BestShare, vote.TopSimilarity))
+        // Intents whose form the message lacks cannot win, however similar it sounds ("what is a reset gate?" is no Reset).
+        var ranked = vote.Rank(intent => IntentRules.Allows(intent, normalized))
+            ?? (IntentRules.MentionsDomain(normalized) ? (Intent.Ask, 0.5, Intent.OutOfScope, 0.0) : (Intent.OutOfScope, 0.5, Intent.Ask, 0.0));
+        var result = new IntentResult(ranked.Best, Calibrate(ranked.BestShare, vote.TopSimilarity))
         {
-            RunnerUp = vote.RunnerUp,
-            RunnerUpConfidence = Calibrate(vote.RunnerUpShare, vote.TopSimilarity),
+            RunnerUp = ranked.RunnerUp,
+            RunnerUpConfidence = Calibrate(ranked.RunnerUpShare, vote.TopSimilarity),
             Source = IntentSource.Similarity,
         };
         return Finish(IntentRules.WithEntities(result, normalized, utterance), started);

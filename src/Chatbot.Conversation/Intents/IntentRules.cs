@@ -73,6 +73,23 @@ internal static partial class IntentRules
     /// <summary>Whether a message names something the bot covers (AI, ML, models, products), so its form decides its intent.</summary>
     public static bool MentionsDomain(string normalized) => DomainPattern().IsMatch(normalized);
 
+    /// <summary>
+    /// Whether a message has the form an intent needs: a comparison needs comparison words ("vs", "differ", "better"),
+    /// a claim to check needs claim words ("true", "heard", "right"), and a command cannot be a question about
+    /// an AI topic that does not refer to the conversation ("what sources does a RAG system use?").
+    /// </summary>
+    public static bool Allows(Intent intent, string normalized) => intent switch
+    {
+        Intent.Compare => ComparisonCuePattern().IsMatch(normalized),
+        Intent.CheckClaim => ClaimCuePattern().IsMatch(normalized),
+        Intent.Ask or Intent.OutOfScope => true,
+        _ => !IsTopicQuestion(normalized),
+    };
+
+    /// <summary>A question about something in the bot's domain that does not refer to the bot, the user or the last answer.</summary>
+    private static bool IsTopicQuestion(string normalized) =>
+        QuestionOpeningPattern().IsMatch(normalized) && !ConversationReferencePattern().IsMatch(normalized) && MentionsDomain(normalized);
+
     /// <summary>The answer level a message asks for, if it says.</summary>
     public static AnswerLevel? DetectLevel(string normalized)
     {
@@ -318,6 +335,18 @@ internal static partial class IntentRules
 
     [GeneratedRegex(@"\b(?:ai|a\.i\.|ml|llms?|slms?|gpt[\w.-]*|chatgpt|openai|anthropic|claude|gemini|bard|llama\w*|mistral|copilot|dall-?e|midjourney|sora|bert|t5|deepmind|hugging ?face|models?|transformers?|neural|networks?|gans?|vaes?|autoencoders?|diffusion|rnns?|lstms?|grus?|cnns?|rag|retrieval|embeddings?|vectors?|tokens?|tokeni[sz]\w*|prompt\w*|fine-?tun\w*|lora|rlhf|dpo|training|trained|parameters?|weights|attention|learning|inference|hallucinat\w*|agents?|chatbots?|algorithms?|datasets?|benchmarks?|generative|artificial intelligence|machine learning|deep learning|supervised|unsupervised|reinforcement|encoder|decoder|quantiz\w*|distillation|context window|temperature|top-[pk]|zero-shot|few-shot|multimodal|agi)\b", Options)]
     private static partial Regex DomainPattern();
+
+    [GeneratedRegex(@"\b(?:vs\.?|versus|v\.|differ\w*|difference\w*|compar\w*|contrast\w*|better|worse|best|faster|slower|cheaper|same as|similar\w*|distinguish\w*|separates?|outperform\w*|or|than|pros and cons|stack up|prefer\w*|instead of)\b", Options)]
+    private static partial Regex ComparisonCuePattern();
+
+    [GeneratedRegex(@"\b(?:true|false|right|correct|accurate|really|fact\w*|myth|claim\w*|confirm|verify|debunk|heard|read|told|says?|said|saw|apparently|supposedly|rumou?r\w*|is that so|did it|does it|was it)\b", Options)]
+    private static partial Regex ClaimCuePattern();
+
+    [GeneratedRegex(@"^(?:(?:so|and|but|ok|okay|then)[,]? )?(?:what|what's|whats|how|why|when|where|which|who|whose|can|could|does|do|is|are|should|will|would)\b", Options)]
+    private static partial Regex QuestionOpeningPattern();
+
+    [GeneratedRegex(@"\b(?:you|your|yours|you're|u|i|i'm|im|me|my|we|us|our|this|that|it|those|these)\b", Options)]
+    private static partial Regex ConversationReferencePattern();
 
     [GeneratedRegex(@"^(?:the|a|an|using|between)\s+|[\s,.;:!?]+$", Options)]
     private static partial Regex EntityEdgePattern();

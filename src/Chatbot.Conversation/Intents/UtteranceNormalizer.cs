@@ -8,8 +8,8 @@ namespace Chatbot.Conversation.Intents;
 /// </summary>
 /// <remarks>
 /// Correction only touches alphabetic words of four letters or more that are not known words, and only when one
-/// known word is nearest (one edit, two for words of eight letters or more; a four-letter word only by swapping two
-/// neighbouring letters). That keeps names such as "sora" or "bart" from being "corrected" into other words too often.
+/// known word is nearest: two edits for words of eight letters or more; otherwise one dropped, added or swapped letter
+/// (a four-letter word only by swapping two neighbouring letters). That keeps names such as "sora" or "bart" from being "corrected" into other words too often.
 /// </remarks>
 internal sealed class UtteranceNormalizer
 {
@@ -154,6 +154,13 @@ internal sealed class UtteranceNormalizer
             {
                 var distance = EditDistance(word, candidate, maxDistance);
                 if (distance > maxDistance || distance > bestDistance)
+                {
+                    continue;
+                }
+
+                // Below eight letters, replacing a letter too often turns one real word into another
+                // ("stuff" → "staff", "bert" → "best"); a dropped, doubled or swapped letter rarely does.
+                if (word.Length < 8 && !IsTransposition(word, candidate) && Math.Abs(word.Length - candidate.Length) != 1)
                 {
                     continue;
                 }
