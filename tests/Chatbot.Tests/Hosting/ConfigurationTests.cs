@@ -1,5 +1,7 @@
+using Chatbot.AI;
 using Chatbot.Configuration;
 using Chatbot.Conversation;
+using Chatbot.Knowledge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +22,8 @@ public sealed class ConfigurationTests
         // Each documented section must be exactly what its options class reads.
         template.GetSection(BotOptions.SectionName).Get<BotOptions>(strict);
         template.GetSection(StorageOptions.SectionName).Get<StorageOptions>(strict);
+        template.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>(strict);
+        Assert.Equal(LlmProvider.Auto, template.GetSection(LlmOptions.SectionName).Get<LlmOptions>(strict)!.Provider);
         var auth = new BotAuthenticationOptions();
         foreach (var key in new[] { "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId" })
         {
@@ -33,7 +37,10 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Template_StartsTheBot()
     {
-        var settings = Template().AsEnumerable().Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
+        // Everything as documented, except where the index lives: the test run shares one, built once.
+        var settings = Template().AsEnumerable()
+            .Where(kv => kv.Value is not null && kv.Key != "Knowledge:IndexPath")
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
         await using var app = new ChatbotAppFactory(settings);
         using var client = app.CreateClient();
 
@@ -49,6 +56,9 @@ public sealed class ConfigurationTests
         { "Bot:DisplayName", "", "DisplayName" },
         { "Bot:ResetConversationAfterFailures", "0", "ResetConversationAfterFailures" },
         { "Storage:Provider", "Cassandra", "Provider" },
+        { "Llm:Provider", "OpenAI", "Llm:OpenAI:Model" },
+        { "Llm:TotalTimeoutSeconds", "-1", "Llm:TotalTimeoutSeconds" },
+        { "Knowledge:TopK", "0", "TopK" },
     };
 
     [Theory]
