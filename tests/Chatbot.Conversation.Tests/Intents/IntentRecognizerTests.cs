@@ -1,0 +1,176 @@
+using Chatbot.Conversation.Intents;
+
+namespace Chatbot.Conversation.Tests.Intents;
+
+/// <summary>The recognizer with the real MiniLM model: rules, look-alike questions, typos and entities.</summary>
+[Collection(IntentRecognizerCollection.Name)]
+public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
+{
+    private readonly IntentRecognizer _recognizer = fixture.Recognizer;
+
+    [Theory]
+    [InlineData("reset", Intent.Reset)]
+    [InlineData("Start over please.", Intent.Reset)]
+    [InlineData("forget everything", Intent.Reset)]
+    [InlineData("sources?", Intent.ShowSources)]
+    [InlineData("where did you get that", Intent.ShowSources)]
+    [InlineData("cite", Intent.ShowSources)]
+    [InlineData("thx", Intent.Thanks)]
+    [InlineData("Thank you so much!", Intent.Thanks)]
+    [InlineData("🙏", Intent.Thanks)]
+    [InlineData("hi", Intent.Greeting)]
+    [InlineData("Good morning!", Intent.Greeting)]
+    [InlineData("talk to a human", Intent.Handoff)]
+    [InlineData("escalate", Intent.Handoff)]
+    [InlineData("help", Intent.Help)]
+    [InlineData("explain like I'm five", Intent.SetLevel)]
+    [InlineData("👍", Intent.Feedback)]
+    [InlineData("GPT-3 vs GPT-4", Intent.Compare)]
+    [InlineData("is it true that diffusion models add noise?", Intent.CheckClaim)]
+    [InlineData("I read that GPT-4 was released in 2021, right?", Intent.CheckClaim)]
+    [InlineData("fact check: LLMs can browse the web", Intent.CheckClaim)]
+    public async Task RecognizeAsync_CommandsAndUnambiguousForms_MatchARule(string utterance, Intent expected)
+    {
+        var result = await _recognizer.RecognizeAsync(utterance);
+
+        Assert.Equal(expected, result.Intent);
+        Assert.Equal(IntentSource.Rule, result.Source);
+        Assert.True(result.IsConfident);
+        Assert.NotEqual(result.Intent, result.RunnerUp);
+    }
+
+    [Theory]
+    [InlineData("what is a reset gate in a GRU?", Intent.Ask)]
+    [InlineData("how do chatbots hand off to human agents?", Intent.Ask)]
+    [InlineData("what sources does a RAG system use?", Intent.Ask)]
+    [InlineData("thanks to transformers, what can LLMs do?", Intent.Ask)]
+    [InlineData("hello world of GANs: how do they work?", Intent.Ask)]
+    [InlineData("what is the expert in a mixture of experts?", Intent.Ask)]
+    [InlineData("is it true that diffusion models add noise?", Intent.CheckClaim)]
+    public async Task RecognizeAsync_QuestionMentioningACommandsWords_GoesToTheMeantIntent(string utterance, Intent expected)
+    {
+        var result = await _recognizer.RecognizeAsync(utterance);
+
+        Assert.Equal(expected, result.Intent);
+    }
+
+    [Theory]
+    [InlineData("waht is a transfromer", Intent.Ask)]
+    [InlineData("what is attenton in llms", Intent.Ask)]
+    [InlineData("diffrence between gan and vae", Intent.Compare)]
+    [InlineData("thnk you", Intent.Thanks)]
+    [InlineData("clear the conversaton", Intent.Reset)]
+    [InlineData("WHAT'S THE WEATHER IN OSLO?", Intent.OutOfScope)]
+    public async Task RecognizeAsync_TyposAndCase_AreTolerated(string utterance, Intent expected)
+    {
+        var result = await _recognizer.RecognizeAsync(utterance);
+
+        Assert.Equal(expected, result.Intent);
+    }
+
+    [Theory]
+    [InlineData("what's the weather tomorrow?")]
+    [InlineData("give me a recipe for lasagne")]
+    [InlineData("what's 2+2")]
+    [InlineData("how do I center a div?")]
+    [InlineData("is coffee better than tea?")]
+    public async Task RecognizeAsync_UnrelatedRequests_AreOutOfScope(string utterance)
+    {
+        var result = await _recognizer.RecognizeAsync(utterance);
+
+        Assert.Equal(Intent.OutOfScope, result.Intent);
+    }
+
+    [Theory]
+    [InlineData("What is the difference between generative AI and LLMs?", "generative AI", "LLMs")]
+    [InlineData("diffrence between gan and vae", "gan", "vae")]
+    [InlineData("Claude vs ChatGPT", "Claude", "ChatGPT")]
+    [InlineData("how does a VAE differ from a GAN?", "VAE", "GAN")]
+    [InlineData("is Gemini better than GPT-4?", "Gemini", "GPT-4")]
+    [InlineData("compare RAG and fine-tuning", "RAG", "fine-tuning")]
+    [InlineData("and how is that different from a GAN?", null, "GAN")]
+    public async Task RecognizeAsync_Comparison_ExtractsBothSides(string utterance, string? left, string right)
+    {
+        var result = await _recognizer.RecognizeAsync(utterance);
+
+        Assert.Equal(Intent.Compare, result.Intent);
+        Assert.Equal(left, result.Left);
+        Assert.Equal(right, result.Right);
+    }
+
+    [Theory]
+    [InlineData("explain like I'm five", AnswerLevel.Beginner)]
+    [InlineData("simpler please", AnswerLevel.Beginner)]
+    [InlineData("that was too technical for me", AnswerLevel.Beginner)]
+    [InlineData("I'm an expert", AnswerLevel.Expert)]
+    [InlineData("more technical", AnswerLevel.Expert)]
+    [InlineData("set level to standard", AnswerLevel.Standard)]
+    public async Task RecognizeAsync_LevelRequest_ExtractsTheLevel(string utterance, AnswerLevel level)
+    {
+        var result = await _recognizer.RecognizeAsync(utterance);
+
+        Assert.Equal(Intent.SetLevel, result.Intent);
+        Assert.Equal(level, result.Level);
+    }
+
+    [Theory]
+    [InlineData("that was helpful", FeedbackSentiment.Positive)]
+    [InlineData("great answer", FeedbackSentiment.Positive)]
+    [InlineData("👍🏽", FeedbackSentiment.Positive)]
+    [InlineData("not helpful", FeedbackSentiment.Negative)]
+    [InlineData("wrong answer", FeedbackSentiment.Negative)]
+    [InlineData("👎", FeedbackSentiment.Negative)]
+    [InlineData("this didn't help at all", FeedbackSentiment.Negative)]
+    public async Task RecognizeAsync_Feedback_ExtractsTheSentiment(string utterance, FeedbackSentiment sentiment)
+    {
+        var result = await _recognizer.RecognizeAsync(utterance);
+
+        Assert.Equal(Intent.Feedback, result.Intent);
+        Assert.Equal(sentiment, result.Feedback);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_OtherIntents_CarryNoEntities()
+    {
+        var result = await _recognizer.RecognizeAsync("how do transformers work?");
+
+        Assert.Equal(Intent.Ask, result.Intent);
+        Assert.Equal(IntentSource.Similarity, result.Source);
+        Assert.Null(result.Left);
+        Assert.Null(result.Right);
+        Assert.Null(result.Level);
+        Assert.Null(result.Feedback);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_SimilarityResult_HasCalibratedConfidences()
+    {
+        var result = await _recognizer.RecognizeAsync("why do language models make things up?");
+
+        Assert.Equal(Intent.Ask, result.Intent);
+        Assert.InRange(result.Confidence, 0, 1);
+        Assert.InRange(result.RunnerUpConfidence, 0, result.Confidence);
+        Assert.NotEqual(result.Intent, result.RunnerUp);
+        Assert.Equal(result.Confidence >= _recognizer.ConfidenceThreshold, result.IsConfident);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n ")]
+    public async Task RecognizeAsync_NoText_IsNotConfident(string utterance)
+    {
+        var result = await _recognizer.RecognizeAsync(utterance);
+
+        Assert.Equal(IntentSource.Empty, result.Source);
+        Assert.False(result.IsConfident);
+        Assert.Equal(0, result.Confidence);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_Null_Throws() =>
+        await Assert.ThrowsAsync<ArgumentNullException>(() => _recognizer.RecognizeAsync(null!));
+
+    [Fact]
+    public async Task RecognizeAsync_Cancelled_Throws() =>
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _recognizer.RecognizeAsync("what is a token?", new CancellationToken(canceled: true)));
+}
