@@ -31,6 +31,9 @@ public sealed partial class IntentRecognizer : IIntentRecognizer
     private const float SimilarityFull = 0.65f;
     private const double FloorDiscount = 0.5;
 
+    // Similarity never claims certainty: a threshold of 1 always asks.
+    private const double MaxSimilarityConfidence = 0.99;
+
     // A Compare or CheckClaim form about something the bot does not cover ("is coffee better than tea?")
     // is out of scope when the vote says so at least this confidently.
     private const double OutOfScopeOverride = 0.6;
@@ -116,12 +119,12 @@ public sealed partial class IntentRecognizer : IIntentRecognizer
 
     /// <summary>
     /// Turns a vote share into a confidence: the share itself when the nearest example is similar
-    /// (cosine ≥ 0.65), down to half of it when nothing is (cosine ≤ 0.30).
+    /// (cosine ≥ 0.65), down to half of it when nothing is (cosine ≤ 0.30); at most 0.99.
     /// </summary>
     private static double Calibrate(double share, float topSimilarity)
     {
         var closeness = Math.Clamp((topSimilarity - SimilarityFloor) / (SimilarityFull - SimilarityFloor), 0, 1);
-        return Math.Clamp(share * (FloorDiscount + ((1 - FloorDiscount) * closeness)), 0, 1);
+        return Math.Clamp(share * (FloorDiscount + ((1 - FloorDiscount) * closeness)), 0, MaxSimilarityConfidence);
     }
 
     private async Task<SimilarityVote> VoteAsync(string normalized, CancellationToken cancellationToken)
