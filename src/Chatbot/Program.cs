@@ -1,4 +1,10 @@
+using Chatbot.Cli;
 using Chatbot.Hosting;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddChatbotHost(builder.Configuration);

@@ -128,11 +128,12 @@ public sealed partial class ExtractiveComposer
         var verdict = report.Sentences.Count > 0 ? report.Sentences[0] : null;
         var evidenceSource = verdict?.EvidenceSource ?? best.Source;
         var evidence = verdict?.Evidence is { Length: > 0 } e ? e : best.Text;
+        // Verdict and evidence form one sentence, so the check weighs the quote against the source it cites.
         return verdict?.Verdict switch
         {
-            GroundingVerdict.Supported => $"Supported: my sources agree. {Quote(evidence)} [{evidenceSource}]",
-            GroundingVerdict.Contradicted => $"Contradicted: my sources say otherwise. {Quote(evidence)} [{evidenceSource}]",
-            _ => $"Not covered by my sources: they don't confirm it. The closest they come is this. {Quote(best.Text)} [{best.Source}]",
+            GroundingVerdict.Supported => $"Supported: my sources agree, saying {Quote(evidence)} [{evidenceSource}]",
+            GroundingVerdict.Contradicted => $"Contradicted: my sources say otherwise, namely {Quote(evidence)} [{evidenceSource}]",
+            _ => $"Not covered by my sources: they don't confirm it, and the closest they come is {Quote(best.Text)} [{best.Source}]",
         };
     }
 
@@ -247,7 +248,7 @@ public sealed partial class ExtractiveComposer
 
     private static string Cite(Candidate candidate) => $"{candidate.Text} [{candidate.Source}]";
 
-    private static string Quote(string text) => $"\u201C{text.Trim().TrimEnd('.')}.\u201D";
+    private static string Quote(string text) => $"\u201C{text.Trim().TrimEnd('.')}\u201D.";
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

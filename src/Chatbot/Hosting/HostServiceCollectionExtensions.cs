@@ -30,11 +30,7 @@ public static class HostServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IStorage, MemoryStorage>();
 
-        services.AddKnowledge(configuration);
-        services.PostConfigure<KnowledgeOptions>(ResolveBuiltInKnowledge);
-        services.AddChatPipeline(configuration);
-        services.AddResponder();
-
+        services.AddAnswering(configuration);
         services.TryAddSingleton<IMessageHandler, AnswerMessageHandler>();
         services.AddConversation(configuration);
 
@@ -44,6 +40,22 @@ public static class HostServiceCollectionExtensions
             .AddCheck<BotAuthenticationHealthCheck>("authentication")
             .AddCheck<LlmBackendHealthCheck>("llm")
             .AddCheck<KnowledgeHealthCheck>("knowledge");
+        return services;
+    }
+
+    /// <summary>
+    /// Adds what answers questions, for the web host and the command line alike: the knowledge
+    /// engine, the chat pipeline with its backend selection, and the responder.
+    /// </summary>
+    public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddKnowledge(configuration);
+        services.PostConfigure<KnowledgeOptions>(ResolveBuiltInKnowledge);
+        services.AddChatPipeline(configuration);
+        services.AddResponder();
+        services.AddIntentRecognition(configuration);
         return services;
     }
 

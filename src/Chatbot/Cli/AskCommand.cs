@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Chatbot.AI.Answers;
+using Chatbot.AI.Prompting;
+using Chatbot.AI.Responding;
+using Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Rendering;
+using Chatbot.Knowledge.Ingestion;
+
+namespace Chatbot.Cli;
+
+/// <summary><c>ask</c>: answers questions the way the bot does, as JSON or readable text.</summary>
+public static class AskCommand
+{
+    /// <summary>Runs the command.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        args.AllowOnly("json", "file", "kind", "level", "collection");
+        var questions = await ReadQuestionsAsync(args, cancellationToken);
+        var level = ParseLevel(args.Get("level"));
+        var forcedKind = ParseKind(args.Get("kind"));
+
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var responder = services.GetRequiredService<Responder>();
+        var intents = services.GetRequiredService<IIntentRecognizer>();
+
+        foreach (var question in questions)
+        {
+            var watch = Stopwatch.StartNew();
+            var intent = await intents.RecognizeAsync(question, cancellationToken);
+            var request = new ResponderRequest(question)
+            {
+                Kind = forcedKind ?? KindOf(intent),
+                Style = level,
+                Subjects = intent is { Left: { } left, Right: { } right } ? [left, right] : [],
+                Collection = args.Get("collection"),
+            };
+            var answer = await responder.AnswerAsync(request, cancellationToken);
+            watch.Stop();
+
+            if (args.Has("json"))
+            {
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(ToJson(intent.Intent, answer, watch.Elapsed), CommandLine.Json));
+            }
+            else
+            {
+                await Console.Out.WriteLineAsync($"Q: {question}   ({intent.Intent}, {answer.Backend}, {watch.Elapsed.TotalMilliseconds:F0} ms)");
+                await Console.Out.WriteLineAsync(AnswerRenderer.RenderMarkdown(answer));
+                await Console.Out.WriteLineAsync();
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The JSON shape of one answer.</summary>
+    public static object ToJson(Intent intent, Answer answer, TimeSpan elapsed) => new
+    {
+        intent = intent.ToString(),
+        answer = answer.Text,
+        backend = answer.Backend,
+        notice = answer.Notice,
+        citations = answer.Citations.Select(c => new { n = c.Number, title = c.Title, url = c.Url, quote = c.Quote }),
+        sentences = answer.Sentences.Select(s => new { text = s.Text, citations = s.Citations, verdict = s.Verdict.ToString(), score = Math.Round(s.Score, 3) }),
+        flagged = answer.Flagged,
+        ms = Math.Round(elapsed.TotalMilliseconds, 1),
+    };
+
+    private static PromptKind KindOf(IntentResult intent) => intent.Intent switch
+    {
+        Intent.Compare => PromptKind.Compare,
+        Intent.CheckClaim => PromptKind.CheckClaim,
+        _ => PromptKind.Ask,
+    };
+
+    private static async Task<IReadOnlyList<string>> ReadQuestionsAsync(CliArguments args, CancellationToken cancellationToken)
+    {
+        if (args.Get("file") is { } file)
+        {
+            if (!File.Exists(file))
+            {
+                throw new CliUsageException($"No such file: {file}");
+            }
+
+            var lines = (await File.ReadAllLinesAsync(file, cancellationToken)).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            return lines.Count > 0 ? lines : throw new CliUsageException($"{file} has no questions (one per line).");
+        }
+
+        var question = string.Join(' ', args.Positional).Trim();
+        return question.Length > 0 ? [question] : throw new CliUsageException("Give a question, or --file with one question per line.");
+    }
+
+    private static AnswerStyle ParseLevel(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "standard" => AnswerStyle.Standard,
+        "beginner" => AnswerStyle.Beginner,
+        "expert" => AnswerStyle.Expert,
+        _ => throw new CliUsageException($"--level must be beginner, standard or expert, not '{value}'."),
+    };
+
+    private static PromptKind? ParseKind(string? value) => value?.ToLowerInvariant() switch
+    {
+        null => null,
+        "ask" => PromptKind.Ask,
+        "compare" => PromptKind.Compare,
+        "checkclaim" => PromptKind.CheckClaim,
+        _ => throw new CliUsageException($"--kind must be ask, compare or checkclaim, not '{value}'."),
+    };
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Chatbot.AI.Responding;
+using Chatbot.Knowledge.Benchmarks;
+using Chatbot.Knowledge.Ingestion;
+
+namespace Chatbot.Cli;
+
+/// <summary>
+/// <c>bench</c>: the measurements behind the targets in the issues, printed as JSON lines
+/// (retrieval recall, index scale, extractive answer quality). Medians and ratios come from one run.
+/// </summary>
+public static class BenchCommand
+{
+    /// <summary>Runs the command.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        args.AllowOnly("data", "k", "sizes", "queries", "json");
+        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers.");
+        return what switch
+        {
+            "retrieval" => await RetrievalAsync(services, args, cancellationToken),
+            "scale" => await ScaleAsync(services, args, cancellationToken),
+            "answers" => await AnswersAsync(services, args, cancellationToken),
+            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale or answers."),
+        };
+    }
+
+    private static async Task<int> RetrievalAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var k = int.TryParse(args.Get("k") ?? "5", out var parsed) && parsed > 0 ? parsed : throw new CliUsageException("--k must be a positive whole number.");
+        var result = await services.GetRequiredService<KnowledgeBenchmark>().MeasureRecallAsync(args.Get("data") ?? Path.Combine("eval", "retrieval"), k, cancellationToken: cancellationToken);
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, CommandLine.Json));
+        return 0;
+    }
+
+    private static async Task<int> ScaleAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        var sizes = (args.Get("sizes") ?? "1000,10000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.TryParse(s, out var n) && n > 0 ? n : throw new CliUsageException($"--sizes: '{s}' is not a positive whole number."))
+            .ToArray();
+        var queries = int.TryParse(args.Get("queries") ?? "200", out var q) && q > 0 ? q : throw new CliUsageException("--queries must be a positive whole number.");
+        var result = await services.GetRequiredService<KnowledgeBenchmark>().MeasureScaleAsync(
+            sizes, queries, new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
+        await Console.Error.WriteLineAsync(result.Description);
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, CommandLine.Json));
+        return 0;
+    }
+
+    /// <summary>
+    /// Answers each held-out question and checks that it cites a source and contains the key facts
+    /// listed for it (each fact: any one of its alternatives, case-insensitive).
+    /// </summary>
+    private static async Task<int> AnswersAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var responder = services.GetRequiredService<Responder>();
+        var path = args.Get("data") ?? Path.Combine("eval", "answers");
+        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal).ToArray()
+            : File.Exists(path) ? [path] : throw new CliUsageException($"No such file or folder: {path}");
+
+        var timings = new List<double>();
+        int questions = 0, cited = 0, complete = 0, flagged = 0;
+        foreach (var file in files)
+        {
+            var lineNumber = 0;
+            foreach (var line in await File.ReadAllLinesAsync(file, cancellationToken))
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                AnswerQuestion? item;
+                try
+                {
+                    item = JsonSerializer.Deserialize<AnswerQuestion>(line, CommandLine.Json);
+                }
+                catch (JsonException ex)
+                {
+                    await Console.Error.WriteLineAsync($"{file}:{lineNumber}: skipped: {ex.Message}");
+                    continue;
+                }
+
+                if (item is not { Question.Length: > 0, KeyFacts: not null })
+                {
+                    await Console.Error.WriteLineAsync($"{file}:{lineNumber}: skipped: needs 'question' and 'key_facts'.");
+                    continue;
+                }
+
+                var watch = Stopwatch.StartNew();
+                var answer = await responder.AnswerAsync(new ResponderRequest(item.Question), cancellationToken);
+                timings.Add(watch.Elapsed.TotalMilliseconds);
+                questions++;
+                var hasCitation = answer.Sentences.Any(s => s.Citations.Any(n => answer.Citations.Any(c => c.Number == n)));
+                var missing = item.KeyFacts.Where(fact => !fact.Any(alt => answer.Text.Contains(alt, StringComparison.OrdinalIgnoreCase))).ToList();
+                cited += hasCitation ? 1 : 0;
+                complete += missing.Count == 0 ? 1 : 0;
+                flagged += answer.Flagged ? 1 : 0;
+                if (!hasCitation || missing.Count > 0)
+                {
+                    await Console.Error.WriteLineAsync($"miss: {item.Question} | missing {string.Join("; ", missing.Select(f => string.Join("/", f)))}{(hasCitation ? string.Empty : " | no citation")}");
+                }
+            }
+        }
+
+        timings.Sort();
+        var summary = new
+        {
+            backend = responder.BackendName,
+            questions,
+            with_citation = Ratio(cited, questions),
+            with_all_key_facts = Ratio(complete, questions),
+            flagged_answers = Ratio(flagged, questions),
+            p50_ms = timings.Count > 0 ? Math.Round(timings[timings.Count / 2], 1) : 0,
+            p95_ms = timings.Count > 0 ? Math.Round(timings[Math.Min(timings.Count - 1, (int)(timings.Count * 0.95))], 1) : 0,
+        };
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, CommandLine.Json));
+        return 0;
+    }
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 3);
+
+    private sealed record AnswerQuestion(string Question, [property: System.Text.Json.Serialization.JsonPropertyName("key_facts")] List<List<string>>? KeyFacts);
+}

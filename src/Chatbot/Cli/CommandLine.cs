@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Chatbot.Hosting;
+
+namespace Chatbot.Cli;
+
+/// <summary>
+/// The executable's subcommands (ask, ingest, eval, bench). They share the bot's configuration and
+/// services but start no web server; machine-readable output goes to stdout, logs to stderr.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, Func<IServiceProvider, CliArguments, CancellationToken, Task<int>>> s_commands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ask"] = AskCommand.RunAsync,
+        ["ingest"] = IngestCommand.RunAsync,
+        ["eval"] = EvalCommand.RunAsync,
+        ["bench"] = BenchCommand.RunAsync,
+    };
+
+    /// <summary>JSON as the commands print it: camel case, compact, enums as names.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>True when <paramref name="args"/> names a subcommand.</summary>
+    /// <remarks>Anything else that does not start with '-' is a mistyped command, reported by <see cref="RunAsync"/>;
+    /// options such as <c>--urls</c> go to the web host.</remarks>
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') || args is ["--help" or "-h", ..];
+
+    /// <summary>Runs the subcommand in <paramref name="args"/>[0] and returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args[0] is "help" or "--help" or "-h")
+        {
+            await Console.Out.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        if (!s_commands.ContainsKey(args[0]))
+        {
+            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'.");
+            await Console.Error.WriteLineAsync(Usage);
+            return 64;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        // Commands print results on stdout; only warnings and errors are logged, to stderr, unless configured otherwise.
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning"), new("Logging:LogLevel:Microsoft", "Warning")]);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddAnswering(builder.Configuration);
+        using var host = builder.Build();
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        try
+        {
+            return await s_commands[args[0]](host.Services, new CliArguments(args.Skip(1), "json", "help"), cancel.Token);
+        }
+        catch (CliUsageException ex)
+        {
+            await Console.Error.WriteLineAsync($"{args[0]}: {ex.Message}");
+            await Console.Error.WriteLineAsync(Usage);
+            return 64;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"Configuration error ({ex.OptionsType.Name}):");
+            foreach (var failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync($"  - {failure}");
+            }
+
+            return 2;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
+    }
+
+    /// <summary>What the commands are and take.</summary>
+    public const string Usage = """
+        Usage: dotnet run --project src/Chatbot -- <command> [options]
+          (no command)                       serve the bot on http://localhost:3978/api/messages
+          ask "question" [--json]            answer one question with citations and flags
+          ask --file FILE [--json]           answer one question per line
+              [--kind ask|compare|checkclaim] [--level beginner|standard|expert] [--collection builtin|pilot]
+          ingest PATH [--collection pilot|builtin]   add or update documents (Markdown, text, HTML, PDF) in the index
+          eval ragtruth --data FILE [--json] [--out FILE]   score the hallucination check on RAGTruth-format records
+          bench retrieval [--data PATH] [--k 5]     recall@k on labelled questions (default eval/retrieval)
+          bench scale [--sizes 1000,10000,100000] [--queries 200]   index build, query latency and memory
+          bench answers [--data PATH]               extractive answers: citations and key facts (default eval/answers)
+        """;
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Chatbot.Grounding;
+using Chatbot.Grounding.Evaluation;
+
+namespace Chatbot.Cli;
+
+/// <summary><c>eval ragtruth --data FILE</c>: scores the hallucination check on labelled answers.</summary>
+public static class EvalCommand
+{
+    /// <summary>Runs the command.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        args.AllowOnly("data", "json", "out");
+        if (args.Positional is not ["ragtruth"])
+        {
+            throw new CliUsageException("The only evaluation is 'ragtruth': eval ragtruth --data FILE [--json] [--out FILE].");
+        }
+
+        var data = args.Get("data") ?? throw new CliUsageException("--data FILE is required (records in the format of RAGTruth's qa_train.jsonl).");
+        if (!File.Exists(data))
+        {
+            throw new CliUsageException($"No such file: {data}");
+        }
+
+        var evaluator = new RagTruthEvaluator(services.GetRequiredService<GroundingChecker>());
+        var result = await evaluator.EvaluateAsync(data, cancellationToken);
+        foreach (var problem in result.Skipped)
+        {
+            await Console.Error.WriteLineAsync($"{data}:{problem.Line}: skipped: {problem.Message}");
+        }
+
+        if (args.Get("out") is { } output)
+        {
+            await RagTruthEvaluator.WritePredictionsAsync(result, output, cancellationToken);
+        }
+
+        if (args.Has("json"))
+        {
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+        }
+        else
+        {
+            await Console.Out.WriteLineAsync(
+                $"{result.Responses} responses ({result.Hallucinated} hallucinated). Response level: precision {result.Precision:F3}, recall {result.Recall:F3}, F1 {result.F1:F3}. " +
+                $"Sentence level: precision {result.SentencePrecision:F3}, recall {result.SentenceRecall:F3}, F1 {result.SentenceF1:F3}. {result.MsPerResponse:F1} ms per response.");
+        }
+
+        return 0;
+    }
+}
