@@ -266,7 +266,9 @@ public sealed partial class ExtractiveComposer
     [GeneratedRegex(@"^\s*(?:is it (?:true|correct|right) that|fact[- ]?check:?|claim:|i (?:read|heard) that|did you know that|true or false:?)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ClaimPrefix();
 
-    [GeneratedRegex(@"(?:between\s+)?(?<a>[\w\s\-\.]+?)\s+(?:vs\.?|versus|and|compared (?:to|with)|or)\s+(?<b>[\w\s\-\.]+?)\s*\??$", RegexOptions.IgnoreCase)]
+    // Anchored, with the lead-in ("what is the difference between", "compare") skipped: unanchored, the first
+    // subject would start at the question's first word ("What is the difference between GANs").
+    [GeneratedRegex(@"^(?:.*?\bbetween\s+|\s*compare\s+)?(?<a>[\w\s\-\.]+?)\s+(?:vs\.?|versus|and|compared (?:to|with)|or)\s+(?<b>[\w\s\-\.]+?)\s*\??$", RegexOptions.IgnoreCase)]
     private static partial Regex CompareForm();
 
     private sealed class Candidate(int source, int index, string text, int wordCount, HashSet<string> words)
