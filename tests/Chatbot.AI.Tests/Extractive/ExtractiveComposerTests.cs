@@ -1,0 +1,135 @@
+using Chatbot.AI.Extractive;
+using Chatbot.AI.Prompting;
+using Chatbot.Grounding.Text;
+
+namespace Chatbot.AI.Tests.Extractive;
+
+/// <summary>The extractive answer with the real MiniLM model and grounding checker over three small sources.</summary>
+public sealed class ExtractiveComposerTests(ExtractiveFixture fixture) : IClassFixture<ExtractiveFixture>
+{
+    private readonly ExtractiveComposer _composer = fixture.Composer;
+
+    [Theory]
+    [InlineData("How does a diffusion model generate images?")]
+    [InlineData("What does the discriminator do in a GAN?")]
+    [InlineData("When was GPT-4 released?")]
+    public async Task ComposeAsync_Ask_EverySentenceIsVerbatimFromTheSourceItCites(string question)
+    {
+        var answer = await _composer.ComposeAsync(new PromptRequest(question, ExtractiveFixture.Sources));
+
+        var sentences = SentenceSplitter.Default.Split(answer);
+        Assert.NotEqual(ExtractiveComposer.NotCoveredAnswer, answer);
+        Assert.NotEmpty(sentences);
+        Assert.All(sentences, sentence =>
+        {
+            var cited = Assert.Single(sentence.Citations);
+            var source = Assert.Single(ExtractiveFixture.Sources, s => s.Number == cited);
+            Assert.Contains(sentence.Text, SentenceSplitter.Default.Split(source.Text).Select(s => s.Text));
+        });
+    }
+
+    [Fact]
+    public async Task ComposeAsync_Styles_KeepTheirSentenceBudgets()
+    {
+        const string Question = "How do diffusion models and GANs turn noise into images?";
+
+        var beginner = await ComposeAsync(Question, AnswerStyle.Beginner);
+        var standard = await ComposeAsync(Question, AnswerStyle.Standard);
+        var expert = await ComposeAsync(Question, AnswerStyle.Expert);
+
+        var counts = new[] { beginner, standard, expert }.Select(a => SentenceSplitter.Default.Split(a).Count).ToArray();
+        Assert.InRange(counts[0], 1, 2);
+        Assert.InRange(counts[1], 1, 4);
+        Assert.InRange(counts[2], 1, 6);
+
+        // The sources hold far more relevant sentences than any budget, so the levels must really differ.
+        Assert.True(counts[0] < counts[2], $"Beginner {counts[0]} sentences, expert {counts[2]}.");
+        Assert.True(beginner.Length <= expert.Length, $"Beginner {beginner.Length} chars, expert {expert.Length}.");
+    }
+
+    [Theory]
+    [InlineData("What is the best recipe for banana bread?")]
+    [InlineData("Who won the football world cup in 1998?")]
+    public async Task ComposeAsync_IrrelevantQuestion_ReturnsNotCoveredWithoutCitations(string question)
+    {
+        var answer = await _composer.ComposeAsync(new PromptRequest(question, ExtractiveFixture.Sources));
+
+        Assert.Equal(ExtractiveComposer.NotCoveredAnswer, answer);
+        Assert.DoesNotMatch(@"\[\d+\]", answer);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_NoSources_ReturnsNotCovered()
+    {
+        var answer = await _composer.ComposeAsync(new PromptRequest("How does a diffusion model generate images?", []));
+
+        Assert.Equal(ExtractiveComposer.NotCoveredAnswer, answer);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ComposeAsync_Compare_GivesASectionPerSubjectCitingASourceThatMentionsIt(bool subjectsFromIntent)
+    {
+        var request = new PromptRequest("What is the difference between GANs and diffusion models?", ExtractiveFixture.Sources)
+        {
+            Kind = PromptKind.Compare,
+            Subjects = subjectsFromIntent ? ["GANs", "diffusion models"] : [],
+        };
+
+        var answer = await _composer.ComposeAsync(request);
+
+        var sections = answer.Split("\n\n");
+        AssertSection(sections, "**GANs:** ", "GAN");
+        AssertSection(sections, "**Diffusion models:** ", "diffusion");
+    }
+
+    [Fact]
+    public async Task ComposeAsync_CheckClaim_SupportedClaim_SaysSupportedAndCitesTheEvidence()
+    {
+        var answer = await CheckAsync("Is it true that OpenAI released GPT-4 on 14 March 2023?");
+
+        Assert.StartsWith("Supported: ", answer, StringComparison.Ordinal);
+        Assert.Contains("[3]", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_CheckClaim_WrongDate_SaysContradictedQuotingTheRightDate()
+    {
+        var answer = await CheckAsync("GPT-4 was released in 2021");
+
+        Assert.StartsWith("Contradicted: ", answer, StringComparison.Ordinal);
+        Assert.Contains("14 March 2023", answer, StringComparison.Ordinal);
+        Assert.EndsWith("[3]", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Is it true that the Eiffel Tower is taller than Mount Everest?")]
+    [InlineData("Is it true that GPT-4 was trained entirely on handwritten letters from the nineteenth century?")]
+    public async Task ComposeAsync_CheckClaim_UncoveredClaim_SaysNotCovered(string claim)
+    {
+        var answer = await CheckAsync(claim);
+
+        Assert.StartsWith("Not covered by my sources: ", answer, StringComparison.Ordinal);
+    }
+
+    private Task<string> ComposeAsync(string question, AnswerStyle style) =>
+        _composer.ComposeAsync(new PromptRequest(question, ExtractiveFixture.Sources) { Style = style });
+
+    private Task<string> CheckAsync(string claim) =>
+        _composer.ComposeAsync(new PromptRequest(claim, ExtractiveFixture.Sources) { Kind = PromptKind.CheckClaim });
+
+    private static void AssertSection(string[] sections, string heading, string mention)
+    {
+        var section = Assert.Single(sections, s => s.StartsWith(heading, StringComparison.Ordinal));
+        var sentences = SentenceSplitter.Default.Split(section[heading.Length..]);
+        Assert.NotEmpty(sentences);
+        Assert.All(sentences, sentence =>
+        {
+            var cited = Assert.Single(sentence.Citations);
+            var source = Assert.Single(ExtractiveFixture.Sources, s => s.Number == cited);
+            Assert.Contains(mention, source.Text, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(sentence.Text, SentenceSplitter.Default.Split(source.Text).Select(s => s.Text));
+        });
+    }
+}
