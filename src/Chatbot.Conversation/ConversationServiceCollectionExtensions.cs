@@ -1,4 +1,6 @@
 using Chatbot.Conversation.Bots;
+using Chatbot.Conversation.Dialogs;
+using Chatbot.Conversation.Feedback;
 using Chatbot.Conversation.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -16,7 +18,8 @@ public static class ConversationServiceCollectionExtensions
     /// Adds the bot with Bot Framework authentication read from the root configuration keys
     /// (<c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, <c>MicrosoftAppType</c>, <c>MicrosoftAppTenantId</c>):
     /// anonymous when <c>MicrosoftAppId</c> is empty, JWT validation when it is set.
-    /// An <see cref="IStorage"/> must be registered for conversation and user state.
+    /// An <see cref="IStorage"/> must be registered for conversation and user state, and the responder
+    /// and intent recognition (AddResponder, AddIntentRecognition) for the main dialog.
     /// </summary>
     public static IServiceCollection AddConversation(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,7 +46,13 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.TryAddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
-        services.TryAddSingleton<IMessageHandler, GuideMessageHandler>();
+        services.AddOptions<HandoffOptions>()
+            .Bind(configuration.GetSection(HandoffOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<FeedbackStore>();
+        services.TryAddSingleton<MainDialog>();
+        services.TryAddSingleton<IMessageHandler, DialogMessageHandler>();
         services.TryAddTransient<IBot, ExplainerBot>();
         return services;
     }

@@ -6,7 +6,8 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings ship next to the executable; the working directory stays the caller's (see Knowledge:IndexPath).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddChatbotHost(builder.Configuration);
 
 var app = builder.Build();

@@ -39,7 +39,9 @@ public sealed partial class ExtractiveComposer
     public async Task<string> ComposeAsync(PromptRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var candidates = Candidates(request.Sources);
+        // A follow-up ("tell me more") should add to what was said, not repeat it.
+        var said = string.Join("\n", request.History.Where(t => t.Role == ChatRole.Assistant).Select(t => t.Text));
+        var candidates = Candidates(request.Sources).Where(c => !said.Contains(c.Text, StringComparison.Ordinal)).ToList();
         if (candidates.Count == 0 || string.IsNullOrWhiteSpace(request.Question))
         {
             return NotCoveredAnswer;

@@ -88,8 +88,11 @@ public static class AnswerRenderer
             return "My last answer didn't use any sources.";
         }
 
-        var text = new StringBuilder("**Sources of my last answer**");
-        foreach (var source in answer.Citations)
+        // The sources the answer cites; all that were offered when it cites none (e.g. "not covered").
+        var cited = answer.Sentences.SelectMany(s => s.Citations).ToHashSet();
+        var shown = answer.Citations.Where(c => cited.Contains(c.Number)).ToList();
+        var text = new StringBuilder(shown.Count > 0 ? "**Sources of my last answer**" : "**What I searched for my last answer** (it cites none of these)");
+        foreach (var source in shown.Count > 0 ? shown : answer.Citations)
         {
             text.Append("\n\n").Append(CultureInfo.InvariantCulture, $"[{source.Number}] ");
             text.Append(IsLink(source.Url) ? $"[{source.Title}]({source.Url})" : source.Title);

@@ -2,9 +2,7 @@ using Chatbot.Configuration;
 using Chatbot.AI;
 using Chatbot.AI.Responding;
 using Chatbot.Conversation;
-using Chatbot.Conversation.Bots;
 using Chatbot.Knowledge;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +29,6 @@ public static class HostServiceCollectionExtensions
         services.AddSingleton<IStorage, MemoryStorage>();
 
         services.AddAnswering(configuration);
-        services.TryAddSingleton<IMessageHandler, AnswerMessageHandler>();
         services.AddConversation(configuration);
 
         services.AddProblemDetails();

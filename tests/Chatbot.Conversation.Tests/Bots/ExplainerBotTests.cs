@@ -16,7 +16,7 @@ public sealed class ExplainerBotTests
     public async Task MembersAdded_WelcomesEachPerson_ButNotTheBot()
     {
         var adapter = new TestAdapter();
-        var bot = CreateBot(new GuideMessageHandler(Options.Create(new BotOptions { DisplayName = "Guide" })));
+        var bot = CreateBot(new EchoHandler());
         var update = new Activity(ActivityTypes.ConversationUpdate)
         {
             MembersAdded = [adapter.Conversation.Bot, new ChannelAccount("alice"), new ChannelAccount("bob")],
