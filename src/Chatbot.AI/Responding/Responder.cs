@@ -58,6 +58,9 @@ public sealed partial class Responder
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Question);
+
+        // A turn cancelled before it starts does no work (the MiniLM encoder would report it as an ONNX error, not a cancellation).
+        cancellationToken.ThrowIfCancellationRequested();
         var watch = Stopwatch.StartNew();
 
         var passages = await RetrieveAsync(request, cancellationToken);
@@ -84,8 +87,10 @@ public sealed partial class Responder
                 throw new ChatBackendException(ChatBackendFailureKind.BadResponse, "The model returned an empty answer.");
             }
         }
-        catch (ChatBackendException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (ChatBackendException ex)
         {
+            // When the model fails just as the caller cancels, the caller wants no answer: report the cancellation, not the failure.
+            cancellationToken.ThrowIfCancellationRequested();
             Log.ModelFailed(_logger, ex.Kind, ex);
             text = (await _extractive.GetResponseAsync(messages, options, cancellationToken)).Text;
             backend = ChatBackend.ExtractiveName;
@@ -93,6 +98,7 @@ public sealed partial class Responder
             {
                 ChatBackendFailureKind.Timeout => "The language model took too long, so this answer is quoted straight from my sources.",
                 ChatBackendFailureKind.CircuitOpen or ChatBackendFailureKind.Unavailable => "The language model is unavailable right now, so this answer is quoted straight from my sources.",
+                ChatBackendFailureKind.BadResponse => "The language model's answer was unusable, so this answer is quoted straight from my sources.",
                 _ => "The language model's answer was cut off, so this answer is quoted straight from my sources.",
             };
         }
