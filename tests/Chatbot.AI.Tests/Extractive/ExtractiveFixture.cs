@@ -37,8 +37,9 @@ public sealed class ExtractiveFixture : IDisposable
 
     public ExtractiveFixture()
     {
-        Checker = new GroundingChecker(Generator, GroundingModel.LoadDefault());
-        Composer = new ExtractiveComposer(Generator, Checker);
+        var embedder = new MemoizingEmbeddingGenerator(Generator);
+        Checker = new GroundingChecker(embedder, GroundingModel.LoadDefault());
+        Composer = new ExtractiveComposer(embedder, Checker);
     }
 
     public MiniLmEmbeddingGenerator Generator { get; } = new();
