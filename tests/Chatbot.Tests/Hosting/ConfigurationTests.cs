@@ -1,6 +1,7 @@
 using Chatbot.AI;
 using Chatbot.Configuration;
 using Chatbot.Conversation;
+using Chatbot.Conversation.Dialogs;
 using Chatbot.Conversation.Intents;
 using Chatbot.Knowledge;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public sealed class ConfigurationTests
         template.GetSection(StorageOptions.SectionName).Get<StorageOptions>(strict);
         template.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>(strict);
         template.GetSection(IntentOptions.SectionName).Get<IntentOptions>(strict);
+        template.GetSection(HandoffOptions.SectionName).Get<HandoffOptions>(strict);
         Assert.Equal(LlmProvider.Auto, template.GetSection(LlmOptions.SectionName).Get<LlmOptions>(strict)!.Provider);
         var auth = new BotAuthenticationOptions();
         foreach (var key in new[] { "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId" })
