@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Chatbot.AI.Answers;
 using Chatbot.Grounding;
+using Chatbot.Grounding.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -13,7 +15,7 @@ namespace Chatbot.Conversation.Rendering;
 /// the cited sources do not support and a footnote saying why, a one-line summary, and the sources.
 /// Nothing is dropped: a flagged sentence is shown, marked.
 /// </summary>
-public static class AnswerRenderer
+public static partial class AnswerRenderer
 {
     /// <summary>The footnote under an answer with flagged sentences.</summary>
     public const string FlagFootnote = "⚠ = not supported by the cited sources: treat it as a likely hallucination.";
@@ -38,17 +40,20 @@ public static class AnswerRenderer
             text.Append("_").Append(notice).Append("_\n\n");
         }
 
-        var first = true;
-        foreach (var sentence in answer.Sentences)
+        var separators = Separators(answer);
+        for (var i = 0; i < answer.Sentences.Count; i++)
         {
-            text.Append(first ? string.Empty : " ");
-            first = false;
+            var sentence = answer.Sentences[i];
+            text.Append(separators[i]);
+            var body = sentence.Text.Trim();
             if (sentence.Verdict != GroundingVerdict.Supported)
             {
-                text.Append("⚠ ");
+                // After a list marker, so a flagged item stays a list item.
+                var marker = ListMarker().Match(body).Length;
+                body = body[..marker] + "⚠ " + body[marker..];
             }
 
-            text.Append(sentence.Text.Trim());
+            text.Append(body);
             foreach (var n in sentence.Citations)
             {
                 // A number that names no source is shown as such, never as a real citation.
@@ -110,7 +115,36 @@ public static class AnswerRenderer
         return text.ToString();
     }
 
+    /// <summary>
+    /// What goes before each sentence: the line breaks the answer had there (comparison sections, list items),
+    /// else a space. The sentences carry no offsets, so the text is split again the way the grounding check split
+    /// it; when that gives other sentences (an answer built another way), the sentences are joined with spaces.
+    /// </summary>
+    private static string[] Separators(Answer answer)
+    {
+        var separators = answer.Sentences.Select((_, i) => i == 0 ? string.Empty : " ").ToArray();
+        var split = SentenceSplitter.Default.Split(answer.Text);
+        if (split.Count != answer.Sentences.Count || split.Where((s, i) => s.Text != answer.Sentences[i].Text).Any())
+        {
+            return separators;
+        }
+
+        for (var i = 1; i < split.Count; i++)
+        {
+            var breaks = answer.Text.AsSpan(split[i - 1].End, split[i].Start - split[i - 1].End).Count('\n');
+            if (breaks > 0)
+            {
+                separators[i] = breaks > 1 ? "\n\n" : "\n";
+            }
+        }
+
+        return separators;
+    }
+
     private static bool IsLink(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300].TrimEnd() + "…";
+
+    [GeneratedRegex(@"^(?:[-*+]|\d{1,3}[.)])\s+")]
+    private static partial Regex ListMarker();
 }
