@@ -39,7 +39,16 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             inputs[i] = string.IsNullOrWhiteSpace(texts[i]) ? " " : texts[i];
         }
 
-        return _encoder.Encode(inputs, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return _encoder.Encode(inputs, cancellationToken);
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            // ONNX Runtime reports a run stopped by the token as its own error ("terminate flag"); callers expect a cancellation.
+            throw new OperationCanceledException("Embedding was cancelled.", ex, cancellationToken);
+        }
     }
 
     /// <summary>Embeds one text.</summary>
