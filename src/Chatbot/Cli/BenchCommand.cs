@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Chatbot.AI.Responding;
+using Chatbot.Conversation.Intents;
 using Chatbot.Knowledge.Benchmarks;
 using Chatbot.Knowledge.Ingestion;
 
@@ -16,13 +17,14 @@ public static class BenchCommand
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
         args.AllowOnly("data", "k", "sizes", "queries", "json");
-        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers.");
+        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | intents.");
         return what switch
         {
             "retrieval" => await RetrievalAsync(services, args, cancellationToken),
             "scale" => await ScaleAsync(services, args, cancellationToken),
             "answers" => await AnswersAsync(services, args, cancellationToken),
-            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale or answers."),
+            "intents" => await IntentsAsync(services, args, cancellationToken),
+            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale, answers or intents."),
         };
     }
 
@@ -118,6 +120,29 @@ public static class BenchCommand
             p95_ms = timings.Count > 0 ? Math.Round(timings[Math.Min(timings.Count - 1, (int)(timings.Count * 0.95))], 1) : 0,
         };
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, CommandLine.Json));
+        return 0;
+    }
+
+    private static async Task<int> IntentsAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        var path = args.Get("data") ?? Path.Combine("eval", "intents", "heldout.jsonl");
+        if (!File.Exists(path))
+        {
+            throw new CliUsageException($"No such file: {path}");
+        }
+
+        var result = await new IntentEvaluator(services.GetRequiredService<IIntentRecognizer>()).EvaluateAsync(path, cancellationToken);
+        foreach (var problem in result.Problems)
+        {
+            await Console.Error.WriteLineAsync($"{path}:{problem.Line}: skipped: {problem.Message}");
+        }
+
+        foreach (var miss in result.Confusions)
+        {
+            await Console.Error.WriteLineAsync($"miss: line {miss.Line} \"{miss.Text}\" expected {miss.Expected}, got {miss.Actual} ({miss.Confidence:F2})");
+        }
+
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, CommandLine.Json));
         return 0;
     }
 

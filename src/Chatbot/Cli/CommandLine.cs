@@ -13,6 +13,7 @@ public static class CommandLine
     private static readonly Dictionary<string, Func<IServiceProvider, CliArguments, CancellationToken, Task<int>>> s_commands = new(StringComparer.OrdinalIgnoreCase)
     {
         ["ask"] = AskCommand.RunAsync,
+        ["intent"] = IntentCommand.RunAsync,
         ["ingest"] = IngestCommand.RunAsync,
         ["eval"] = EvalCommand.RunAsync,
         ["bench"] = BenchCommand.RunAsync,
@@ -98,10 +99,13 @@ public static class CommandLine
           ask "question" [--json]            answer one question with citations and flags
           ask --file FILE [--json]           answer one question per line
               [--kind ask|compare|checkclaim] [--level beginner|standard|expert] [--collection builtin|pilot]
+          intent "message" [--json]          the intent and confidence the bot recognises
+          intent --file FILE                 one message per line, one JSON object per line
           ingest PATH [--collection pilot|builtin]   add or update documents (Markdown, text, HTML, PDF) in the index
           eval ragtruth --data FILE [--json] [--out FILE]   score the hallucination check on RAGTruth-format records
           bench retrieval [--data PATH] [--k 5]     recall@k on labelled questions (default eval/retrieval)
           bench scale [--sizes 1000,10000,100000] [--queries 200]   index build, query latency and memory
           bench answers [--data PATH]               extractive answers: citations and key facts (default eval/answers)
+          bench intents [--data FILE]               intent accuracy and latency (default eval/intents/heldout.jsonl)
         """;
 }
