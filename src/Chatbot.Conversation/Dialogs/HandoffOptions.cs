@@ -17,4 +17,9 @@ public sealed class HandoffOptions
     [Required(AllowEmptyStrings = false)]
     [StringLength(500)]
     public string Message { get; set; } = "I've asked a person from our support team to join. They'll see our conversation so far, so you won't need to repeat yourself.";
+
+    /// <summary>What the user is told when the channel cannot take a handoff (Teams, for one, rejects the event).</summary>
+    [Required(AllowEmptyStrings = false)]
+    [StringLength(500)]
+    public string UnavailableMessage { get; set; } = "I can't bring a person into this chat from here. Please contact our support team directly, and mention what you asked me so far.";
 }

@@ -12,6 +12,7 @@ using Chatbot.Dialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Conversation.Dialogs;
@@ -42,6 +43,7 @@ public sealed partial class MainDialog : ComponentDialog
     private readonly IStatePropertyAccessor<UserProfile> _profile;
     private readonly FeedbackStore _feedback;
     private readonly HandoffOptions _handoff;
+    private readonly ILogger<MainDialog> _logger;
 
     /// <summary>Creates the dialog.</summary>
     public MainDialog(
@@ -50,7 +52,8 @@ public sealed partial class MainDialog : ComponentDialog
         ConversationState conversationState,
         UserState userState,
         FeedbackStore feedback,
-        IOptions<HandoffOptions> handoff)
+        IOptions<HandoffOptions> handoff,
+        ILogger<MainDialog> logger)
         : base(nameof(MainDialog))
     {
         ArgumentNullException.ThrowIfNull(intents);
@@ -66,6 +69,7 @@ public sealed partial class MainDialog : ComponentDialog
         _profile = userState.CreateProperty<UserProfile>(nameof(UserProfile));
         _feedback = feedback;
         _handoff = handoff.Value;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
 
         AddDialog(new WaterfallDialog(RouteId, [RecognizeAsync, ClarifiedAsync, DoneAsync]));
         AddDialog(new ChoicePrompt(ClarifyPromptId));
@@ -331,7 +335,18 @@ public sealed partial class MainDialog : ComponentDialog
             return activity;
         }).ToList());
         var handoff = EventFactory.CreateHandoffInitiation(context, new { skill = _handoff.Target }, transcript);
-        await context.SendActivityAsync(handoff, cancellationToken);
+        try
+        {
+            await context.SendActivityAsync(handoff, cancellationToken);
+        }
+        catch (ErrorResponseException ex)
+        {
+            // The channel has no agent hub to take the event: say so instead of promising a person.
+            Log.HandoffRejected(_logger, context.Activity.ChannelId, ex.Response?.StatusCode);
+            await context.SendActivityAsync(_handoff.UnavailableMessage, cancellationToken: cancellationToken);
+            return;
+        }
+
         await context.SendActivityAsync(_handoff.Message, cancellationToken: cancellationToken);
     }
 
@@ -419,6 +434,12 @@ public sealed partial class MainDialog : ComponentDialog
         Intent.Thanks => "Just saying thanks",
         _ => "Something else",
     };
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "The {ChannelId} channel rejected the handoff event (HTTP {Status}); the user was told to contact support directly")]
+        public static partial void HandoffRejected(ILogger logger, string channelId, System.Net.HttpStatusCode? status);
+    }
 
     [GeneratedRegex(@"^(?:(?:what|who|how|why|when|where)(?:'s|\s+(?:is|are|was|were|does|do|did))?\s+|tell me about\s+|explain\s+)(?:an?\s+|the\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionLead();

@@ -1,4 +1,5 @@
 using Chatbot.Conversation.Feedback;
+using Chatbot.Tests.Fakes;
 using Chatbot.Tests.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -150,6 +151,23 @@ public sealed class ConversationFlowTests
         Assert.Equal("support", (string?)handoff["value"]!["skill"]);
         Assert.Contains("Transcript", (string?)handoff["attachments"]![0]!["name"], StringComparison.Ordinal);
         Assert.Contains("support team", BotConversation.TextOf(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handoff_OnAChannelThatRejectsTheEvent_TellsTheUserToContactSupport_InsteadOfFailing()
+    {
+        // Teams (and the Agents Playground's Teams channel) answer a handoff event with 400.
+        await using var connector = await FakeConnectorServer.StartAsync();
+        connector.RejectEvents = true;
+        await using var app = new ChatbotAppFactory();
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync(Activities.Message("talk to a human", "handoff-teams", serviceUrl: connector.ServiceUrl.ToString()));
+        var replies = await connector.WaitForRepliesAsync(1, TimeSpan.FromSeconds(30));
+
+        Assert.True(response.IsSuccessStatusCode);
+        var reply = Assert.Single(replies);
+        Assert.Contains("contact our support team directly", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]

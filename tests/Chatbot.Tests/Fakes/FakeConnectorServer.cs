@@ -24,6 +24,9 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     /// <summary>The base URL to put in an activity's <c>serviceUrl</c>.</summary>
     public Uri ServiceUrl { get; private set; } = null!;
 
+    /// <summary>When set, activities of type "event" are refused with 400, as Teams refuses a handoff event.</summary>
+    public bool RejectEvents { get; set; }
+
     /// <summary>The replies received so far.</summary>
     public IReadOnlyCollection<ReceivedReply> Replies => _replies;
 
@@ -42,6 +45,11 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", async (HttpContext http, string conversationId, string replyToId) =>
         {
             using var body = await JsonDocument.ParseAsync(http.Request.Body);
+            if (server.RejectEvents && body.RootElement.GetProperty("type").GetString() == "event")
+            {
+                return Results.BadRequest(new { error = new { code = "BadArgument", message = "Unsupported activity type." } });
+            }
+
             server._replies.Enqueue(new ReceivedReply(
                 conversationId, replyToId, body.RootElement.Clone(), http.Request.Headers.Authorization.ToString()));
             server._arrived.Release();
