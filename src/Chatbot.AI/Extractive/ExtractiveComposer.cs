@@ -164,14 +164,15 @@ public sealed partial class ExtractiveComposer
     }
 
     /// <summary>
-    /// A question that asks when, who or how many is answered by a sentence holding a date, a name or
-    /// a number: such sentences rank a little higher, as in classic extractive question answering.
+    /// A question that asks when, who, how many or why is answered by a sentence holding a date, a name,
+    /// a number or a cause: such sentences rank a little higher, as in classic extractive question answering.
     /// </summary>
     private static void AddAnswerTypeBonus(List<Candidate> candidates, string question)
     {
         var when = AsksWhen().IsMatch(question);
         var who = AsksWho().IsMatch(question);
         var howMany = AsksHowMany().IsMatch(question);
+        var why = AsksWhy().IsMatch(question);
         foreach (var candidate in candidates)
         {
             if (when && HasDate().IsMatch(candidate.Text))
@@ -187,6 +188,11 @@ public sealed partial class ExtractiveComposer
             if (howMany && HasNumber().IsMatch(candidate.Text))
             {
                 candidate.Relevance += 0.05;
+            }
+
+            if (why && HasCause().IsMatch(candidate.Text))
+            {
+                candidate.Relevance += 0.06;
             }
         }
     }
@@ -336,6 +342,12 @@ public sealed partial class ExtractiveComposer
 
     [GeneratedRegex(@"\d")]
     private static partial Regex HasNumber();
+
+    [GeneratedRegex(@"\bwhy\b|\bwhat causes\b|\bhow come\b|\breason\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhy();
+
+    [GeneratedRegex(@"\b(?:because|since|so that|due to|caused? by|causes|the reason|as a result|leads? to|comes? from|stems? from|arises?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HasCause();
 
     [GeneratedRegex(@"[a-z0-9][a-z0-9\-]*")]
     private static partial Regex Word();

@@ -14,7 +14,7 @@ public static class WelcomeMessage
     [
         "What is generative AI?",
         "How do LLMs differ from generative AI?",
-        "Why do chatbots hallucinate?",
+        "Why do language models hallucinate?",
     ];
 
     /// <summary>Builds the welcome activity.</summary>
