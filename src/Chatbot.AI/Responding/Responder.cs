@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Chatbot.AI.Answers;
 using Chatbot.AI.Extractive;
 using Chatbot.AI.Pipeline;
@@ -56,30 +58,15 @@ public sealed partial class Responder
     /// <summary>Answers <paramref name="request"/> as one whole, checked answer.</summary>
     public async Task<Answer> AnswerAsync(ResponderRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Question);
-
-        // A turn cancelled before it starts does no work (the MiniLM encoder would report it as an ONNX error, not a cancellation).
-        cancellationToken.ThrowIfCancellationRequested();
         var watch = Stopwatch.StartNew();
-
-        var passages = await RetrieveAsync(request, cancellationToken);
-        var prompt = new PromptRequest(request.Question, passages.Select((p, i) => new PromptSource(i + 1, TitleOf(p), p.Text)).ToArray())
-        {
-            Kind = request.Kind,
-            Style = request.Style,
-            History = request.History,
-            Subjects = request.Subjects,
-        };
-        var messages = _prompts.Build(prompt);
-        var options = new ChatOptions { AdditionalProperties = new() { [ExtractiveChatClient.PromptRequestKey] = prompt } };
+        var prepared = await PrepareAsync(request, cancellationToken);
 
         string text;
         string backend;
         string? notice = null;
         try
         {
-            var response = await _chat.GetResponseAsync(messages, options, cancellationToken);
+            var response = await _chat.GetResponseAsync(prepared.Messages, prepared.Options, cancellationToken);
             text = response.Text;
             backend = BackendName;
             if (string.IsNullOrWhiteSpace(text))
@@ -92,18 +79,99 @@ public sealed partial class Responder
             // When the model fails just as the caller cancels, the caller wants no answer: report the cancellation, not the failure.
             cancellationToken.ThrowIfCancellationRequested();
             Log.ModelFailed(_logger, ex.Kind, ex);
-            text = (await _extractive.GetResponseAsync(messages, options, cancellationToken)).Text;
+            text = (await _extractive.GetResponseAsync(prepared.Messages, prepared.Options, cancellationToken)).Text;
             backend = ChatBackend.ExtractiveName;
-            notice = ex.Kind switch
-            {
-                ChatBackendFailureKind.Timeout => "The language model took too long, so this answer is quoted straight from my sources.",
-                ChatBackendFailureKind.CircuitOpen or ChatBackendFailureKind.Unavailable => "The language model is unavailable right now, so this answer is quoted straight from my sources.",
-                ChatBackendFailureKind.BadResponse => "The language model's answer was unusable, so this answer is quoted straight from my sources.",
-                _ => "The language model's answer was cut off, so this answer is quoted straight from my sources.",
-            };
+            notice = NoticeFor(ex.Kind);
         }
 
-        var sources = prompt.Sources.Select(s => new GroundingSource(s.Number, s.Text)).ToArray();
+        return await CheckAsync(prepared, text, backend, notice, watch, cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers <paramref name="request"/> as it is written: text deltas as the backend produces them,
+    /// then the checked <see cref="Answer"/> last. When the model fails mid-answer, a
+    /// <see cref="ResponderUpdateKind.Restart"/> tells the channel to drop what it showed; the
+    /// extractive answer follows. Either way exactly one answer completes.
+    /// </summary>
+    public async IAsyncEnumerable<ResponderUpdate> StreamAsync(ResponderRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var prepared = await PrepareAsync(request, cancellationToken);
+        var text = new StringBuilder();
+        ChatBackendException? failure = null;
+
+        await using (var updates = _chat.GetStreamingResponseAsync(prepared.Messages, prepared.Options, cancellationToken).GetAsyncEnumerator(cancellationToken))
+        {
+            while (true)
+            {
+                string? delta;
+                try
+                {
+                    if (!await updates.MoveNextAsync())
+                    {
+                        break;
+                    }
+
+                    delta = updates.Current.Text;
+                }
+                catch (ChatBackendException ex)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    failure = ex;
+                    break;
+                }
+
+                if (!string.IsNullOrEmpty(delta))
+                {
+                    text.Append(delta);
+                    yield return new ResponderUpdate(ResponderUpdateKind.Text, delta);
+                }
+            }
+        }
+
+        if (failure is null && string.IsNullOrWhiteSpace(text.ToString()))
+        {
+            failure = new ChatBackendException(ChatBackendFailureKind.BadResponse, "The model returned an empty answer.");
+        }
+
+        var backend = BackendName;
+        string? notice = null;
+        if (failure is not null)
+        {
+            Log.ModelFailed(_logger, failure.Kind, failure);
+            notice = NoticeFor(failure.Kind);
+            yield return new ResponderUpdate(ResponderUpdateKind.Restart, notice);
+            text.Clear().Append((await _extractive.GetResponseAsync(prepared.Messages, prepared.Options, cancellationToken)).Text);
+            backend = ChatBackend.ExtractiveName;
+            yield return new ResponderUpdate(ResponderUpdateKind.Text, text.ToString());
+        }
+
+        var answer = await CheckAsync(prepared, text.ToString(), backend, notice, watch, cancellationToken);
+        yield return new ResponderUpdate(ResponderUpdateKind.Completed, answer.Text) { Answer = answer };
+    }
+
+    private async Task<Prepared> PrepareAsync(ResponderRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Question);
+
+        // A turn cancelled before it starts does no work (the MiniLM encoder would report it as an ONNX error, not a cancellation).
+        cancellationToken.ThrowIfCancellationRequested();
+        var passages = await RetrieveAsync(request, cancellationToken);
+        var prompt = new PromptRequest(request.Question, passages.Select((p, i) => new PromptSource(i + 1, TitleOf(p), p.Text)).ToArray())
+        {
+            Kind = request.Kind,
+            Style = request.Style,
+            History = request.History,
+            Subjects = request.Subjects,
+        };
+        var options = new ChatOptions { AdditionalProperties = new() { [ExtractiveChatClient.PromptRequestKey] = prompt } };
+        return new Prepared(passages, prompt, _prompts.Build(prompt), options);
+    }
+
+    private async Task<Answer> CheckAsync(Prepared prepared, string text, string backend, string? notice, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        var sources = prepared.Prompt.Sources.Select(s => new GroundingSource(s.Number, s.Text)).ToArray();
         var report = await _checker.CheckAsync(text, sources, cancellationToken);
         var answer = new Answer(
             text,
@@ -113,15 +181,23 @@ public sealed partial class Responder
                 Evidence = s.Evidence,
                 Reason = s.Reason,
             }).ToArray(),
-            passages.Select((p, i) => new Citation(i + 1, TitleOf(p), p.Url, p.Text) { ChunkId = p.ChunkId }).ToArray(),
+            prepared.Passages.Select((p, i) => new Citation(i + 1, TitleOf(p), p.Url, p.Text) { ChunkId = p.ChunkId }).ToArray(),
             backend)
         {
             Notice = notice,
         };
 
-        Log.Answered(_logger, backend, passages.Count, answer.Sentences.Count, answer.FlaggedCount, watch.Elapsed.TotalMilliseconds);
+        Log.Answered(_logger, backend, prepared.Passages.Count, answer.Sentences.Count, answer.FlaggedCount, watch.Elapsed.TotalMilliseconds);
         return answer;
     }
+
+    private static string NoticeFor(ChatBackendFailureKind kind) => kind switch
+    {
+        ChatBackendFailureKind.Timeout => "The language model took too long, so this answer is quoted straight from my sources.",
+        ChatBackendFailureKind.CircuitOpen or ChatBackendFailureKind.Unavailable => "The language model is unavailable right now, so this answer is quoted straight from my sources.",
+        ChatBackendFailureKind.BadResponse => "The language model's answer was unusable, so this answer is quoted straight from my sources.",
+        _ => "The language model's answer was cut off, so this answer is quoted straight from my sources.",
+    };
 
     private async Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(ResponderRequest request, CancellationToken cancellationToken)
     {
@@ -144,6 +220,8 @@ public sealed partial class Responder
 
     private static string TitleOf(RetrievedPassage passage)
         => string.IsNullOrWhiteSpace(passage.Section) ? passage.Title : $"{passage.Title}: {passage.Section}";
+
+    private sealed record Prepared(IReadOnlyList<RetrievedPassage> Passages, PromptRequest Prompt, IList<ChatMessage> Messages, ChatOptions Options);
 
     private static partial class Log
     {
