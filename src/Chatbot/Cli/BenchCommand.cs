@@ -17,14 +17,15 @@ public static class BenchCommand
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
         args.AllowOnly("data", "k", "sizes", "queries", "json");
-        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | intents.");
+        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | intents | overhead.");
         return what switch
         {
             "retrieval" => await RetrievalAsync(services, args, cancellationToken),
             "scale" => await ScaleAsync(services, args, cancellationToken),
             "answers" => await AnswersAsync(services, args, cancellationToken),
             "intents" => await IntentsAsync(services, args, cancellationToken),
-            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale, answers or intents."),
+            "overhead" => await OverheadAsync(services, args, cancellationToken),
+            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale, answers, intents or overhead."),
         };
     }
 
@@ -120,6 +121,45 @@ public static class BenchCommand
             p95_ms = timings.Count > 0 ? Math.Round(timings[Math.Min(timings.Count - 1, (int)(timings.Count * 0.95))], 1) : 0,
         };
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, CommandLine.Json));
+        return 0;
+    }
+
+    /// <summary>
+    /// Everything but the model's own time: the responder (retrieval, prompt, pipeline, grounding
+    /// check) around a model that answers instantly, over the held-out retrieval questions.
+    /// </summary>
+    private static async Task<int> OverheadAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var path = args.Get("data") ?? Path.Combine("eval", "retrieval");
+        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal).ToArray()
+            : File.Exists(path) ? [path] : throw new CliUsageException($"No such file or folder: {path}");
+        var questions = files.SelectMany(File.ReadAllLines)
+            .Where(l => l.Trim().Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()!)
+            .ToList();
+
+        using var instant = new InstantChatClient();
+        var pipeline = services.GetRequiredService<Chatbot.AI.Pipeline.ChatPipelineFactory>().Build(instant);
+        var responder = ActivatorUtilities.CreateInstance<Responder>(services, pipeline);
+        await responder.AnswerAsync(new ResponderRequest(questions[0]), cancellationToken); // warm-up, untimed
+
+        var timings = new List<double>();
+        foreach (var question in questions)
+        {
+            var watch = Stopwatch.StartNew();
+            await responder.AnswerAsync(new ResponderRequest(question), cancellationToken);
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        timings.Sort();
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
+        {
+            questions = timings.Count,
+            p50_ms = Math.Round(timings[timings.Count / 2], 1),
+            p95_ms = Math.Round(timings[Math.Min(timings.Count - 1, (int)(timings.Count * 0.95))], 1),
+            max_ms = Math.Round(timings[^1], 1),
+        }, CommandLine.Json));
         return 0;
     }
 

@@ -107,5 +107,6 @@ public static class CommandLine
           bench scale [--sizes 1000,10000,100000] [--queries 200]   index build, query latency and memory
           bench answers [--data PATH]               extractive answers: citations and key facts (default eval/answers)
           bench intents [--data FILE]               intent accuracy and latency (default eval/intents/heldout.jsonl)
+          bench overhead [--data PATH]              responder time around a model that answers instantly
         """;
 }
