@@ -60,8 +60,7 @@ public static class BenchCommand
         await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
         var responder = services.GetRequiredService<Responder>();
         var path = args.Get("data") ?? Path.Combine("eval", "answers");
-        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(path) ? [path] : throw new CliUsageException($"No such file or folder: {path}");
+        var files = JsonlFiles(path);
 
         var timings = new List<double>();
         int questions = 0, cited = 0, complete = 0, flagged = 0;
@@ -117,8 +116,8 @@ public static class BenchCommand
             with_citation = Ratio(cited, questions),
             with_all_key_facts = Ratio(complete, questions),
             flagged_answers = Ratio(flagged, questions),
-            p50_ms = timings.Count > 0 ? Math.Round(timings[timings.Count / 2], 1) : 0,
-            p95_ms = timings.Count > 0 ? Math.Round(timings[Math.Min(timings.Count - 1, (int)(timings.Count * 0.95))], 1) : 0,
+            p50_ms = Percentile(timings, 0.50),
+            p95_ms = Percentile(timings, 0.95),
         };
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, CommandLine.Json));
         return 0;
@@ -132,12 +131,17 @@ public static class BenchCommand
     {
         await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
         var path = args.Get("data") ?? Path.Combine("eval", "retrieval");
-        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(path) ? [path] : throw new CliUsageException($"No such file or folder: {path}");
+        var files = JsonlFiles(path);
         var questions = files.SelectMany(File.ReadAllLines)
             .Where(l => l.Trim().Length > 0)
-            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()!)
+            .Select(l => JsonSerializer.Deserialize<AnswerQuestion>(l, CommandLine.Json)?.Question)
+            .OfType<string>()
+            .Where(q => q.Trim().Length > 0)
             .ToList();
+        if (questions.Count == 0)
+        {
+            throw new CliUsageException($"{path} has no questions (JSON lines with a \"question\").");
+        }
 
         using var instant = new InstantChatClient();
         var pipeline = services.GetRequiredService<Chatbot.AI.Pipeline.ChatPipelineFactory>().Build(instant);
@@ -156,9 +160,9 @@ public static class BenchCommand
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
         {
             questions = timings.Count,
-            p50_ms = Math.Round(timings[timings.Count / 2], 1),
-            p95_ms = Math.Round(timings[Math.Min(timings.Count - 1, (int)(timings.Count * 0.95))], 1),
-            max_ms = Math.Round(timings[^1], 1),
+            p50_ms = Percentile(timings, 0.50),
+            p95_ms = Percentile(timings, 0.95),
+            max_ms = Percentile(timings, 1.0),
         }, CommandLine.Json));
         return 0;
     }
@@ -185,6 +189,16 @@ public static class BenchCommand
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, CommandLine.Json));
         return 0;
     }
+
+    /// <summary>The JSON-lines files a benchmark reads: every *.jsonl of a folder, in name order, or one file.</summary>
+    private static string[] JsonlFiles(string path)
+        => Directory.Exists(path) ? Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal).ToArray()
+            : File.Exists(path) ? [path]
+            : throw new CliUsageException($"No such file or folder: {path}");
+
+    /// <summary>The nearest-rank percentile of sorted timings, in ms to one decimal (0 when there are none).</summary>
+    private static double Percentile(List<double> sorted, double quantile)
+        => sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * quantile))], 1);
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 3);
 
