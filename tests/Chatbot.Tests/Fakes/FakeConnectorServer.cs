@@ -42,31 +42,27 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         app.Urls.Add("http://127.0.0.1:0");
         var server = new FakeConnectorServer(app);
 
-        app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", async (HttpContext http, string conversationId, string replyToId) =>
-        {
-            using var body = await JsonDocument.ParseAsync(http.Request.Body);
-            if (server.RejectEvents && body.RootElement.GetProperty("type").GetString() == "event")
-            {
-                return Results.BadRequest(new { error = new { code = "BadArgument", message = "Unsupported activity type." } });
-            }
-
-            server._replies.Enqueue(new ReceivedReply(
-                conversationId, replyToId, body.RootElement.Clone(), http.Request.Headers.Authorization.ToString()));
-            server._arrived.Release();
-            return Results.Json(new { id = Guid.NewGuid().ToString("N") });
-        });
-        app.MapPost("/v3/conversations/{conversationId}/activities", async (HttpContext http, string conversationId) =>
-        {
-            using var body = await JsonDocument.ParseAsync(http.Request.Body);
-            server._replies.Enqueue(new ReceivedReply(conversationId, null, body.RootElement.Clone(), http.Request.Headers.Authorization.ToString()));
-            server._arrived.Release();
-            return Results.Json(new { id = Guid.NewGuid().ToString("N") });
-        });
+        // ReplyToActivity and SendToConversation: the same connector behaviour, with and without a replyToId.
+        app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpContext http, string conversationId, string replyToId) => server.ReceiveAsync(http, conversationId, replyToId));
+        app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext http, string conversationId) => server.ReceiveAsync(http, conversationId, null));
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.ServiceUrl = new Uri(address + "/");
         return server;
+    }
+
+    private async Task<IResult> ReceiveAsync(HttpContext http, string conversationId, string? replyToId)
+    {
+        using var body = await JsonDocument.ParseAsync(http.Request.Body);
+        if (RejectEvents && body.RootElement.GetProperty("type").GetString() == "event")
+        {
+            return Results.BadRequest(new { error = new { code = "BadArgument", message = "Unsupported activity type." } });
+        }
+
+        _replies.Enqueue(new ReceivedReply(conversationId, replyToId, body.RootElement.Clone(), http.Request.Headers.Authorization.ToString()));
+        _arrived.Release();
+        return Results.Json(new { id = Guid.NewGuid().ToString("N") });
     }
 
     /// <summary>Waits until <paramref name="count"/> replies have arrived in all, or fails after <paramref name="timeout"/>.</summary>
