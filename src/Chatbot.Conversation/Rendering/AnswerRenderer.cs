@@ -69,15 +69,13 @@ public static partial class AnswerRenderer
                 .Append(FlagFootnote);
         }
 
-        var cited = answer.Sentences.SelectMany(s => s.Citations).Where(known.Contains).ToHashSet();
-        var sources = answer.Citations.Where(c => cited.Contains(c.Number)).ToList();
+        var sources = CitedSources(answer);
         if (sources.Count > 0)
         {
             text.Append("\n\n**Sources**");
             foreach (var source in sources)
             {
-                text.Append("\n\n").Append(CultureInfo.InvariantCulture, $"[{source.Number}] ");
-                text.Append(IsLink(source.Url) ? $"[{source.Title}]({source.Url})" : source.Title);
+                AppendSource(text, source);
             }
         }
 
@@ -94,13 +92,11 @@ public static partial class AnswerRenderer
         }
 
         // The sources the answer cites; all that were offered when it cites none (e.g. "not covered").
-        var cited = answer.Sentences.SelectMany(s => s.Citations).ToHashSet();
-        var shown = answer.Citations.Where(c => cited.Contains(c.Number)).ToList();
+        var shown = CitedSources(answer);
         var text = new StringBuilder(shown.Count > 0 ? "**Sources of my last answer**" : "**What I searched for my last answer** (it cites none of these)");
         foreach (var source in shown.Count > 0 ? shown : answer.Citations)
         {
-            text.Append("\n\n").Append(CultureInfo.InvariantCulture, $"[{source.Number}] ");
-            text.Append(IsLink(source.Url) ? $"[{source.Title}]({source.Url})" : source.Title);
+            AppendSource(text, source);
             var evidence = answer.Sentences
                 .Where(s => s.Verdict == GroundingVerdict.Supported && s.EvidenceSource == source.Number && !string.IsNullOrWhiteSpace(s.Evidence))
                 .Select(s => s.Evidence!.Trim())
@@ -139,6 +135,20 @@ public static partial class AnswerRenderer
         }
 
         return separators;
+    }
+
+    /// <summary>The sources that at least one sentence cites, in source order.</summary>
+    private static List<Citation> CitedSources(Answer answer)
+    {
+        var cited = answer.Sentences.SelectMany(s => s.Citations).ToHashSet();
+        return answer.Citations.Where(c => cited.Contains(c.Number)).ToList();
+    }
+
+    /// <summary>"[n] title", the title a link when the source has a web address.</summary>
+    private static void AppendSource(StringBuilder text, Citation source)
+    {
+        text.Append("\n\n").Append(CultureInfo.InvariantCulture, $"[{source.Number}] ");
+        text.Append(IsLink(source.Url) ? $"[{source.Title}]({source.Url})" : source.Title);
     }
 
     private static bool IsLink(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
