@@ -60,12 +60,35 @@ public sealed partial class HybridRetriever
         }
 
         var started = Stopwatch.GetTimestamp();
-        var embedding = await _index.EmbeddingGenerator.GenerateVectorAsync(query, cancellationToken: cancellationToken);
-        var vector = embedding.ToArray();
-        VectorMatrix.Normalize(vector);
-        var passages = Search(query, vector, topK, options?.Collection, options?.MaxPerDocument ?? _maxPerDocument);
-        Log.Retrieved(_logger, passages.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return passages;
+        var filter = CollectionFilter(options?.Collection);
+        var maxPerDocument = options?.MaxPerDocument ?? _maxPerDocument;
+        var candidates = Math.Max(_candidates, topK);
+        var keywordRows = ArrayPool<int>.Shared.Rent(candidates);
+        var snapshot = _index.AcquireSnapshot();
+        Task<int>? keywordSearch = null;
+        try
+        {
+            // BM25 needs no vector: it runs on another core while the model embeds the query.
+            keywordSearch = Task.Run(() => _index.SearchKeywords(snapshot, query, filter, keywordRows.AsSpan(0, candidates)), cancellationToken);
+            var embedding = await _index.EmbeddingGenerator.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+            var vector = embedding.ToArray();
+            VectorMatrix.Normalize(vector);
+            var keywordCount = await keywordSearch;
+            var passages = Fuse(snapshot, keywordRows.AsSpan(0, keywordCount), vector, topK, filter, candidates, maxPerDocument);
+            Log.Retrieved(_logger, passages.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return passages;
+        }
+        finally
+        {
+            if (keywordSearch is not null)
+            {
+                // The search reads the snapshot and the buffer: both stay alive until it has finished.
+                await ((Task)keywordSearch).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            snapshot.Release();
+            ArrayPool<int>.Shared.Return(keywordRows);
+        }
     }
 
     /// <summary>Retrieves with a query vector computed by the caller (unit length, the index's model).</summary>
@@ -74,19 +97,35 @@ public sealed partial class HybridRetriever
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK);
-        var filter = KnowledgeCollections.IsAll(collection) ? null : collection!.Trim().ToLowerInvariant();
+        var filter = CollectionFilter(collection);
         var candidates = Math.Max(_candidates, topK);
-
         var keywordRows = ArrayPool<int>.Shared.Rent(candidates);
-        var denseRows = ArrayPool<int>.Shared.Rent(candidates);
-        var denseScores = ArrayPool<float>.Shared.Rent(candidates);
         var snapshot = _index.AcquireSnapshot();
         try
         {
             var keywordCount = _index.SearchKeywords(snapshot, query, filter, keywordRows.AsSpan(0, candidates));
+            return Fuse(snapshot, keywordRows.AsSpan(0, keywordCount), queryVector, topK, filter, candidates, maxPerDocument);
+        }
+        finally
+        {
+            snapshot.Release();
+            ArrayPool<int>.Shared.Return(keywordRows);
+        }
+    }
+
+    private static string? CollectionFilter(string? collection) =>
+        KnowledgeCollections.IsAll(collection) ? null : collection!.Trim().ToLowerInvariant();
+
+    /// <summary>Dense search, then reciprocal rank fusion with the BM25 rows, then the top k chunks read.</summary>
+    private static List<RetrievedPassage> Fuse(
+        IndexSnapshot snapshot, ReadOnlySpan<int> keywordRows, ReadOnlySpan<float> queryVector, int topK, string? filter, int candidates, int maxPerDocument)
+    {
+        var denseRows = ArrayPool<int>.Shared.Rent(candidates);
+        var denseScores = ArrayPool<float>.Shared.Rent(candidates);
+        try
+        {
             var denseCount = KnowledgeIndex.SearchVectors(snapshot, queryVector, filter, denseRows.AsSpan(0, candidates), denseScores.AsSpan(0, candidates));
-            var fused = ReciprocalRankFusion.Fuse(
-                keywordRows.AsSpan(0, keywordCount), denseRows.AsSpan(0, denseCount), maxPerDocument > 0 ? candidates * 2 : topK);
+            var fused = ReciprocalRankFusion.Fuse(keywordRows, denseRows.AsSpan(0, denseCount), maxPerDocument > 0 ? candidates * 2 : topK);
 
             var passages = new List<RetrievedPassage>(topK);
             var perDocument = maxPerDocument > 0 ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
@@ -132,8 +171,6 @@ public sealed partial class HybridRetriever
         }
         finally
         {
-            snapshot.Release();
-            ArrayPool<int>.Shared.Return(keywordRows);
             ArrayPool<int>.Shared.Return(denseRows);
             ArrayPool<float>.Shared.Return(denseScores);
         }
