@@ -67,14 +67,17 @@ internal sealed class QuantizedRows
         if (Avx2.IsSupported)
         {
             var accumulator = Vector256<int>.Zero;
+            var ones = Vector256.Create((short)1);
             ref var left = ref MemoryMarshal.GetReference(a);
             ref var right = ref MemoryMarshal.GetReference(b);
             for (; i <= a.Length - Vector256<sbyte>.Count; i += Vector256<sbyte>.Count)
             {
-                // Widen to 16 bits (products fit: 127 × 127), multiply and add pairs into 32-bit lanes.
-                var (leftLow, leftHigh) = Vector256.Widen(Vector256.LoadUnsafe(ref left, (nuint)i));
-                var (rightLow, rightHigh) = Vector256.Widen(Vector256.LoadUnsafe(ref right, (nuint)i));
-                accumulator += Avx2.MultiplyAddAdjacent(leftLow, rightLow) + Avx2.MultiplyAddAdjacent(leftHigh, rightHigh);
+                // |a| × (b with a's sign) = a × b, with an unsigned left operand as vpmaddubsw wants;
+                // pairs stay below 2 × 127 × 127, so the 16-bit sums never saturate.
+                var row = Vector256.LoadUnsafe(ref left, (nuint)i);
+                var query = Vector256.LoadUnsafe(ref right, (nuint)i);
+                var pairs = Avx2.MultiplyAddAdjacent(Avx2.Abs(row), Avx2.Sign(query, row));
+                accumulator += Avx2.MultiplyAddAdjacent(pairs, ones);
             }
 
             sum = Vector256.Sum(accumulator);

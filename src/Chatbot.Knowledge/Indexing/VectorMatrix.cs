@@ -16,12 +16,22 @@ internal sealed class VectorMatrix
     /// <summary>Below this many rows the exact float scan is fast enough on its own.</summary>
     public const int DefaultQuantizeFrom = 4096;
 
+    /// <summary>From this many rows the 8-bit scan is split over the processor's cores.</summary>
+    public const int ParallelFrom = 32_768;
+
+
     /// <summary>Candidates kept from the 8-bit scan per requested result.</summary>
     private const int Oversampling = 4;
 
     private readonly QuantizedRows? _quantized;
+    private readonly int _stripes;
 
-    public VectorMatrix(float[] data, int dimensions, int quantizeFrom = DefaultQuantizeFrom)
+    /// <param name="data">Row-major unit-length rows.</param>
+    /// <param name="dimensions">Floats per row.</param>
+    /// <param name="quantizeFrom">From this many rows searches pre-select on an 8-bit copy.</param>
+    /// <param name="parallelFrom">From this many rows the 8-bit scan is split into stripes.</param>
+    /// <param name="stripes">Stripes a split scan uses; by default one per core, at most four.</param>
+    public VectorMatrix(float[] data, int dimensions, int quantizeFrom = DefaultQuantizeFrom, int parallelFrom = ParallelFrom, int? stripes = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
@@ -33,6 +43,7 @@ internal sealed class VectorMatrix
         Data = data;
         Dimensions = dimensions;
         Count = data.Length / dimensions;
+        _stripes = Count >= parallelFrom ? Math.Max(1, stripes ?? Math.Min(Environment.ProcessorCount, 4)) : 1;
         if (Count >= quantizeFrom && QuantizedRows.IsSupported)
         {
             _quantized = new QuantizedRows(data, dimensions);
@@ -55,7 +66,7 @@ internal sealed class VectorMatrix
     /// <summary>
     /// Finds the <paramref name="rows"/>.Length best rows by dot product with <paramref name="query"/>,
     /// best first, considering only rows where <paramref name="include"/> is null or true.
-    /// Allocates nothing: the caller provides the output buffers.
+    /// The caller provides the output buffers; the scan itself allocates only its stripes' bookkeeping.
     /// </summary>
     /// <returns>How many results were written (fewer than requested when the matrix is small).</returns>
     public int Search(ReadOnlySpan<float> query, Span<int> rows, Span<float> scores, RowFilter include)
@@ -71,30 +82,47 @@ internal sealed class VectorMatrix
             return Scan(query, rows[..capacity], scores[..capacity], include);
         }
 
-        // Pre-select on 8-bit rows, then re-score the candidates exactly.
+        // Pre-select on 8-bit rows, then re-score the candidates exactly. A large matrix is scanned
+        // in stripes on several cores, each keeping its own candidates; the stripes' candidates
+        // together hold every row the single scan would have kept.
         var candidateCount = Math.Min(Count, capacity * Oversampling);
-        var candidateRows = ArrayPool<int>.Shared.Rent(candidateCount);
-        var candidateScores = ArrayPool<float>.Shared.Rent(candidateCount);
-        Span<sbyte> quantizedQuery = stackalloc sbyte[Dimensions];
+        var stripes = _stripes;
+        var candidateRows = ArrayPool<int>.Shared.Rent(candidateCount * stripes);
+        var candidateScores = ArrayPool<float>.Shared.Rent(candidateCount * stripes);
+        var candidatesFound = new int[stripes];
+        var quantizedQuery = ArrayPool<sbyte>.Shared.Rent(Dimensions);
         try
         {
-            var queryScale = QuantizedRows.Quantize(query, quantizedQuery);
-            var candidates = 0;
-            var candidateRowSpan = candidateRows.AsSpan(0, candidateCount);
-            var candidateScoreSpan = candidateScores.AsSpan(0, candidateCount);
-            for (var row = 0; row < Count; row++)
+            var queryScale = QuantizedRows.Quantize(query, quantizedQuery.AsSpan(0, Dimensions));
+            if (stripes == 1)
             {
-                if (include.Includes(row))
+                candidatesFound[0] = Preselect(0, Count, quantizedQuery, queryScale, include, candidateRows.AsSpan(0, candidateCount), candidateScores.AsSpan(0, candidateCount));
+            }
+            else
+            {
+                var stripeLength = (Count + stripes - 1) / stripes;
+                Parallel.For(0, stripes, stripe =>
                 {
-                    Insert(candidateRowSpan, candidateScoreSpan, ref candidates, row, _quantized.Score(row, quantizedQuery, queryScale));
-                }
+                    var first = stripe * stripeLength;
+                    candidatesFound[stripe] = Preselect(
+                        first,
+                        Math.Min(Count, first + stripeLength),
+                        quantizedQuery,
+                        queryScale,
+                        include,
+                        candidateRows.AsSpan(stripe * candidateCount, candidateCount),
+                        candidateScores.AsSpan(stripe * candidateCount, candidateCount));
+                });
             }
 
             var found = 0;
-            for (var i = 0; i < candidates; i++)
+            for (var stripe = 0; stripe < stripes; stripe++)
             {
-                var row = candidateRows[i];
-                Insert(rows[..capacity], scores[..capacity], ref found, row, TensorPrimitives.Dot(Row(row), query));
+                for (var i = 0; i < candidatesFound[stripe]; i++)
+                {
+                    var row = candidateRows[(stripe * candidateCount) + i];
+                    Insert(rows[..capacity], scores[..capacity], ref found, row, TensorPrimitives.Dot(Row(row), query));
+                }
             }
 
             return found;
@@ -103,7 +131,24 @@ internal sealed class VectorMatrix
         {
             ArrayPool<int>.Shared.Return(candidateRows);
             ArrayPool<float>.Shared.Return(candidateScores);
+            ArrayPool<sbyte>.Shared.Return(quantizedQuery);
         }
+    }
+
+    /// <summary>The best rows of <c>[first, end)</c> by 8-bit score, best first; returns how many.</summary>
+    private int Preselect(int first, int end, sbyte[] quantizedQuery, float queryScale, RowFilter include, Span<int> rows, Span<float> scores)
+    {
+        var query = quantizedQuery.AsSpan(0, Dimensions);
+        var found = 0;
+        for (var row = first; row < end; row++)
+        {
+            if (include.Includes(row))
+            {
+                Insert(rows, scores, ref found, row, _quantized!.Score(row, query, queryScale));
+            }
+        }
+
+        return found;
     }
 
     private int Scan(ReadOnlySpan<float> query, Span<int> rows, Span<float> scores, RowFilter include)

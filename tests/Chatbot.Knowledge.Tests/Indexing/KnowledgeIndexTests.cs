@@ -134,7 +134,7 @@ public sealed class KnowledgeIndexTests : IDisposable
     }
 
     [Fact]
-    public void VectorMatrix_LargeMatrix_PreselectsOnQuantizedRowsAndMatchesTheExactRanking()
+    public void VectorMatrix_LargeMatrix_PreselectsOnQuantizedRowsInOneOrSeveralStripesAndMatchesTheExactRanking()
     {
         const int Dimensions = 384;
         const int Count = 6000;
@@ -153,6 +153,7 @@ public sealed class KnowledgeIndexTests : IDisposable
         var quantized = new VectorMatrix(data, Dimensions);
         var exact = new VectorMatrix(data, Dimensions, quantizeFrom: int.MaxValue);
         Assert.Equal(QuantizedRows.IsSupported, quantized.IsQuantized);
+        var striped = new VectorMatrix(data, Dimensions, parallelFrom: 1000, stripes: 3);
         Assert.False(exact.IsQuantized);
         var collections = Enumerable.Range(0, Count).Select(row => (byte)(row % 3 == 0 ? 1 : 0)).ToArray();
 
@@ -175,6 +176,9 @@ public sealed class KnowledgeIndexTests : IDisposable
                 Assert.Equal(expectedRows, actualRows);
                 Assert.Equal(expectedScores, actualScores);
             }
+                Assert.Equal(20, striped.Search(query, actualRows, actualScores, filter));
+                Assert.Equal(expectedRows, actualRows);
+                Assert.Equal(expectedScores, actualScores);
         }
     }
 
