@@ -33,6 +33,12 @@ public sealed partial class KnowledgeIndex : IDisposable
     private const string PendingSuffix = ".pending";
     private const int MaxQueryTerms = 48;
 
+    /// <summary>A query term in more than this share of the chunks counts as common (see <see cref="BuildKeywordQuery"/>).</summary>
+    private const double CommonTermRatio = 0.25;
+
+    /// <summary>Below this many chunks every term is searched: the lists are short and each term still helps the ranking.</summary>
+    private const int CommonTermsFromChunks = 2_000;
+
     private readonly ILogger _logger;
     private readonly Analyzer _analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
     private readonly SemaphoreSlim _updateLock = new(1, 1);
@@ -178,7 +184,7 @@ public sealed partial class KnowledgeIndex : IDisposable
             return 0;
         }
 
-        var luceneQuery = BuildKeywordQuery(query);
+        var luceneQuery = BuildKeywordQuery(query, snapshot.Reader!);
         if (luceneQuery is null)
         {
             return 0;
@@ -403,8 +409,13 @@ public sealed partial class KnowledgeIndex : IDisposable
 
     private IndexManifest EmptyManifest() => new() { ModelId = ModelId, Dimensions = Dimensions };
 
-    /// <summary>OR of the analyzed query terms over text, title, section and topics (title and topics weigh more).</summary>
-    private Query? BuildKeywordQuery(string text)
+    /// <summary>
+    /// OR of the analyzed query terms over text, title, section and topics (title and topics weigh more).
+    /// Terms found in more than <see cref="CommonTermRatio"/> of the chunks are left out when the query
+    /// has a rarer term: their BM25 weight is small (IDF at most ln 4 against 5–10 for a rare term)
+    /// while their posting lists are the longest, so they cost most of the search time in a large index.
+    /// </summary>
+    private Query? BuildKeywordQuery(string text, IndexReader reader)
     {
         var terms = new List<string>();
         using (var stream = _analyzer.GetTokenStream(LuceneFields.Text, text))
@@ -426,6 +437,16 @@ public sealed partial class KnowledgeIndex : IDisposable
         if (terms.Count == 0)
         {
             return null;
+        }
+
+        var commonFrom = (long)(reader.NumDocs * CommonTermRatio);
+        if (reader.NumDocs >= CommonTermsFromChunks)
+        {
+            var frequencies = terms.ConvertAll(term => reader.DocFreq(new Term(LuceneFields.Text, term)));
+            if (frequencies.Exists(frequency => frequency > 0 && frequency <= commonFrom))
+            {
+                terms = [.. terms.Where((_, i) => frequencies[i] <= commonFrom)];
+            }
         }
 
         var query = new BooleanQuery();

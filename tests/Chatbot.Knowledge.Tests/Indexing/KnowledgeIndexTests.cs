@@ -1,3 +1,4 @@
+using Chatbot.Knowledge.Chunking;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Tests.TestSupport;
@@ -152,8 +153,8 @@ public sealed class KnowledgeIndexTests : IDisposable
 
         var quantized = new VectorMatrix(data, Dimensions);
         var exact = new VectorMatrix(data, Dimensions, quantizeFrom: int.MaxValue);
-        Assert.Equal(QuantizedRows.IsSupported, quantized.IsQuantized);
         var striped = new VectorMatrix(data, Dimensions, parallelFrom: 1000, stripes: 3);
+        Assert.Equal(QuantizedRows.IsSupported, quantized.IsQuantized);
         Assert.False(exact.IsQuantized);
         var collections = Enumerable.Range(0, Count).Select(row => (byte)(row % 3 == 0 ? 1 : 0)).ToArray();
 
@@ -175,10 +176,57 @@ public sealed class KnowledgeIndexTests : IDisposable
                 Assert.Equal(20, quantized.Search(query, actualRows, actualScores, filter));
                 Assert.Equal(expectedRows, actualRows);
                 Assert.Equal(expectedScores, actualScores);
-            }
                 Assert.Equal(20, striped.Search(query, actualRows, actualScores, filter));
                 Assert.Equal(expectedRows, actualRows);
                 Assert.Equal(expectedScores, actualScores);
+            }
+        }
+    }
+
+    [Fact]
+    public void SearchKeywords_LargeIndex_LeavesOutTermsInMostChunksWhenTheQueryHasARarerOne()
+    {
+        // 2,400 chunks all saying "everywhere"; one in a hundred also says "zebra".
+        var index = _harness.CreateIndex();
+        var random = new Random(5);
+        var chunks = Enumerable.Range(0, 2400).Select(i =>
+        {
+            var text = i % 100 == 0 ? $"Chunk {i} is everywhere and mentions a zebra." : $"Chunk {i} is everywhere and mentions nothing else.";
+            var chunk = new KnowledgeChunk
+            {
+                Id = KnowledgeChunk.CreateId($"doc-{i}", 0),
+                DocumentId = $"doc-{i}",
+                Ordinal = 0,
+                Title = $"Document {i}",
+                Url = $"https://example.org/{i}",
+                Collection = "pilot",
+                Section = "Body",
+                Start = 0,
+                End = text.Length,
+                Text = text,
+            };
+            var vector = Enumerable.Range(0, index.Dimensions).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+            VectorMatrix.Normalize(vector);
+            return new IndexedChunk(chunk, vector, (ulong)i);
+        }).ToList();
+        index.Apply(new IndexUpdate { ReplaceAll = true, Added = chunks, Files = new Dictionary<string, ManifestEntry>(), ChunkingFingerprint = "test" });
+
+        var rows = new int[50];
+        var snapshot = index.AcquireSnapshot();
+        try
+        {
+            // The common term would add every other chunk below the 24 zebra chunks; it is left out.
+            var found = index.SearchKeywords(snapshot, "everywhere zebra", null, rows);
+            Assert.Equal(24, found);
+            Assert.All(rows[..found], row => Assert.Contains("zebra", KnowledgeIndex.ReadChunk(snapshot, row).Text, StringComparison.Ordinal));
+
+            // With no rarer term that matches, the common term is searched after all.
+            Assert.Equal(50, index.SearchKeywords(snapshot, "everywhere", null, rows));
+            Assert.Equal(50, index.SearchKeywords(snapshot, "everywhere okapi", null, rows));
+        }
+        finally
+        {
+            snapshot.Release();
         }
     }
 
