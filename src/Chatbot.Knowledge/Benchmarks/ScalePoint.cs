@@ -30,6 +30,15 @@ public sealed record ScalePoint
 
     public required double SearchP95Milliseconds { get; init; }
 
+    /// <summary>BM25 search alone (timed apart from the query above, same query).</summary>
+    public required double KeywordP50Milliseconds { get; init; }
+
+    /// <summary>Dense search alone (timed apart from the query above, same query vector).</summary>
+    public required double DenseP50Milliseconds { get; init; }
+
+    /// <summary>Share of the exact (float scan) dense candidates that the dense search returned: 1 when pre-selection loses nothing.</summary>
+    public required double DenseAgreementWithExact { get; init; }
+
     /// <summary>The process's working set after the index was loaded, in bytes.</summary>
     public required long WorkingSetBytes { get; init; }
 

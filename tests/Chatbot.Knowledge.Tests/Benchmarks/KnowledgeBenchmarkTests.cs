@@ -58,7 +58,11 @@ public sealed class KnowledgeBenchmarkTests : IDisposable
         Assert.Equal("test-hashing", result.ModelId);
         Assert.Contains("RANDOM unit vectors", result.Description, StringComparison.Ordinal);
         Assert.Contains("QUERY is embedded by the real", result.Description, StringComparison.Ordinal);
-        Assert.Equal(15, _harness.Generator.TextsEmbedded); // 10 warm-up + 5 timed queries, no corpus embedding.
+        Assert.True(point.KeywordP50Milliseconds > 0 && point.DenseP50Milliseconds > 0);
+        Assert.Equal(1.0, point.DenseAgreementWithExact);
+
+        // 10 warm-up + 5 timed queries + the same 5 embedded again for the parts; no corpus embedding.
+        Assert.Equal(20, _harness.Generator.TextsEmbedded);
         Assert.NotEmpty(steps.Reports);
     }
 }
