@@ -214,6 +214,16 @@ public sealed partial class Responder
                 passages.AddRange(side.Where(p => passages.All(q => q.ChunkId != p.ChunkId)));
             }
         }
+        else if (request.Kind == PromptKind.Ask)
+        {
+            // A question that asks two things needs passages for the second too ("... and what are the fines?").
+            var parts = QuestionParts.Split(query);
+            foreach (var part in parts.Skip(1))
+            {
+                var side = await _retriever.RetrieveAsync(QuestionParts.WithSubject(part, parts[0]), options with { TopK = 2 }, cancellationToken);
+                passages.AddRange(side.Where(p => passages.All(q => q.ChunkId != p.ChunkId)));
+            }
+        }
 
         return passages;
     }
