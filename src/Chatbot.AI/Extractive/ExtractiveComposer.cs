@@ -21,6 +21,18 @@ public sealed partial class ExtractiveComposer
     private const double MinRelevance = 0.30;
     private const double DuplicateSimilarity = 0.92;
 
+    /// <summary>How far below the best sentence a sentence of the asked-for kind (date, name, number, cause) may score and still be chosen first.</summary>
+    private const double TypedAnswerMargin = 0.30;
+
+    /// <summary>Sentences shorter than this many words are penalised (see <see cref="LengthPenalty"/>).</summary>
+    private const int ShortSentence = 9;
+
+    /// <summary>How much a later part's sentence loses for resembling a sentence already chosen for an earlier part.</summary>
+    private const double NoveltyWeight = 0.4;
+
+    /// <summary>Most list sentences ("First, ... Second, ...") quoted after the sentence that announces them.</summary>
+    private const int MaxListSentences = 5;
+
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly GroundingChecker _checker;
 
@@ -58,8 +70,9 @@ public sealed partial class ExtractiveComposer
     private async Task<string> AskAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken)
     {
         await ScoreAsync(candidates, request.Question, cancellationToken);
+        var seeds = await AnswerPartsAsync(candidates, request.Question, cancellationToken);
         AddAnswerTypeBonus(candidates, request.Question);
-        var chosen = ChooseCovering(candidates, ContentWords(request.Question), SentenceBudget(request.Style), request.Style);
+        var chosen = ChooseCovering(candidates, ContentWords(request.Question), SentenceBudget(request.Style), request.Style, seeds);
         if (chosen.Count == 0)
         {
             return NotCoveredAnswer;
@@ -69,6 +82,65 @@ public sealed partial class ExtractiveComposer
         var lead = chosen[0];
         var rest = chosen.Skip(1).OrderBy(c => c.Source).ThenBy(c => c.Index);
         return string.Join(" ", new[] { lead }.Concat(rest).Select(Cite));
+    }
+
+    /// <summary>
+    /// One sentence for each thing the question asks, chosen before the rest: for a part that asks
+    /// when, who, how many or why, the best sentence holding a date, a new name, a number or a cause
+    /// (if one is nearly as relevant as the best sentence); otherwise the part's most relevant sentence.
+    /// A two-part question scores each part on its own (with the first part's subject added).
+    /// </summary>
+    private async Task<List<Candidate>> AnswerPartsAsync(List<Candidate> candidates, string question, CancellationToken cancellationToken)
+    {
+        var parts = QuestionParts.Split(question);
+        var questionNames = CapitalizedWords(question);
+        var seeds = new List<Candidate>();
+        var partScores = new double[candidates.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            // The part's own words count too: "what are the maximum fines" should land on the sentence about fines.
+            var ownWords = ContentWords(parts[p]);
+            var partVector = parts.Count == 1 ? default
+                : (await _embedder.GenerateAsync([QuestionParts.WithSubject(parts[p], parts[0])], cancellationToken: cancellationToken))[0].Vector;
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var candidate = candidates[i];
+                var overlap = ownWords.Count == 0 ? 0 : ownWords.Count(candidate.Words.Contains) / (double)ownWords.Count;
+                partScores[i] = (parts.Count == 1 ? candidate.Relevance : (0.3 * candidate.Relevance) + (0.7 * TensorPrimitives.CosineSimilarity(partVector.Span, candidate.Vector)))
+                    + (0.2 * overlap);
+
+                // A later part wants something the earlier answers did not already say (maximal marginal relevance).
+                foreach (var seed in seeds)
+                {
+                    partScores[i] -= NoveltyWeight * Math.Max(0, TensorPrimitives.CosineSimilarity(seed.Vector, candidate.Vector) - 0.5);
+                }
+            }
+
+            var type = AnswerTypeOf(parts[p]);
+            var ranked = Enumerable.Range(0, candidates.Count)
+                .Where(i => partScores[i] >= MinRelevance && !seeds.Contains(candidates[i]))
+                .OrderByDescending(i => partScores[i])
+                .ToList();
+            if (ranked.Count == 0)
+            {
+                continue;
+            }
+
+            var top = partScores[ranked[0]];
+            var partWords = ContentWords(QuestionParts.WithSubject(parts[p], parts[0]));
+            var typed = ranked.FirstOrDefault(
+                i => partScores[i] >= top - TypedAnswerMargin && candidates[i].Words.Overlaps(partWords) && Answers(type, candidates[i], questionNames), -1);
+            if (typed >= 0)
+            {
+                seeds.Add(candidates[typed]);
+            }
+            else if (parts.Count > 1)
+            {
+                seeds.Add(candidates[ranked[0]]);
+            }
+        }
+
+        return seeds;
     }
 
     private async Task<string> CompareAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken)
@@ -143,7 +215,7 @@ public sealed partial class ExtractiveComposer
     private async Task ScoreAsync(List<Candidate> candidates, string query, CancellationToken cancellationToken)
     {
         var missing = candidates.Where(c => c.Vector is null).ToList();
-        var inputs = missing.Select(c => c.Text).Prepend(query).ToArray();
+        var inputs = missing.Select(c => c.RankingText).Prepend(query).ToArray();
         var vectors = await _embedder.GenerateAsync(inputs, cancellationToken: cancellationToken);
         var queryVector = vectors[0].Vector;
         for (var i = 0; i < missing.Count; i++)
@@ -173,6 +245,7 @@ public sealed partial class ExtractiveComposer
         var who = AsksWho().IsMatch(question);
         var howMany = AsksHowMany().IsMatch(question);
         var why = AsksWhy().IsMatch(question);
+        var names = CapitalizedWords(question);
         foreach (var candidate in candidates)
         {
             if (when && HasDate().IsMatch(candidate.Text))
@@ -180,7 +253,7 @@ public sealed partial class ExtractiveComposer
                 candidate.Relevance += 0.06;
             }
 
-            if (who && HasName().IsMatch(candidate.Text))
+            if (who && HasNewName(candidate, names))
             {
                 candidate.Relevance += 0.04;
             }
@@ -198,14 +271,15 @@ public sealed partial class ExtractiveComposer
     }
 
     /// <summary>
-    /// Picks sentences greedily by relevance plus how many of the question's words they add that the
-    /// sentences already chosen do not cover, so a two-part question gets both parts answered.
+    /// Starts from <paramref name="seeds"/>, then picks sentences greedily by relevance plus how many of
+    /// the question's words they add that the sentences already chosen do not cover.
     /// </summary>
-    private static List<Candidate> ChooseCovering(IReadOnlyList<Candidate> candidates, HashSet<string> questionWords, int budget, AnswerStyle style)
+    private static List<Candidate> ChooseCovering(
+        IReadOnlyList<Candidate> candidates, HashSet<string> questionWords, int budget, AnswerStyle style, IReadOnlyList<Candidate> seeds)
     {
-        var chosen = new List<Candidate>();
-        var covered = new HashSet<string>(StringComparer.Ordinal);
-        var pool = candidates.Where(c => c.Relevance >= MinRelevance).ToList();
+        var chosen = new List<Candidate>(seeds);
+        var covered = new HashSet<string>(seeds.SelectMany(c => c.Words), StringComparer.Ordinal);
+        var pool = candidates.Where(c => c.Relevance >= MinRelevance && !chosen.Contains(c)).ToList();
         while (chosen.Count < budget && pool.Count > 0)
         {
             var best = pool
@@ -246,7 +320,50 @@ public sealed partial class ExtractiveComposer
         return chosen;
     }
 
-    private static double LengthPenalty(Candidate candidate, AnswerStyle style) => style switch
+    private static AnswerType AnswerTypeOf(string part) =>
+        AsksWhen().IsMatch(part) ? AnswerType.When
+        : AsksWhichPaper().IsMatch(part) ? AnswerType.Title
+        : AsksWho().IsMatch(part) ? AnswerType.Who
+        : AsksHowMany().IsMatch(part) ? AnswerType.HowMany
+        : AsksWhy().IsMatch(part) ? AnswerType.Why
+        : AnswerType.None;
+
+    private static bool Answers(AnswerType type, Candidate candidate, HashSet<string> questionNames) => type switch
+    {
+        AnswerType.When => HasDate().IsMatch(candidate.Text),
+        AnswerType.Who => HasNewName(candidate, questionNames) && HasAgent().IsMatch(candidate.Text),
+        AnswerType.Title => candidate.Text.Contains('\u201C') || candidate.Text.Contains('"'),
+        AnswerType.HowMany => HasNumber().IsMatch(candidate.Text),
+        AnswerType.Why => HasCause().IsMatch(candidate.Text),
+        _ => false,
+    };
+
+    /// <summary>
+    /// True when the sentence names someone the question does not: a capitalised word with lower-case
+    /// letters after the first word ("Kingma", "OpenAI"), or a quoted title. Acronyms such as VAE do not count.
+    /// </summary>
+    private static bool HasNewName(Candidate candidate, HashSet<string> questionNames)
+    {
+        foreach (Match match in NameWord().Matches(candidate.Text))
+        {
+            if (match.Index > 0 && !questionNames.Contains(match.Value) && !s_sentenceWords.Contains(match.Value))
+            {
+                return true;
+            }
+        }
+
+        return candidate.Text.Contains('\u201C') || candidate.Text.Contains('"');
+    }
+
+    private static HashSet<string> CapitalizedWords(string text) =>
+        new(NameWord().Matches(text).Select(m => m.Value), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Long sentences cost the reader (more so for beginners); very short ones usually announce
+    /// what follows ("The recipe has three steps.") and say little on their own.
+    /// </summary>
+    private static double LengthPenalty(Candidate candidate, AnswerStyle style) =>
+        (candidate.Continuation.Length > 0 ? 0 : Math.Max(0, ShortSentence - candidate.WordCount) * 0.02) + style switch
     {
         AnswerStyle.Beginner => Math.Max(0, candidate.WordCount - 22) * 0.006,
         AnswerStyle.Expert => 0,
@@ -265,19 +382,25 @@ public sealed partial class ExtractiveComposer
         var candidates = new List<Candidate>();
         foreach (var source in sources)
         {
-            var index = 0;
-            foreach (var sentence in SentenceSplitter.Default.Split(source.Text))
+            var sentences = SentenceSplitter.Default.Split(source.Text).Select(s => s.Text.Trim()).ToArray();
+            for (var index = 0; index < sentences.Length; index++)
             {
-                var text = sentence.Text.Trim();
+                var text = sentences[index];
                 var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
                 // Headings, list stubs and fragments make poor quotes: keep full sentences only.
                 if (words >= 6 && words <= 70 && text[^1] is '.' or '!' or '?' && char.IsUpper(text[0]) && !text.EndsWith(':'))
                 {
-                    candidates.Add(new Candidate(source.Number, index, text, words, ContentWords(text)));
-                }
+                    // "The recipe has three steps." is quoted with the steps that follow it ("First, ... Second, ...").
+                    var continuation = EnumerationLead().IsMatch(text)
+                        ? sentences.Skip(index + 1).TakeWhile(next => OrdinalStart().IsMatch(next) && next.Split(' ').Length <= 70).Take(MaxListSentences).ToArray()
+                        : [];
 
-                index++;
+                    // "It was introduced in 2017 ..." says nothing about what "it" is: rank it with the passage title.
+                    var context = LeadingPronoun().IsMatch(text) ? source.Title : null;
+                    var ranked = string.Join(' ', new[] { context, text }.Concat(continuation).OfType<string>());
+                    candidates.Add(new Candidate(source.Number, index, text, words, ContentWords(ranked), context, continuation));
+                }
             }
         }
 
@@ -304,14 +427,32 @@ public sealed partial class ExtractiveComposer
             var w = m.Value;
             if (w.Length > 2 && !s_stopWords.Contains(w))
             {
-                words.Add(w.EndsWith('s') && w.Length > 4 ? w[..^1] : w);
+                words.Add(Stem(w));
             }
         }
 
         return words;
     }
 
-    private static string Cite(Candidate candidate) => $"{candidate.Text} [{candidate.Source}]";
+    /// <summary>A light suffix stripper, so "entered" meets "enter" and "introduced" meets "introduce".</summary>
+    private static string Stem(string word)
+    {
+        foreach (var suffix in s_suffixes)
+        {
+            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                word = word[..^suffix.Length];
+                break;
+            }
+        }
+
+        return word.Length > 4 && word[^1] == 'e' ? word[..^1] : word;
+    }
+
+    private static readonly string[] s_suffixes = ["ing", "ed", "es", "s"];
+
+    private static string Cite(Candidate candidate) =>
+        string.Join(' ', candidate.Continuation.Prepend(candidate.Text).Select(sentence => $"{sentence} [{candidate.Source}]"));
 
     private static string Quote(string text) => $"\u201C{text.Trim().TrimEnd('.')}\u201D.";
 
@@ -325,6 +466,21 @@ public sealed partial class ExtractiveComposer
         "than", "then", "them", "does", "between", "difference", "different", "differ", "tell", "explain", "why", "where", "is", "it",
     };
 
+    // Capitalised words that start clauses or months rather than name a person or an organisation.
+    private static readonly HashSet<string> s_sentenceWords = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "In", "On", "At", "By", "For", "It", "Its", "This", "That", "These", "Those", "They", "Their", "He", "She",
+        "Because", "Since", "After", "Before", "When", "While", "However", "First", "Second", "Third", "Finally", "Then", "Later",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    };
+
+    [GeneratedRegex(@"\b(?:which|what) (?:paper|papers|article|study|book)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhichPaper();
+
+    // Someone doing something: "by OpenAI", "Kingma and Welling introduced", "developed at Google".
+    [GeneratedRegex(@"\b(?:by|from|at)\s+(?:the\s+)?\p{Lu}\p{Ll}|\p{Lu}\p{Ll}[\p{L}\-]*\s+(?:\w+\s+){0,3}(?:introduced|proposed|invented|created|developed|released|founded|built|made|makes|announced|published|described|revealed|launched|trained|wrote)\b")]
+    private static partial Regex HasAgent();
+
     [GeneratedRegex(@"\bwhen\b|\b(?:what|which) (?:year|date|month)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWhen();
 
@@ -337,11 +493,21 @@ public sealed partial class ExtractiveComposer
     [GeneratedRegex(@"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")]
     private static partial Regex HasDate();
 
-    [GeneratedRegex(@"(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-zA-Z]+)+|\u201C|\""")]
-    private static partial Regex HasName();
-
     [GeneratedRegex(@"\d")]
     private static partial Regex HasNumber();
+
+    // "The recipe has three steps.", "It works in two stages.", "There are several kinds."
+    [GeneratedRegex(@"\b(?:two|three|four|five|six|several|the following)\s+(?:[\w\-]+\s+){0,2}[\w\-]+s\.$", RegexOptions.IgnoreCase)]
+    private static partial Regex EnumerationLead();
+
+    [GeneratedRegex(@"^(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Next|Then)\b")]
+    private static partial Regex OrdinalStart();
+
+    [GeneratedRegex(@"^(?:It|Its|They|Their|This|These|He|She|His|Her)\b|^[^,]{0,60},\s+(?:it|they|he|she)\b")]
+    private static partial Regex LeadingPronoun();
+
+    [GeneratedRegex(@"\b\p{Lu}\p{Ll}[\p{L}\-]*")]
+    private static partial Regex NameWord();
 
     [GeneratedRegex(@"\bwhy\b|\bwhat causes\b|\bhow come\b|\breason\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWhy();
@@ -360,8 +526,27 @@ public sealed partial class ExtractiveComposer
     [GeneratedRegex(@"^(?:.*?\bbetween\s+|\s*compare\s+)?(?<a>[\w\s\-\.]+?)\s+(?:vs\.?|versus|and|compared (?:to|with)|or)\s+(?<b>[\w\s\-\.]+?)\s*\??$", RegexOptions.IgnoreCase)]
     private static partial Regex CompareForm();
 
-    private sealed class Candidate(int source, int index, string text, int wordCount, HashSet<string> words)
+    private enum AnswerType
     {
+        None,
+        When,
+        Who,
+        Title,
+        HowMany,
+        Why,
+    }
+
+    private sealed class Candidate(int source, int index, string text, int wordCount, HashSet<string> words, string? context, string[] continuation)
+    {
+        /// <summary>The list sentences quoted after an announcing sentence such as "It has three steps.".</summary>
+        public string[] Continuation { get; } = continuation;
+
+        /// <summary>What the sentence's leading pronoun refers to (the passage title), for ranking only; never quoted.</summary>
+        public string? Context { get; } = context;
+
+        /// <summary>The text embedded for ranking: the sentence, after its context when it opens with a pronoun.</summary>
+        public string RankingText => string.Join(' ', new[] { Context is null ? null : Context + ".", Text }.Concat(Continuation).OfType<string>());
+
         public int Source { get; } = source;
 
         public int Index { get; } = index;

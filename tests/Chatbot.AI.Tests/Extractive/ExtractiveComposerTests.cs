@@ -29,6 +29,48 @@ public sealed class ExtractiveComposerTests(ExtractiveFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ComposeAsync_TwoPartQuestion_AnswersBothParts()
+    {
+        PromptSource[] sources =
+        [
+            new(1, "Widget 9", "Widget 9 is a household robot that folds laundry and washes dishes. What Widget 9 does best is fold laundry: a full basket takes it about ten minutes. Widget 9 also does the dishes, loading and emptying a dishwasher on its own. Widget 9 does the ironing as well, pressing shirts and sheets."),
+            new(2, "Widget 9: Maker", "Widget 9 is built by Acme Robotics in Lyon, which sells spare grippers too."),
+        ];
+
+        var answer = await _composer.ComposeAsync(new PromptRequest("What does Widget 9 do, and which company makes it?", sources) { Style = AnswerStyle.Beginner });
+
+        Assert.Contains("laundry", answer, StringComparison.Ordinal);
+        Assert.Contains("Acme Robotics", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_SentenceAnnouncingAList_IsQuotedWithTheListEachItemCited()
+    {
+        PromptSource[] sources =
+        [
+            new(1, "Brewing tea", "Good tea takes some care and decent leaves from a trusted shop. The brewing method has three steps. First, the water is heated to the right temperature for the leaf. Second, the leaves steep for two to four minutes. Third, the leaves are removed so the tea does not turn bitter."),
+        ];
+
+        var answer = await _composer.ComposeAsync(new PromptRequest("What are the steps of the brewing method?", sources) { Style = AnswerStyle.Beginner });
+
+        Assert.Contains("The brewing method has three steps. [1] First, the water is heated", answer, StringComparison.Ordinal);
+        Assert.Contains("Third, the leaves are removed so the tea does not turn bitter. [1]", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_WhoQuestion_PrefersTheSentenceNamingTheAuthorsEvenWhenItOpensWithAPronoun()
+    {
+        PromptSource[] sources =
+        [
+            new(1, "The Zeta algorithm", "The Zeta algorithm is a sorting algorithm proposed for very large lists of numbers. The Zeta algorithm was proposed as a way to split long lists into buckets. The Zeta algorithm was proposed to keep memory use low while sorting. It came from Maria Lindqvist and Tomas Berg at Uppsala University in 2011."),
+        ];
+
+        var answer = await _composer.ComposeAsync(new PromptRequest("Who proposed the Zeta algorithm?", sources) { Style = AnswerStyle.Beginner });
+
+        Assert.Contains("Maria Lindqvist", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComposeAsync_Styles_KeepTheirSentenceBudgets()
     {
         const string Question = "How do diffusion models and GANs turn noise into images?";
