@@ -94,6 +94,9 @@ public sealed partial class ExtractiveComposer
     {
         var parts = QuestionParts.Split(question);
         var questionNames = CapitalizedWords(question);
+
+        // What the question is about ("DALL-E", "GPT-3", "Italy"): a date or a number about something else answers nothing.
+        var entities = Token().Matches(question).Skip(1).Select(m => m.Value).Where(w => w.Length > 1 && w.Any(char.IsUpper)).ToArray();
         var seeds = new List<Candidate>();
         var partScores = new double[candidates.Count];
         for (var p = 0; p < parts.Count; p++)
@@ -129,7 +132,11 @@ public sealed partial class ExtractiveComposer
             var top = partScores[ranked[0]];
             var partWords = ContentWords(QuestionParts.WithSubject(parts[p], parts[0]));
             var typed = ranked.FirstOrDefault(
-                i => partScores[i] >= top - TypedAnswerMargin && candidates[i].Words.Overlaps(partWords) && Answers(type, candidates[i], questionNames), -1);
+                i => partScores[i] >= top - TypedAnswerMargin
+                    && candidates[i].Words.Overlaps(partWords)
+                    && (entities.Length == 0 || entities.Any(candidates[i].Mentions))
+                    && Answers(type, candidates[i], questionNames),
+                -1);
             if (typed >= 0)
             {
                 seeds.Add(candidates[typed]);
@@ -258,7 +265,7 @@ public sealed partial class ExtractiveComposer
                 candidate.Relevance += 0.04;
             }
 
-            if (howMany && HasNumber().IsMatch(candidate.Text))
+            if (howMany && HasQuantity().IsMatch(candidate.Text))
             {
                 candidate.Relevance += 0.05;
             }
@@ -333,7 +340,7 @@ public sealed partial class ExtractiveComposer
         AnswerType.When => HasDate().IsMatch(candidate.Text),
         AnswerType.Who => HasNewName(candidate, questionNames) && HasAgent().IsMatch(candidate.Text),
         AnswerType.Title => candidate.Text.Contains('\u201C') || candidate.Text.Contains('"'),
-        AnswerType.HowMany => HasNumber().IsMatch(candidate.Text),
+        AnswerType.HowMany => HasQuantity().IsMatch(candidate.Text),
         AnswerType.Why => HasCause().IsMatch(candidate.Text),
         _ => false,
     };
@@ -399,7 +406,7 @@ public sealed partial class ExtractiveComposer
                     // "It was introduced in 2017 ..." says nothing about what "it" is: rank it with the passage title.
                     var context = LeadingPronoun().IsMatch(text) ? source.Title : null;
                     var ranked = string.Join(' ', new[] { context, text }.Concat(continuation).OfType<string>());
-                    candidates.Add(new Candidate(source.Number, index, text, words, ContentWords(ranked), context, continuation));
+                    candidates.Add(new Candidate(source.Number, index, text, words, ContentWords(ranked), context, continuation) { Title = source.Title, Previous = index > 0 ? sentences[index - 1] : string.Empty });
                 }
             }
         }
@@ -493,8 +500,10 @@ public sealed partial class ExtractiveComposer
     [GeneratedRegex(@"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")]
     private static partial Regex HasDate();
 
-    [GeneratedRegex(@"\d")]
-    private static partial Regex HasNumber();
+    // An amount, not a year or a version: "175 billion", "12-billion-parameter", "7%", "1,200 songs", "three million".
+    // Case-sensitive on purpose: the counted noun is lower-case, so "5 January" and "2022 DeepMind" are not amounts.
+    [GeneratedRegex(@"(?<![\w\-\.])\d[\d,\.]*(?:\s*%|\s*-?\s*(?:billion|million|thousand|trillion|percent)\b|\s+(?!(?:and|or|to|in|on|at|by|for|the|a|an)\b)[a-z]+\b)|\b(?:hundred|thousand|million|billion|trillion)s?\b")]
+    private static partial Regex HasQuantity();
 
     // "The recipe has three steps.", "It works in two stages.", "There are several kinds."
     [GeneratedRegex(@"\b(?:two|three|four|five|six|several|the following)\s+(?:[\w\-]+\s+){0,2}[\w\-]+s\.$", RegexOptions.IgnoreCase)]
@@ -518,6 +527,9 @@ public sealed partial class ExtractiveComposer
     [GeneratedRegex(@"[a-z0-9][a-z0-9\-]*")]
     private static partial Regex Word();
 
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-]*")]
+    private static partial Regex Token();
+
     [GeneratedRegex(@"^\s*(?:is it (?:true|correct|right) that|fact[- ]?check:?|claim:|i (?:read|heard) that|did you know that|true or false:?)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ClaimPrefix();
 
@@ -538,6 +550,18 @@ public sealed partial class ExtractiveComposer
 
     private sealed class Candidate(int source, int index, string text, int wordCount, HashSet<string> words, string? context, string[] continuation)
     {
+        /// <summary>The source's title (document and section).</summary>
+        public string Title { get; init; } = string.Empty;
+
+        /// <summary>The sentence before this one in the passage (its local context).</summary>
+        public string Previous { get; init; } = string.Empty;
+
+        /// <summary>True when the sentence, the one before it or its source's title names <paramref name="entity"/>.</summary>
+        public bool Mentions(string entity) =>
+            Text.Contains(entity, StringComparison.OrdinalIgnoreCase)
+            || Previous.Contains(entity, StringComparison.OrdinalIgnoreCase)
+            || Title.Contains(entity, StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The list sentences quoted after an announcing sentence such as "It has three steps.".</summary>
         public string[] Continuation { get; } = continuation;
 
