@@ -1,7 +1,7 @@
 // Trains the grounding model and evaluates it on RAGTruth.
 //   dotnet run -c Release --project eng/Chatbot.Grounding.Training -- \
 //       --data /work/shared/data/ragtruth/qa_train.jsonl [--model src/Chatbot.Grounding/Model/grounding-model.json]
-//       [--candidates 3] [--neighbours] [--no-handmade] [--no-override] [--l2 1] [--eval] [--out predictions.jsonl]
+//       [--candidates 3] [--budget 2] [--band 1.5] [--neighbours] [--no-handmade] [--no-override] [--l2 1] [--eval] [--out predictions.jsonl]
 using System.Globalization;
 using Chatbot.Grounding;
 using Chatbot.Grounding.Evaluation;
@@ -22,6 +22,7 @@ var options = new GroundingTrainingOptions
 };
 options.DenseClaimBudget = int.Parse(Option("--budget") ?? "2", CultureInfo.InvariantCulture);
 options.Repeats = int.Parse(Option("--repeats") ?? "1", CultureInfo.InvariantCulture);
+options.DenseDoubtBand = Option("--band") is { } band ? double.Parse(band, CultureInfo.InvariantCulture) : double.PositiveInfinity;
 if (Option("--set") is { } set)
 {
     options.ModelFeatureSet = set;

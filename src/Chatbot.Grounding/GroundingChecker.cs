@@ -71,7 +71,7 @@ public sealed class GroundingChecker
     internal static IReadOnlyList<ClaimAnalysis> SelectForDense(IReadOnlyList<ClaimAnalysis> claims, GroundingModel model)
     {
         var candidates = claims.Where(c => c.IsClaim && c.All is not null && c.MissingCitations.Count == 0).ToList();
-        if (model.LexicalStage is not { } lexical || model.DenseClaimBudget < 0 || candidates.Count <= model.DenseClaimBudget)
+        if (model.LexicalStage is not { } lexical || model.DenseClaimBudget < 0 || (candidates.Count <= model.DenseClaimBudget && double.IsPositiveInfinity(model.DenseDoubtBand)))
         {
             return candidates;
         }
@@ -79,6 +79,7 @@ public sealed class GroundingChecker
         var pivot = Logit(lexical.Threshold);
         return candidates
             .Select((c, i) => (Claim: c, Index: i, Doubt: Math.Abs(Logit(lexical.PredictHallucination((c.Cited ?? c.All)!.Values)) - pivot)))
+            .Where(x => x.Doubt <= model.DenseDoubtBand)
             .OrderBy(x => x.Doubt)
             .ThenBy(x => x.Index)
             .Take(model.DenseClaimBudget)

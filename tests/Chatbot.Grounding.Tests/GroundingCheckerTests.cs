@@ -22,6 +22,28 @@ public sealed class GroundingCheckerTests(MiniLmFixture miniLm) : IClassFixture<
         return Assert.Single(report.Sentences);
     }
 
+    [Theory]
+    [InlineData(double.PositiveInfinity, true)]
+    [InlineData(0.0, false)]
+    public async Task CheckAsync_DoubtBand_EmbedsOnlyClaimsTheLexicalStageIsUnsureOf(double band, bool expectEmbedding)
+    {
+        var shipped = GroundingModel.LoadDefault();
+        var model = new GroundingModel(shipped.Features, shipped.Means, shipped.Scales, shipped.Weights, shipped.Bias, shipped.Threshold)
+        {
+            DenseCandidates = shipped.DenseCandidates,
+            LexicalStage = shipped.LexicalStage,
+            DenseClaimBudget = 2,
+            DenseDoubtBand = band,
+        };
+        var embedder = new HashingEmbedder();
+        var checker = new GroundingChecker(embedder, model, embeddingCacheCapacity: 0);
+
+        var report = await checker.CheckAsync("Transformers process all tokens in parallel rather than one at a time [1].", [Transformers]);
+
+        Assert.Equal(GroundingVerdict.Supported, Assert.Single(report.Sentences).Verdict);
+        Assert.Equal(expectEmbedding, embedder.Texts > 0);
+    }
+
     [Fact]
     public async Task CheckAsync_SupportedParaphrase_IsSupported()
     {

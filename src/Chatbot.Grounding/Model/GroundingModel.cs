@@ -95,6 +95,12 @@ public sealed class GroundingModel
     /// <summary>How many claims per answer get dense features when there is a <see cref="LexicalStage"/>; negative means all.</summary>
     public int DenseClaimBudget { get; init; } = -1;
 
+    /// <summary>
+    /// Only claims whose lexical-stage logit lies within this distance of the lexical threshold's get dense
+    /// features; a claim the lexical stage is sure about keeps its lexical verdict. Infinity embeds up to the budget regardless.
+    /// </summary>
+    public double DenseDoubtBand { get; init; } = double.PositiveInfinity;
+
     /// <summary>Whether a detected number/negation/name conflict flags a sentence even when the model would not.</summary>
     public bool ConflictsOverride { get; init; } = true;
 
@@ -128,6 +134,7 @@ public sealed class GroundingModel
             Provenance = dto.Provenance,
             LexicalStage = dto.LexicalStage is null ? null : FromDocument(dto.LexicalStage),
             DenseClaimBudget = dto.DenseClaimBudget ?? -1,
+            DenseDoubtBand = dto.DenseDoubtBand ?? double.PositiveInfinity,
         };
 
     /// <summary>Writes the model as indented JSON.</summary>
@@ -135,7 +142,8 @@ public sealed class GroundingModel
 
     private ModelDocument ToDocument()
         => new(1, [.. Features], [.. Means], [.. Scales], [.. Weights], Bias, Threshold, DenseCandidates, DenseNeighbours, ConflictsOverride,
-            LexicalStage is null ? null : DenseClaimBudget, LexicalStage?.ToDocument(), Provenance);
+            LexicalStage is null ? null : DenseClaimBudget, LexicalStage?.ToDocument(), Provenance,
+            double.IsPositiveInfinity(DenseDoubtBand) ? null : DenseDoubtBand);
 
     /// <summary>The probability that a claim with these features (full vector, see <see cref="AvailableFeatures"/>) is hallucinated.</summary>
     public double PredictHallucination(IReadOnlyList<double> allFeatures)
@@ -176,5 +184,6 @@ public sealed class GroundingModel
         bool? ConflictsOverride,
         int? DenseClaimBudget,
         ModelDocument? LexicalStage,
-        string? Provenance);
+        string? Provenance,
+        double? DenseDoubtBand = null);
 }

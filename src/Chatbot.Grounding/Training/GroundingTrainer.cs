@@ -174,7 +174,7 @@ public sealed class GroundingTrainer
                 }
             }
 
-            var cascade = new FeatureSetScore($"cascade(budget {options.DenseClaimBudget})", featureSets[options.ModelFeatureSet], cascadeCounts.Responses, cascadeCounts.Sentences, []);
+            var cascade = new FeatureSetScore($"cascade(budget {options.DenseClaimBudget}{(double.IsPositiveInfinity(options.DenseDoubtBand) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", band {options.DenseDoubtBand}"))})", featureSets[options.ModelFeatureSet], cascadeCounts.Responses, cascadeCounts.Sentences, []);
             scores.Add(cascade);
             progress?.Report(cascade.ToString());
         }
@@ -199,6 +199,7 @@ public sealed class GroundingTrainer
             ConflictsOverride = options.ConflictsOverride,
             LexicalStage = lexicalStage,
             DenseClaimBudget = lexicalStage is null ? -1 : options.DenseClaimBudget,
+            DenseDoubtBand = options.DenseDoubtBand,
             Provenance = provenance,
         };
         return new GroundingTrainingResult(shipped, scores, records.Count, questions, msPerResponse);
@@ -251,6 +252,7 @@ public sealed class GroundingTrainer
         var pivot = Logit(lexical.Threshold);
         var lexicalP = response.Claims.Select(c => lexical.Fit.Predict(c.Features, lexicalIndexes)).ToArray();
         var dense = Enumerable.Range(0, response.Claims.Count)
+            .Where(i => Math.Abs(Logit(lexicalP[i]) - pivot) <= options.DenseDoubtBand)
             .OrderBy(i => Math.Abs(Logit(lexicalP[i]) - pivot))
             .ThenBy(i => i)
             .Take(options.DenseClaimBudget)

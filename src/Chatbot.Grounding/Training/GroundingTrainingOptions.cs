@@ -47,6 +47,9 @@ public sealed class GroundingTrainingOptions
     /// <summary>How many claims per answer the first stage passes on to the dense model (those it is least sure of).</summary>
     public int DenseClaimBudget { get; set; } = 2;
 
+    /// <summary>Only claims whose first-stage logit is within this distance of its threshold's go on to the dense model (see <see cref="Model.GroundingModel.DenseDoubtBand"/>).</summary>
+    public double DenseDoubtBand { get; set; } = double.PositiveInfinity;
+
     /// <summary>How many times cross-validation is repeated with other question-to-fold assignments (scores are pooled).</summary>
     public int Repeats { get; set; } = 1;
 

@@ -23,9 +23,12 @@ public sealed class GroundingModelTests
             DenseCandidates = 2,
             LexicalStage = lexical,
             DenseClaimBudget = 3,
+            DenseDoubtBand = 1.25,
             Provenance = "test",
         };
         var copy = GroundingModel.FromJson(model.ToJson());
+        Assert.Equal(1.25, copy.DenseDoubtBand);
+        Assert.Equal(double.PositiveInfinity, GroundingModel.FromJson(new GroundingModel(["lex_global"], [0.5], [0.2], [-2], 0.1, 0.3).ToJson()).DenseDoubtBand);
         Assert.Equal(model.Features, copy.Features);
         Assert.Equal(model.Weights, copy.Weights);
         Assert.Equal(model.Threshold, copy.Threshold);
