@@ -57,6 +57,13 @@ public sealed class KnowledgeOptions : IValidatableObject
     /// </summary>
     public bool RefreshOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// How often, in seconds, the running bot looks for an index generation written by another process
+    /// (<c>ingest PATH</c> from the command line) and loads it; 0 turns the check off.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int ReloadCheckSeconds { get; set; } = 10;
+
     /// <summary>The chunker settings these options describe.</summary>
     public ChunkingOptions ToChunkingOptions() => new() { MinWords = ChunkMinWords, MaxWords = ChunkMaxWords };
 

@@ -62,6 +62,8 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value));
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KnowledgeIndexStartupService>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KnowledgeIndexReloadService>());
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

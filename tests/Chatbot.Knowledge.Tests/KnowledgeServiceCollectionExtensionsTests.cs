@@ -1,5 +1,6 @@
 using Chatbot.Knowledge.Benchmarks;
 using Chatbot.Knowledge.Embeddings;
+using Chatbot.Knowledge.Hosting;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Retrieval;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chatbot.Knowledge.Tests;
 
@@ -31,7 +33,9 @@ public sealed class KnowledgeServiceCollectionExtensionsTests(MiniLmFixture mode
         Assert.NotNull(provider.GetRequiredService<HybridRetriever>());
         Assert.NotNull(provider.GetRequiredService<KnowledgeIngestor>());
         Assert.NotNull(provider.GetRequiredService<KnowledgeBenchmark>());
-        Assert.Single(provider.GetServices<IHostedService>());
+        Assert.Equal(
+            [typeof(KnowledgeIndexStartupService), typeof(KnowledgeIndexReloadService)],
+            provider.GetServices<IHostedService>().Select(service => service.GetType()));
     }
 
     [Fact]
@@ -76,7 +80,7 @@ public sealed class KnowledgeServiceCollectionExtensionsTests(MiniLmFixture mode
         }
 
         using var provider = Build(new Dictionary<string, string?> { ["Knowledge:BuiltInPath"] = knowledge }, new HashingEmbeddingGenerator());
-        var service = provider.GetServices<IHostedService>().Single();
+        var service = provider.GetServices<IHostedService>().OfType<KnowledgeIndexStartupService>().Single();
 
         await service.StartAsync(CancellationToken.None);
         await service.StopAsync(CancellationToken.None);
@@ -86,7 +90,51 @@ public sealed class KnowledgeServiceCollectionExtensionsTests(MiniLmFixture mode
         Assert.True(File.Exists(Path.Combine(_folder.Path, "index", "manifest.json")));
     }
 
-    private ServiceProvider Build(Dictionary<string, string?> settings, IEmbeddingGenerator<string, Embedding<float>>? generator = null)
+    [Fact]
+    public async Task ReloadService_LoadsAnIndexAnotherProcessWroteOnTheNextCheck()
+    {
+        var knowledge = Path.Combine(_folder.Path, "knowledge");
+        Directory.CreateDirectory(knowledge);
+        foreach (var (file, content) in TestDocuments.Corpus)
+        {
+            File.WriteAllText(Path.Combine(knowledge, file), content);
+        }
+
+        var time = new FakeTimeProvider();
+        var generator = new HashingEmbeddingGenerator();
+        using var provider = Build(new Dictionary<string, string?> { ["Knowledge:BuiltInPath"] = knowledge, ["Knowledge:ReloadCheckSeconds"] = "30" }, generator, time);
+        var index = provider.GetRequiredService<KnowledgeIndex>();
+        await provider.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync();
+        var reload = provider.GetServices<IHostedService>().OfType<KnowledgeIndexReloadService>().Single();
+        await reload.StartAsync(CancellationToken.None);
+
+        // "ingest PATH" from the command line: another index instance on the same folder.
+        var pilot = Path.Combine(_folder.Path, "pilot.md");
+        File.WriteAllText(pilot, TestDocuments.PilotDocument.Content);
+        var options = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+        using (var cli = new KnowledgeIndex(options.IndexPath, generator))
+        {
+            await new KnowledgeIngestor(cli, options).IngestAsync(IngestSource.Pilot(pilot));
+        }
+
+        var before = index.ChunkCount;
+        time.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(200);
+        Assert.Equal(before, index.ChunkCount);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (index.ChunkCount == before && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        await reload.StopAsync(CancellationToken.None);
+        Assert.True(index.ChunkCount > before);
+        Assert.Contains(index.Manifest.Files.Values, entry => entry.Collection == "pilot");
+    }
+
+    private ServiceProvider Build(Dictionary<string, string?> settings, IEmbeddingGenerator<string, Embedding<float>>? generator = null, TimeProvider? time = null)
     {
         settings.TryAdd("Knowledge:IndexPath", Path.Combine(_folder.Path, "index"));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -98,6 +146,11 @@ public sealed class KnowledgeServiceCollectionExtensionsTests(MiniLmFixture mode
         else if (generator is not null)
         {
             services.AddSingleton(generator);
+        }
+
+        if (time is not null)
+        {
+            services.AddSingleton(time);
         }
 
         services.AddKnowledge(configuration);

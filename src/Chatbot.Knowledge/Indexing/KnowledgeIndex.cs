@@ -134,6 +134,66 @@ public sealed partial class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Picks up a newer generation that another process committed to the same folder (an <c>ingest</c>
+    /// run from the command line while the bot is serving) and swaps it in. A commit whose writer is
+    /// still renaming its files is left for the next call, and so is everything while this instance's
+    /// own ingestion is writing.
+    /// </summary>
+    /// <returns>True when a newer snapshot was swapped in.</returns>
+    public bool ReloadIfChanged()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        EnsureLoaded();
+        if (!_updateLock.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            var current = AcquireSnapshot();
+            DirectoryReader? reader = null;
+            try
+            {
+                reader = current.Reader is null
+                    ? DirectoryReader.IndexExists(_directory!) ? DirectoryReader.Open(_directory!) : null
+                    : DirectoryReader.OpenIfChanged(current.Reader);
+                if (reader is null)
+                {
+                    return false;
+                }
+
+                var snapshot = Load(reader, completeInterruptedCommit: false);
+                reader = null;
+                if (snapshot is null || snapshot.Manifest.Generation <= current.Manifest.Generation)
+                {
+                    snapshot?.Release();
+                    return false;
+                }
+
+                Interlocked.Exchange(ref _snapshot, snapshot)?.Release();
+                Log.IndexReloaded(_logger, snapshot.Manifest.Generation, snapshot.Count);
+                return true;
+            }
+            catch (Exception ex) when (IsUnreadable(ex))
+            {
+                // Most likely a commit caught between its Lucene commit and its file renames: try again later.
+                reader?.Dispose();
+                Log.ReloadDeferred(_logger, ex.Message);
+                return false;
+            }
+            finally
+            {
+                current.Release();
+            }
+        }
+        finally
+        {
+            _updateLock.Release();
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -363,37 +423,50 @@ public sealed partial class KnowledgeIndex : IDisposable
         try
         {
             reader = DirectoryReader.Open(directory);
-            var generation = reader.IndexCommit.UserData.TryGetValue(GenerationKey, out var value) ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : -1;
-            var vectorPath = Path.Combine(IndexPath, VectorFileName);
-            var manifestPath = Path.Combine(IndexPath, ManifestFileName);
-            CompleteInterruptedCommit(vectorPath, manifestPath, generation);
-
-            var vectors = VectorFile.Read(vectorPath);
-            var manifest = IndexManifest.Read(manifestPath);
-            if (vectors.Generation != generation || manifest.Generation != generation)
-            {
-                throw new InvalidDataException($"Lucene is at generation {generation}, the vectors at {vectors.Generation}, the manifest at {manifest.Generation}.");
-            }
-
-            if (vectors.ModelId != ModelId || vectors.Matrix.Dimensions != Dimensions)
-            {
-                Log.OtherModel(_logger, IndexPath, vectors.ModelId, vectors.Matrix.Dimensions, ModelId, Dimensions);
-                reader.Dispose();
-                return null;
-            }
-
-            var snapshot = IndexSnapshot.Create(reader, vectors.Rows, vectors.Matrix, manifest);
+            var snapshot = Load(reader, completeInterruptedCommit: true);
             reader = null;
-            Log.IndexLoaded(_logger, IndexPath, snapshot.Count, manifest.Files.Count, generation);
             return snapshot;
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             Log.IndexUnreadable(_logger, IndexPath, ex);
             reader?.Dispose();
             return null;
         }
     }
+
+    /// <summary>The snapshot of the commit <paramref name="reader"/> is open on; takes ownership of the reader (null: other model, reader disposed).</summary>
+    private IndexSnapshot? Load(DirectoryReader reader, bool completeInterruptedCommit)
+    {
+        var generation = reader.IndexCommit.UserData.TryGetValue(GenerationKey, out var value) ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+        var vectorPath = Path.Combine(IndexPath, VectorFileName);
+        var manifestPath = Path.Combine(IndexPath, ManifestFileName);
+        if (completeInterruptedCommit)
+        {
+            CompleteInterruptedCommit(vectorPath, manifestPath, generation);
+        }
+
+        var vectors = VectorFile.Read(vectorPath);
+        var manifest = IndexManifest.Read(manifestPath);
+        if (vectors.Generation != generation || manifest.Generation != generation)
+        {
+            throw new InvalidDataException($"Lucene is at generation {generation}, the vectors at {vectors.Generation}, the manifest at {manifest.Generation}.");
+        }
+
+        if (vectors.ModelId != ModelId || vectors.Matrix.Dimensions != Dimensions)
+        {
+            Log.OtherModel(_logger, IndexPath, vectors.ModelId, vectors.Matrix.Dimensions, ModelId, Dimensions);
+            reader.Dispose();
+            return null;
+        }
+
+        var snapshot = IndexSnapshot.Create(reader, vectors.Rows, vectors.Matrix, manifest);
+        Log.IndexLoaded(_logger, IndexPath, snapshot.Count, manifest.Files.Count, generation);
+        return snapshot;
+    }
+
+    private static bool IsUnreadable(Exception ex) =>
+        ex is IOException or InvalidDataException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException;
 
     /// <summary>A crash between the Lucene commit and the file renames leaves pending files of the committed generation: finish the renames.</summary>
     private static void CompleteInterruptedCommit(string vectorPath, string manifestPath, long generation)
@@ -487,6 +560,12 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         [LoggerMessage(4, LogLevel.Warning, "The knowledge index at {IndexPath} holds {SavedModel} ({SavedDimensions}-d) vectors, not {Model} ({Dimensions}-d); it will be rebuilt.")]
         public static partial void OtherModel(ILogger logger, string indexPath, string savedModel, int savedDimensions, string model, int dimensions);
+
+        [LoggerMessage(6, LogLevel.Information, "Reloaded the knowledge index written by another process: generation {Generation}, {ChunkCount} chunks.")]
+        public static partial void IndexReloaded(ILogger logger, long generation, int chunkCount);
+
+        [LoggerMessage(7, LogLevel.Debug, "A newer knowledge index is not complete yet: {Reason}")]
+        public static partial void ReloadDeferred(ILogger logger, string reason);
 
         [LoggerMessage(5, LogLevel.Information, "Knowledge index generation {Generation}: {Added} chunks added, {RemovedDocuments} documents replaced or removed, {ChunkCount} chunks in total.")]
         public static partial void IndexUpdated(ILogger logger, long generation, int added, int removedDocuments, int chunkCount);

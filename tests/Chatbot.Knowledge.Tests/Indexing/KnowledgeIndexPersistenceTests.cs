@@ -33,4 +33,55 @@ public sealed class KnowledgeIndexPersistenceTests(MiniLmFixture model) : IDispo
         Assert.Equal(0, refresh.ChunksEmbedded);
         Assert.Equal(1, counter.TextsEmbedded); // Only the query.
     }
+
+    [Fact]
+    public async Task ReloadIfChanged_IngestByAnotherProcess_IsPickedUpWithoutRestart()
+    {
+        _harness.WriteCorpus();
+        var bot = _harness.CreateIndex();
+        await _harness.CreateIngestor(bot).IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath));
+        Assert.False(bot.ReloadIfChanged());
+
+        // The command line, another process with its own index instance, adds a pilot document.
+        var (file, content) = TestDocuments.PilotDocument;
+        File.WriteAllText(_harness.Pilot(file), content);
+        var cli = _harness.CreateIndex();
+        await _harness.CreateIngestor(cli).IngestAsync(IngestSource.Pilot(_harness.Pilot(file)));
+        var before = bot.ChunkCount;
+
+        Assert.True(bot.ReloadIfChanged());
+        Assert.Equal(cli.ChunkCount, bot.ChunkCount);
+        Assert.True(bot.ChunkCount > before);
+        var passages = await _harness.CreateRetriever(bot).RetrieveAsync("Who approves expense reports above 500 euros?");
+        Assert.Equal("pilot", passages[0].Collection);
+        Assert.False(bot.ReloadIfChanged());
+    }
+
+    [Fact]
+    public async Task ReloadIfChanged_CommitWhoseFilesAreNotYetRenamed_IsLeftForTheNextCheck()
+    {
+        _harness.WriteCorpus();
+        var bot = _harness.CreateIndex();
+        await _harness.CreateIngestor(bot).IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath));
+        var vectorPath = Path.Combine(_harness.Options.IndexPath, "vectors.bin");
+        var previousVectors = File.ReadAllBytes(vectorPath);
+
+        var (file, content) = TestDocuments.PilotDocument;
+        File.WriteAllText(_harness.Pilot(file), content);
+        var cli = _harness.CreateIndex();
+        await _harness.CreateIngestor(cli).IngestAsync(IngestSource.Pilot(_harness.Pilot(file)));
+        var newVectors = File.ReadAllBytes(vectorPath);
+
+        // As if the writer had committed Lucene but not yet moved its new vector file into place.
+        File.WriteAllBytes(vectorPath, previousVectors);
+        var generation = bot.Manifest.Generation;
+        Assert.False(bot.ReloadIfChanged());
+        Assert.Equal(generation, bot.Manifest.Generation);
+        Assert.NotEmpty(await _harness.CreateRetriever(bot).RetrieveAsync("What does the discriminator do?"));
+        Assert.Equal(previousVectors, File.ReadAllBytes(vectorPath)); // a reload never finishes another writer's commit
+
+        File.WriteAllBytes(vectorPath, newVectors);
+        Assert.True(bot.ReloadIfChanged());
+        Assert.Equal(cli.Manifest.Generation, bot.Manifest.Generation);
+    }
 }
