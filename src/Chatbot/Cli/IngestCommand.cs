@@ -1,5 +1,7 @@
+using Chatbot.Knowledge;
 using Chatbot.Knowledge.Documents;
 using Chatbot.Knowledge.Ingestion;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.Cli;
 
@@ -34,14 +36,17 @@ public static class IngestCommand
         bar.Finish();
 
         await Console.Out.WriteLineAsync(
-            $"Ingested {path}: {result.Added} added, {result.Updated} updated, {result.Removed} removed, {result.Unchanged} unchanged; " +
+            $"Ingested {path}: {result.Added.Count} added, {result.Updated.Count} updated, {result.Removed.Count} removed, {result.Unchanged} unchanged; " +
             $"{result.ChunksEmbedded} passages embedded, {result.TotalChunks} in the index, {result.Elapsed.TotalSeconds:F1} s.");
         foreach (var failure in result.Failures)
         {
             await Console.Out.WriteLineAsync($"  skipped {failure.Path}: {failure.Reason}");
         }
 
-        await Console.Out.WriteLineAsync("A running bot picks up the new documents when it restarts.");
+        var reload = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ReloadCheckSeconds;
+        await Console.Out.WriteLineAsync(reload > 0
+            ? $"A bot running on this index answers from the change within {reload} s (Knowledge:ReloadCheckSeconds)."
+            : "A bot running on this index answers from the change after a restart (Knowledge:ReloadCheckSeconds is 0).");
         return result.Failures.Count == 0 ? 0 : 1;
     }
 }
