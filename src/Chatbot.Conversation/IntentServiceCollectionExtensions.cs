@@ -1,14 +1,20 @@
 using Chatbot.Conversation.Intents;
+using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.Conversation;
 
 /// <summary>Registers intent recognition.</summary>
 public static class IntentServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IntentOptions"/> (section <c>Intents</c>) and the local <see cref="IntentRecognizer"/>; needs an embedding generator.</summary>
+    /// <summary>
+    /// Adds <see cref="IntentOptions"/> (section <c>Intents</c>) and the local <see cref="IntentRecognizer"/>; needs an
+    /// embedding generator. When the knowledge engine is registered too, questions that match a pilot's own
+    /// documents are recognised as questions (<see cref="PilotAwareIntentRecognizer"/>).
+    /// </summary>
     public static IServiceCollection AddIntentRecognition(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -17,7 +23,10 @@ public static class IntentServiceCollectionExtensions
             .Bind(configuration.GetSection(IntentOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton<IIntentRecognizer, IntentRecognizer>();
+        services.TryAddSingleton<IntentRecognizer>();
+        services.TryAddSingleton<IIntentRecognizer>(sp => sp.GetService<HybridRetriever>() is { } retriever
+            ? new PilotAwareIntentRecognizer(sp.GetRequiredService<IntentRecognizer>(), retriever, sp.GetRequiredService<IOptions<IntentOptions>>())
+            : sp.GetRequiredService<IntentRecognizer>());
         return services;
     }
 }
