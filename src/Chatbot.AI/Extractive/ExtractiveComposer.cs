@@ -51,21 +51,27 @@ public sealed partial class ExtractiveComposer
     public async Task<string> ComposeAsync(PromptRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // A follow-up ("tell me more") should add to what was said, not repeat it.
-        var said = string.Join("\n", request.History.Where(t => t.Role == ChatRole.Assistant).Select(t => t.Text));
-        var candidates = Candidates(request.Sources).Where(c => !said.Contains(c.Text, StringComparison.Ordinal)).ToList();
-        if (candidates.Count == 0 || string.IsNullOrWhiteSpace(request.Question))
+        var all = Candidates(request.Sources);
+        if (all.Count == 0 || string.IsNullOrWhiteSpace(request.Question))
         {
             return NotCoveredAnswer;
         }
 
-        return request.Kind switch
+        // A follow-up ("tell me more") should add to what was said, not repeat it; but a question asked
+        // again in other words gets the same facts again rather than "not covered".
+        var said = string.Join("\n", request.History.Where(t => t.Role == ChatRole.Assistant).Select(t => t.Text));
+        var fresh = all.Where(c => !said.Contains(c.Text, StringComparison.Ordinal)).ToList();
+        var answer = fresh.Count == 0 ? NotCoveredAnswer : await ComposeFromAsync(request, fresh, cancellationToken);
+        return answer == NotCoveredAnswer && fresh.Count < all.Count ? await ComposeFromAsync(request, all, cancellationToken) : answer;
+    }
+
+    private async Task<string> ComposeFromAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken) =>
+        request.Kind switch
         {
             PromptKind.Compare => await CompareAsync(request, candidates, cancellationToken),
             PromptKind.CheckClaim => await CheckClaimAsync(request, candidates, cancellationToken),
             _ => await AskAsync(request, candidates, cancellationToken),
         };
-    }
 
     private async Task<string> AskAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken)
     {

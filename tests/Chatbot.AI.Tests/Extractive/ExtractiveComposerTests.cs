@@ -1,6 +1,7 @@
 using Chatbot.AI.Extractive;
 using Chatbot.AI.Prompting;
 using Chatbot.Grounding.Text;
+using Microsoft.Extensions.AI;
 
 namespace Chatbot.AI.Tests.Extractive;
 
@@ -68,6 +69,21 @@ public sealed class ExtractiveComposerTests(ExtractiveFixture fixture) : IClassF
         var answer = await _composer.ComposeAsync(new PromptRequest("Who proposed the Zeta algorithm?", sources) { Style = AnswerStyle.Beginner });
 
         Assert.Contains("Maria Lindqvist", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_SameQuestionAgain_RepeatsTheFactsInsteadOfSayingNotCovered()
+    {
+        PromptSource[] sources = [new(1, "Returns", "Customers can return a laptop within 45 days of delivery for a full refund.")];
+        var first = await _composer.ComposeAsync(new PromptRequest("How long do I have to return a laptop?", sources));
+
+        var again = await _composer.ComposeAsync(new PromptRequest("How many days do I get to return my laptop?", sources)
+        {
+            History = [new(ChatRole.User, "How long do I have to return a laptop?"), new(ChatRole.Assistant, first)],
+        });
+
+        Assert.Contains("45 days", first, StringComparison.Ordinal);
+        Assert.Contains("45 days", again, StringComparison.Ordinal);
     }
 
     [Fact]
