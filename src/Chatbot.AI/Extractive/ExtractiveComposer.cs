@@ -92,9 +92,10 @@ public sealed partial class ExtractiveComposer
 
     /// <summary>
     /// One sentence for each thing the question asks, chosen before the rest: for a part that asks
-    /// when, who, how many or why, the best sentence holding a date, a new name, a number or a cause
-    /// (if one is nearly as relevant as the best sentence); otherwise the part's most relevant sentence.
-    /// A two-part question scores each part on its own (with the first part's subject added).
+    /// when, who, how many, why or which paper, the best sentence holding a date, a named agent, an
+    /// amount, a cause or a quoted title, about something the question names, if one is nearly as
+    /// relevant as the best sentence; otherwise (in a two-part question) the part's most relevant
+    /// sentence. Each part of a two-part question is scored on its own, with the first part's subject added.
     /// </summary>
     private async Task<List<Candidate>> AnswerPartsAsync(List<Candidate> candidates, string question, CancellationToken cancellationToken)
     {
