@@ -72,12 +72,7 @@ public sealed class KnowledgeServiceCollectionExtensionsTests(MiniLmFixture mode
     [Fact]
     public async Task StartupService_BuildsTheMissingIndexFromTheBuiltInFolder()
     {
-        var knowledge = Path.Combine(_folder.Path, "knowledge");
-        Directory.CreateDirectory(knowledge);
-        foreach (var (file, content) in TestDocuments.Corpus)
-        {
-            File.WriteAllText(Path.Combine(knowledge, file), content);
-        }
+        var knowledge = WriteCorpus();
 
         using var provider = Build(new Dictionary<string, string?> { ["Knowledge:BuiltInPath"] = knowledge }, new HashingEmbeddingGenerator());
         var service = provider.GetServices<IHostedService>().OfType<KnowledgeIndexStartupService>().Single();
@@ -93,12 +88,7 @@ public sealed class KnowledgeServiceCollectionExtensionsTests(MiniLmFixture mode
     [Fact]
     public async Task ReloadService_LoadsAnIndexAnotherProcessWroteOnTheNextCheck()
     {
-        var knowledge = Path.Combine(_folder.Path, "knowledge");
-        Directory.CreateDirectory(knowledge);
-        foreach (var (file, content) in TestDocuments.Corpus)
-        {
-            File.WriteAllText(Path.Combine(knowledge, file), content);
-        }
+        var knowledge = WriteCorpus();
 
         var time = new FakeTimeProvider();
         var generator = new HashingEmbeddingGenerator();
@@ -132,6 +122,18 @@ public sealed class KnowledgeServiceCollectionExtensionsTests(MiniLmFixture mode
         await reload.StopAsync(CancellationToken.None);
         Assert.True(index.ChunkCount > before);
         Assert.Contains(index.Manifest.Files.Values, entry => entry.Collection == "pilot");
+    }
+
+    /// <summary>Writes the test corpus into <c>knowledge/</c> of the temp folder and returns that folder.</summary>
+    private string WriteCorpus()
+    {
+        var knowledge = Directory.CreateDirectory(Path.Combine(_folder.Path, "knowledge")).FullName;
+        foreach (var (file, content) in TestDocuments.Corpus)
+        {
+            File.WriteAllText(Path.Combine(knowledge, file), content);
+        }
+
+        return knowledge;
     }
 
     private ServiceProvider Build(Dictionary<string, string?> settings, IEmbeddingGenerator<string, Embedding<float>>? generator = null, TimeProvider? time = null)

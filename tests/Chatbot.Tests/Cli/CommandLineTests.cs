@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Chatbot.Tests.Cli;
@@ -45,32 +44,16 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("No such file or folder", result.Error, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    private async Task<ChatbotProcess.Result> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Chatbot.dll"), .. args])
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = _folder,
+            ["Knowledge__IndexPath"] = Path.Combine(_folder, "index"),
+            ["Knowledge__BuiltInPath"] = Directory.CreateDirectory(Path.Combine(_folder, "builtin")).FullName,
+            ["Llm__Provider"] = "Extractive",
         };
-        start.Environment["Knowledge__IndexPath"] = Path.Combine(_folder, "index");
-        start.Environment["Knowledge__BuiltInPath"] = Directory.CreateDirectory(Path.Combine(_folder, "builtin")).FullName;
-        start.Environment["Llm__Provider"] = "Extractive";
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
+        var result = await ChatbotProcess.RunAsync(args, environment, _folder, TimeSpan.FromSeconds(120));
+        Assert.False(result.TimedOut, $"'{string.Join(' ', args)}' did not finish in time.");
+        return result;
     }
 }

@@ -70,36 +70,22 @@ public sealed class ConfigurationTests
     public async Task ABadSetting_StopsStartUp_WithAMessageNamingIt(string key, string value, string named)
     {
         // The real executable, as an operator starts it, configured through the environment.
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Chatbot.dll")])
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            ["Urls"] = "http://127.0.0.1:0",
+            [key.Replace(":", "__", StringComparison.Ordinal)] = value,
         };
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         if (key == "MicrosoftAppId")
         {
-            start.Environment["MicrosoftAppPassword"] = "x";
+            environment["MicrosoftAppPassword"] = "x";
         }
 
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new Xunit.Sdk.XunitException($"the bot started despite {key}={value}");
-        }
+        var result = await ChatbotProcess.RunAsync([], environment, AppContext.BaseDirectory, TimeSpan.FromSeconds(60));
 
-        Assert.Equal(2, process.ExitCode);
-        var message = await stderr;
-        Assert.Contains("Configuration error", message, StringComparison.Ordinal);
-        Assert.Contains(named, message, StringComparison.Ordinal);
+        Assert.False(result.TimedOut, $"the bot started despite {key}={value}");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Configuration error", result.Error, StringComparison.Ordinal);
+        Assert.Contains(named, result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
