@@ -27,6 +27,9 @@ public sealed partial class ExtractiveComposer
     /// <summary>Sentences shorter than this many words are penalised (see <see cref="LengthPenalty"/>).</summary>
     private const int ShortSentence = 9;
 
+    /// <summary>What a sentence gains, in a how/why answer, for following a chosen sentence of the same passage.</summary>
+    private const double ContinuationBonus = 0.08;
+
     /// <summary>How much a later part's sentence loses for resembling a sentence already chosen for an earlier part.</summary>
     private const double NoveltyWeight = 0.4;
 
@@ -78,7 +81,8 @@ public sealed partial class ExtractiveComposer
         await ScoreAsync(candidates, request.Question, cancellationToken);
         var seeds = await AnswerPartsAsync(candidates, request.Question, cancellationToken);
         AddAnswerTypeBonus(candidates, request.Question);
-        var chosen = ChooseCovering(candidates, ContentWords(request.Question), SentenceBudget(request.Style), request.Style, seeds);
+        var chosen = ChooseCovering(
+            candidates, ContentWords(request.Question), SentenceBudget(request.Style), request.Style, seeds, AsksHowOrWhy().IsMatch(request.Question));
         if (chosen.Count == 0)
         {
             return NotCoveredAnswer;
@@ -286,10 +290,12 @@ public sealed partial class ExtractiveComposer
 
     /// <summary>
     /// Starts from <paramref name="seeds"/>, then picks sentences greedily by relevance plus how many of
-    /// the question's words they add that the sentences already chosen do not cover.
+    /// the question's words they add that the sentences already chosen do not cover. When the question
+    /// asks how something works or why (<paramref name="explains"/>), the sentences just after a chosen one
+    /// in the same passage gain a little: an explanation unfolds over consecutive sentences.
     /// </summary>
     private static List<Candidate> ChooseCovering(
-        IReadOnlyList<Candidate> candidates, HashSet<string> questionWords, int budget, AnswerStyle style, IReadOnlyList<Candidate> seeds)
+        IReadOnlyList<Candidate> candidates, HashSet<string> questionWords, int budget, AnswerStyle style, IReadOnlyList<Candidate> seeds, bool explains = false)
     {
         var chosen = new List<Candidate>(seeds);
         var covered = new HashSet<string>(seeds.SelectMany(c => c.Words), StringComparer.Ordinal);
@@ -298,7 +304,8 @@ public sealed partial class ExtractiveComposer
         {
             var best = pool
                 .Select(c => (Candidate: c, Gain: c.Relevance - LengthPenalty(c, style)
-                    + (questionWords.Count == 0 ? 0 : 0.12 * questionWords.Count(w => c.Words.Contains(w) && !covered.Contains(w)) / questionWords.Count)))
+                    + (questionWords.Count == 0 ? 0 : 0.12 * questionWords.Count(w => c.Words.Contains(w) && !covered.Contains(w)) / questionWords.Count)
+                    + (explains && chosen.Any(x => x.Source == c.Source && c.Index - x.Index is 1 or 2) ? ContinuationBonus : 0)))
                 .MaxBy(x => x.Gain).Candidate;
             pool.Remove(best);
             if (chosen.Any(c => TensorPrimitives.CosineSimilarity(c.Vector, best.Vector) > DuplicateSimilarity))
@@ -487,6 +494,10 @@ public sealed partial class ExtractiveComposer
         "Because", "Since", "After", "Before", "When", "While", "However", "First", "Second", "Third", "Finally", "Then", "Later",
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     };
+
+    // "How does X work?", "how do vision models understand images", "why does ... happen": an explanation, not a fact.
+    [GeneratedRegex(@"^\W*(?:how\s+(?:do|does|did|is|are|can|could|would|will)\b|why\b)|\bhow\b.*\bwork", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksHowOrWhy();
 
     [GeneratedRegex(@"\b(?:which|what) (?:paper|papers|article|study|book)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWhichPaper();
