@@ -131,6 +131,7 @@ public sealed partial class ExtractiveComposer
             }
 
             var type = AnswerTypeOf(parts[p]);
+            var defined = type == AnswerType.None ? DefinedSubject(parts[p]) : null;
             var ranked = Enumerable.Range(0, candidates.Count)
                 .Where(i => partScores[i] >= MinRelevance && !seeds.Contains(candidates[i]))
                 .OrderByDescending(i => partScores[i])
@@ -146,7 +147,7 @@ public sealed partial class ExtractiveComposer
                 i => partScores[i] >= top - TypedAnswerMargin
                     && candidates[i].Words.Overlaps(partWords)
                     && (entities.Length == 0 || entities.Any(candidates[i].Mentions))
-                    && Answers(type, candidates[i], questionNames),
+                    && (defined is null ? Answers(type, candidates[i], questionNames) : Defines(candidates[i], defined)),
                 -1);
             if (typed >= 0)
             {
@@ -349,6 +350,28 @@ public sealed partial class ExtractiveComposer
         : AsksWhy().IsMatch(part) ? AnswerType.Why
         : AnswerType.None;
 
+    /// <summary>What "what is X?", "what are Xs?", "what does X mean?" or "define X" asks to define, or null.</summary>
+    private static string? DefinedSubject(string part)
+    {
+        var match = DefinitionQuestion().Match(part);
+        return match.Success ? match.Groups["x"].Value.Trim() : null;
+    }
+
+    /// <summary>True for a sentence that defines <paramref name="subject"/>: "A transformer is ...", "Diffusion models (...) are ...".</summary>
+    private static bool Defines(Candidate candidate, string subject)
+    {
+        var text = LeadingArticle().Replace(candidate.Text, string.Empty);
+        foreach (var form in new[] { subject, subject.EndsWith('s') ? subject[..^1] : subject + "s" })
+        {
+            if (text.StartsWith(form, StringComparison.OrdinalIgnoreCase) && DefinitionVerb().IsMatch(text[form.Length..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Answers(AnswerType type, Candidate candidate, HashSet<string> questionNames) => type switch
     {
         AnswerType.When => HasDate().IsMatch(candidate.Text),
@@ -498,6 +521,17 @@ public sealed partial class ExtractiveComposer
     // "How does X work?", "how do vision models understand images", "why does ... happen": an explanation, not a fact.
     [GeneratedRegex(@"^\W*(?:how\s+(?:do|does|did|is|are|can|could|would|will)\b|why\b)|\bhow\b.*\bwork", RegexOptions.IgnoreCase)]
     private static partial Regex AsksHowOrWhy();
+
+    [GeneratedRegex(@"^\W*(?:what\s*(?:'s|\s+is|\s+are)|define|what\s+does)\s+(?:an?\s+|the\s+)?(?<x>[^?]+?)(?:\s+mean)?\s*\??$", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinitionQuestion();
+
+    [GeneratedRegex(@"^(?:an?|the)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingArticle();
+
+    // After the subject: an optional aside in brackets or commas, then the defining verb, and not a
+    // description of how common or how used the thing is ("Zeta engines are now common ...").
+    [GeneratedRegex(@"^\s*(?:\([^)]{0,80}\)\s*)?(?:,[^,]{0,80},\s*)?(?:(?:is|are|was|were)\s+(?!(?:now|often|also|still|not|very|more|less|increasingly|usually|typically|widely|being|used|common|popular|available|important|trained|released|based|sometimes)\b)|refers to\b|means\b|describes\b)")]
+    private static partial Regex DefinitionVerb();
 
     [GeneratedRegex(@"\b(?:which|what) (?:paper|papers|article|study|book)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWhichPaper();

@@ -87,6 +87,20 @@ public sealed class ExtractiveComposerTests(ExtractiveFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ComposeAsync_WhatIsQuestion_LeadsWithTheSentenceThatDefinesIt()
+    {
+        PromptSource[] sources =
+        [
+            new(1, "Zeta engines in libraries", "Zeta engines are now common in libraries, where Zeta engines help readers find books quickly."),
+            new(2, "The Zeta engine", "A Zeta engine is a search program that ranks short passages of books against the words of a query."),
+        ];
+
+        var answer = await _composer.ComposeAsync(new PromptRequest("What is a Zeta engine?", sources) { Style = AnswerStyle.Beginner });
+
+        Assert.StartsWith("A Zeta engine is a search program", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComposeAsync_Styles_KeepTheirSentenceBudgets()
     {
         const string Question = "How do diffusion models and GANs turn noise into images?";
