@@ -36,6 +36,9 @@ public sealed partial class KnowledgeIndex : IDisposable
     /// <summary>A query term in more than this share of the chunks counts as common (see <see cref="BuildKeywordQuery"/>).</summary>
     private const double CommonTermRatio = 0.25;
 
+    /// <summary>Shortest (stemmed) unknown query term that is matched by near spellings; shorter ones have too many neighbours.</summary>
+    private const int MinFuzzyTermLength = 4;
+
     /// <summary>Below this many chunks every term is searched: the lists are short and each term still helps the ranking.</summary>
     private const int CommonTermsFromChunks = 2_000;
 
@@ -487,6 +490,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     /// Terms found in more than <see cref="CommonTermRatio"/> of the chunks are left out when the query
     /// has a rarer term: their BM25 weight is small (IDF at most ln 4 against 5–10 for a rare term)
     /// while their posting lists are the longest, so they cost most of the search time in a large index.
+    /// A term no chunk contains is searched by its near spellings (one or two edits) instead.
     /// </summary>
     private Query? BuildKeywordQuery(string text, IndexReader reader)
     {
@@ -512,19 +516,29 @@ public sealed partial class KnowledgeIndex : IDisposable
             return null;
         }
 
+        var frequencies = terms.ConvertAll(term => reader.DocFreq(new Term(LuceneFields.Text, term)));
         var commonFrom = (long)(reader.NumDocs * CommonTermRatio);
-        if (reader.NumDocs >= CommonTermsFromChunks)
+        if (reader.NumDocs >= CommonTermsFromChunks && frequencies.Exists(frequency => frequency > 0 && frequency <= commonFrom))
         {
-            var frequencies = terms.ConvertAll(term => reader.DocFreq(new Term(LuceneFields.Text, term)));
-            if (frequencies.Exists(frequency => frequency > 0 && frequency <= commonFrom))
-            {
-                terms = [.. terms.Where((_, i) => frequencies[i] <= commonFrom)];
-            }
+            var kept = Enumerable.Range(0, terms.Count).Where(i => frequencies[i] <= commonFrom).ToList();
+            terms = kept.ConvertAll(i => terms[i]);
+            frequencies = kept.ConvertAll(i => frequencies[i]);
         }
 
         var query = new BooleanQuery();
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Count; i++)
         {
+            var term = terms[i];
+            if (frequencies[i] == 0 && term.Length >= MinFuzzyTermLength
+                && reader.DocFreq(new Term(LuceneFields.Title, term)) == 0 && reader.DocFreq(new Term(LuceneFields.Topics, term)) == 0)
+            {
+                // A word the index has never seen is most likely misspelt ("paramters", "vidoes"): match its near spellings.
+                var edits = term.Length >= 7 ? 2 : 1;
+                query.Add(new FuzzyQuery(new Term(LuceneFields.Text, term), edits, prefixLength: 1), Occur.SHOULD);
+                query.Add(new FuzzyQuery(new Term(LuceneFields.Title, term), edits, prefixLength: 1) { Boost = 1.5f }, Occur.SHOULD);
+                continue;
+            }
+
             query.Add(new TermQuery(new Term(LuceneFields.Text, term)), Occur.SHOULD);
             query.Add(new TermQuery(new Term(LuceneFields.Title, term)) { Boost = 1.5f }, Occur.SHOULD);
             query.Add(new TermQuery(new Term(LuceneFields.Section, term)) { Boost = 1.2f }, Occur.SHOULD);

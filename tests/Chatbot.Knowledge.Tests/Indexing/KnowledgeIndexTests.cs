@@ -183,6 +183,29 @@ public sealed class KnowledgeIndexTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("discrimnator")]
+    [InlineData("discriminater fooled")]
+    public async Task SearchKeywords_MisspeltWord_MatchesItsNearSpellings(string query)
+    {
+        _harness.WriteCorpus();
+        var index = _harness.CreateIndex();
+        await _harness.CreateIngestor(index).IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath));
+        var rows = new int[10];
+        var snapshot = index.AcquireSnapshot();
+        try
+        {
+            var found = index.SearchKeywords(snapshot, query, null, rows);
+
+            Assert.True(found > 0);
+            Assert.Equal("generative-adversarial-networks", KnowledgeIndex.ReadChunk(snapshot, rows[0]).DocumentId);
+        }
+        finally
+        {
+            snapshot.Release();
+        }
+    }
+
     [Fact]
     public void SearchKeywords_LargeIndex_LeavesOutTermsInMostChunksWhenTheQueryHasARarerOne()
     {
