@@ -145,7 +145,7 @@ public sealed partial class ExtractiveComposer
             var partWords = ContentWords(QuestionParts.WithSubject(parts[p], parts[0]));
             var typed = ranked.FirstOrDefault(
                 i => partScores[i] >= top - TypedAnswerMargin
-                    && candidates[i].Words.Overlaps(partWords)
+                    && (candidates[i].Words.Overlaps(partWords) || candidates[i].TitleWords.Overlaps(partWords))
                     && (entities.Length == 0 || entities.Any(candidates[i].Mentions))
                     && (defined is null ? Answers(type, candidates[i], questionNames) : Defines(candidates[i], defined)),
                 -1);
@@ -604,6 +604,9 @@ public sealed partial class ExtractiveComposer
     {
         /// <summary>The source's title (document and section).</summary>
         public string Title { get; init; } = string.Empty;
+
+        /// <summary>The content words of <see cref="Title"/>: what the sentence is about when it does not say.</summary>
+        public HashSet<string> TitleWords => field ??= ContentWords(Title);
 
         /// <summary>The sentence before this one in the passage (its local context).</summary>
         public string Previous { get; init; } = string.Empty;
