@@ -12,8 +12,8 @@ public static class IntentServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IntentOptions"/> (section <c>Intents</c>) and the local <see cref="IntentRecognizer"/>; needs an
-    /// embedding generator. When the knowledge engine is registered too, questions that match a pilot's own
-    /// documents are recognised as questions (<see cref="PilotAwareIntentRecognizer"/>).
+    /// embedding generator. When the knowledge engine is registered too, messages that an indexed passage
+    /// matches closely (a pilot's own documents, casual or misspelt questions) are recognised as questions (<see cref="KnowledgeAwareIntentRecognizer"/>).
     /// </summary>
     public static IServiceCollection AddIntentRecognition(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,7 +25,7 @@ public static class IntentServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<IntentRecognizer>();
         services.TryAddSingleton<IIntentRecognizer>(sp => sp.GetService<HybridRetriever>() is { } retriever
-            ? new PilotAwareIntentRecognizer(sp.GetRequiredService<IntentRecognizer>(), retriever, sp.GetRequiredService<IOptions<IntentOptions>>())
+            ? new KnowledgeAwareIntentRecognizer(sp.GetRequiredService<IntentRecognizer>(), retriever, sp.GetRequiredService<IOptions<IntentOptions>>())
             : sp.GetRequiredService<IntentRecognizer>());
         return services;
     }

@@ -16,9 +16,9 @@ public sealed class IntentOptions
     public double ConfidenceThreshold { get; set; } = 0.55;
 
     /// <summary>
-    /// A message the recognizer finds out of scope or is unsure of is treated as a question when a pilot
-    /// document matches it at least this closely (MiniLM cosine similarity of the best pilot passage).
+    /// A message the recognizer finds out of scope or is unsure of is treated as a question when an indexed
+    /// passage (curated or a pilot's) matches it at least this closely (MiniLM cosine similarity of the best passage).
     /// </summary>
     [Range(0.0, 1.0)]
-    public double PilotMatchThreshold { get; set; } = 0.45;
+    public double KnowledgeMatchThreshold { get; set; } = 0.45;
 }

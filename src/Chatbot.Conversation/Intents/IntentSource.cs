@@ -12,6 +12,6 @@ public enum IntentSource
     /// <summary>The message had no text to recognise.</summary>
     Empty,
 
-    /// <summary>A pilot document matched the message closely, so it is answered as a question.</summary>
-    PilotDocuments,
+    /// <summary>A knowledge-base passage matched the message closely, so it is answered as a question.</summary>
+    Knowledge,
 }

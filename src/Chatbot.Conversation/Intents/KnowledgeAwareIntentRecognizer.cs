@@ -1,25 +1,24 @@
-using Chatbot.Knowledge.Documents;
 using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Conversation.Intents;
 
 /// <summary>
-/// Lets questions about a pilot's own documents through. The recognizer knows generative AI, not a
-/// company's return policy, so "How long do I have to return a laptop?" looks out of scope to it; when
-/// it calls a message out of scope or is unsure, and a pilot document matches the message closely,
-/// the message is answered as a question.
+/// Lets questions the knowledge base can answer through even when they do not sound like the
+/// recognizer's examples: a pilot's own documents ("How long do I have to return a laptop?") or a
+/// casual, misspelt question ("how long can the vidoes from runway gen-2 be"). When the recognizer calls
+/// a message out of scope or is unsure, and an indexed passage matches it closely, it is a question.
 /// </summary>
-public sealed class PilotAwareIntentRecognizer : IIntentRecognizer
+public sealed class KnowledgeAwareIntentRecognizer : IIntentRecognizer
 {
     private readonly IIntentRecognizer _inner;
     private readonly HybridRetriever _retriever;
     private readonly IOptions<IntentOptions> _options;
 
     /// <param name="inner">The recognizer whose doubtful and out-of-scope results are checked.</param>
-    /// <param name="retriever">Searches the pilot collection.</param>
-    /// <param name="options">Holds <see cref="IntentOptions.PilotMatchThreshold"/>.</param>
-    public PilotAwareIntentRecognizer(IIntentRecognizer inner, HybridRetriever retriever, IOptions<IntentOptions> options)
+    /// <param name="retriever">Searches the knowledge base (every collection).</param>
+    /// <param name="options">Holds <see cref="IntentOptions.KnowledgeMatchThreshold"/>.</param>
+    public KnowledgeAwareIntentRecognizer(IIntentRecognizer inner, HybridRetriever retriever, IOptions<IntentOptions> options)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(retriever);
@@ -33,13 +32,14 @@ public sealed class PilotAwareIntentRecognizer : IIntentRecognizer
     public async Task<IntentResult> RecognizeAsync(string utterance, CancellationToken cancellationToken = default)
     {
         var result = await _inner.RecognizeAsync(utterance, cancellationToken);
-        if ((result.IsConfident && result.Intent != Intent.OutOfScope) || result.Source == IntentSource.Empty || !HasPilotDocuments())
+        if ((result.IsConfident && result.Intent != Intent.OutOfScope) || result.Source == IntentSource.Empty)
         {
             return result;
         }
 
-        var passages = await _retriever.RetrieveAsync(utterance, new RetrievalOptions { Collection = KnowledgeCollections.Pilot, TopK = 1 }, cancellationToken);
-        if (passages is not [{ DenseScore: { } score, Bm25Rank: not null }] || score < _options.Value.PilotMatchThreshold)
+        // Both searches must agree: the passage is among the keyword hits and close in meaning.
+        var passages = await _retriever.RetrieveAsync(utterance, new RetrievalOptions { TopK = 1 }, cancellationToken);
+        if (passages is not [{ DenseScore: { } score, Bm25Rank: not null }] || score < _options.Value.KnowledgeMatchThreshold)
         {
             return result;
         }
@@ -51,9 +51,7 @@ public sealed class PilotAwareIntentRecognizer : IIntentRecognizer
             IsConfident = true,
             RunnerUp = result.Intent,
             RunnerUpConfidence = result.Confidence,
-            Source = IntentSource.PilotDocuments,
+            Source = IntentSource.Knowledge,
         };
     }
-
-    private bool HasPilotDocuments() => _retriever.Index.Manifest.Files.Values.Any(file => file.Collection == KnowledgeCollections.Pilot);
 }

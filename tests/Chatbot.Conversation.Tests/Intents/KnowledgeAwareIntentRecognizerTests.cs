@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.Conversation.Tests.Intents;
 
 [Collection(IntentRecognizerCollection.Name)]
-public sealed class PilotAwareIntentRecognizerTests(IntentRecognizerFixture fixture) : IDisposable
+public sealed class KnowledgeAwareIntentRecognizerTests(IntentRecognizerFixture fixture) : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("pilot-intents-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("knowledge-intents-").FullName;
     private readonly List<KnowledgeIndex> _indexes = [];
 
     public void Dispose()
@@ -28,7 +28,7 @@ public sealed class PilotAwareIntentRecognizerTests(IntentRecognizerFixture fixt
 
         Assert.Equal(Intent.Ask, result.Intent);
         Assert.True(result.IsConfident);
-        Assert.Equal(IntentSource.PilotDocuments, result.Source);
+        Assert.Equal(IntentSource.Knowledge, result.Source);
     }
 
     [Theory]
@@ -42,11 +42,11 @@ public sealed class PilotAwareIntentRecognizerTests(IntentRecognizerFixture fixt
         var result = await recognizer.RecognizeAsync(utterance);
 
         Assert.Equal(expected, result.Intent);
-        Assert.NotEqual(IntentSource.PilotDocuments, result.Source);
+        Assert.NotEqual(IntentSource.Knowledge, result.Source);
     }
 
     [Fact]
-    public async Task RecognizeAsync_NoPilotDocuments_LeavesTheResultAlone()
+    public async Task RecognizeAsync_NothingInTheIndexMatches_LeavesTheResultAlone()
     {
         var recognizer = await CreateAsync(withPilotDocument: false);
 
@@ -56,7 +56,7 @@ public sealed class PilotAwareIntentRecognizerTests(IntentRecognizerFixture fixt
         Assert.Equal(expected, result);
     }
 
-    private async Task<PilotAwareIntentRecognizer> CreateAsync(bool withPilotDocument)
+    private async Task<KnowledgeAwareIntentRecognizer> CreateAsync(bool withPilotDocument)
     {
         var builtIn = Directory.CreateDirectory(Path.Combine(_folder, "builtin")).FullName;
         await File.WriteAllTextAsync(Path.Combine(builtIn, "gans.md"), """
@@ -78,6 +78,6 @@ public sealed class PilotAwareIntentRecognizerTests(IntentRecognizerFixture fixt
         var index = new KnowledgeIndex(options.IndexPath, fixture.Generator);
         _indexes.Add(index);
         await new KnowledgeIngestor(index, options).EnsureIndexedAsync();
-        return new PilotAwareIntentRecognizer(fixture.Recognizer, new HybridRetriever(index), Options.Create(new IntentOptions()));
+        return new KnowledgeAwareIntentRecognizer(fixture.Recognizer, new HybridRetriever(index), Options.Create(new IntentOptions()));
     }
 }
