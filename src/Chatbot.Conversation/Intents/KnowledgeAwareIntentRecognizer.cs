@@ -7,7 +7,8 @@ namespace Chatbot.Conversation.Intents;
 /// Lets questions the knowledge base can answer through even when they do not sound like the
 /// recognizer's examples: a pilot's own documents ("How long do I have to return a laptop?") or a
 /// casual, misspelt question ("how long can the vidoes from runway gen-2 be"). When the recognizer calls
-/// a message out of scope or is unsure, and an indexed passage matches it closely, it is a question.
+/// a message out of scope, or hesitates between out of scope and something else, and an indexed passage
+/// matches it closely, it is a question.
 /// </summary>
 public sealed class KnowledgeAwareIntentRecognizer : IIntentRecognizer
 {
@@ -32,7 +33,10 @@ public sealed class KnowledgeAwareIntentRecognizer : IIntentRecognizer
     public async Task<IntentResult> RecognizeAsync(string utterance, CancellationToken cancellationToken = default)
     {
         var result = await _inner.RecognizeAsync(utterance, cancellationToken);
-        if ((result.IsConfident && result.Intent != Intent.OutOfScope) || result.Source == IntentSource.Empty)
+        // Only a message that may be out of scope is checked: a doubt between two of the bot's own intents
+        // ("ask or compare?") is still the user's to settle.
+        var mayBeOutOfScope = result.Intent == Intent.OutOfScope || (!result.IsConfident && result.RunnerUp == Intent.OutOfScope);
+        if (!mayBeOutOfScope || result.Source == IntentSource.Empty)
         {
             return result;
         }

@@ -111,8 +111,9 @@ public abstract class ModelPipelineTests : IAsyncLifetime
     [Fact]
     public async Task SlowFirstToken_TimesOutWithoutRetry()
     {
+        // Long enough for the request to reach the server on a loaded machine (0.3 s was not, once in CI), far below the delay.
         Server.DefaultScript = new FakeChatScript { DelayBeforeFirstChunk = TimeSpan.FromSeconds(30) };
-        await using var host = CreateHost(EndpointOf(Server), new() { ["FirstTokenTimeoutSeconds"] = "0.3" });
+        await using var host = CreateHost(EndpointOf(Server), new() { ["FirstTokenTimeoutSeconds"] = "2" });
 
         var failure = await Assert.ThrowsAsync<ChatBackendException>(() => StreamTextAsync(host.ChatClient));
 

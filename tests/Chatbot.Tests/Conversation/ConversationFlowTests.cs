@@ -230,8 +230,12 @@ public sealed class ConversationFlowTests
     [Fact]
     public async Task WhenUnsure_TheBotOffersTheTwoLikeliestIntents_AndActsOnTheChoice()
     {
-        // A threshold no recognition reaches makes every message a clarification.
-        await using var app = new ChatbotAppFactory(new Dictionary<string, string?> { ["Intents:ConfidenceThreshold"] = "1" });
+        // Thresholds no recognition and no passage reach make every message a clarification.
+        await using var app = new ChatbotAppFactory(new Dictionary<string, string?>
+        {
+            ["Intents:ConfidenceThreshold"] = "1",
+            ["Intents:KnowledgeMatchThreshold"] = "1",
+        });
         var user = new BotConversation(app.CreateClient(), "clarify");
 
         var question = await user.SendAsync("what is a generative adversarial network?");
