@@ -131,7 +131,7 @@ public sealed partial class ExtractiveComposer
             }
 
             var type = AnswerTypeOf(parts[p]);
-            var defined = type == AnswerType.None ? DefinedSubject(parts[p]) : null;
+            var defined = type == AnswerType.None ? QuestionParts.DefinedSubject(parts[p]) : null;
             var ranked = Enumerable.Range(0, candidates.Count)
                 .Where(i => partScores[i] >= MinRelevance && !seeds.Contains(candidates[i]))
                 .OrderByDescending(i => partScores[i])
@@ -350,18 +350,12 @@ public sealed partial class ExtractiveComposer
         : AsksWhy().IsMatch(part) ? AnswerType.Why
         : AnswerType.None;
 
-    /// <summary>What "what is X?", "what are Xs?", "what does X mean?" or "define X" asks to define, or null.</summary>
-    private static string? DefinedSubject(string part)
-    {
-        var match = DefinitionQuestion().Match(part);
-        return match.Success ? match.Groups["x"].Value.Trim() : null;
-    }
-
     /// <summary>True for a sentence that defines <paramref name="subject"/>: "A transformer is ...", "Diffusion models (...) are ...".</summary>
     private static bool Defines(Candidate candidate, string subject)
     {
         var text = LeadingArticle().Replace(candidate.Text, string.Empty);
-        foreach (var form in new[] { subject, subject.EndsWith('s') ? subject[..^1] : subject + "s" })
+        var forms = new[] { subject, subject.EndsWith('s') ? subject[..^1] : subject + "s" };
+        foreach (var form in forms)
         {
             if (text.StartsWith(form, StringComparison.OrdinalIgnoreCase) && DefinitionVerb().IsMatch(text[form.Length..]))
             {
@@ -369,7 +363,11 @@ public sealed partial class ExtractiveComposer
             }
         }
 
-        return false;
+        // "A generative adversarial network (GAN) is ..." defines "GAN" too.
+        var spelledOut = SpelledOutSubject().Match(text);
+        return spelledOut.Success
+            && forms.Any(form => spelledOut.Groups["abbreviation"].Value.Equals(form, StringComparison.OrdinalIgnoreCase))
+            && DefinitionVerb().IsMatch(text[(spelledOut.Index + spelledOut.Length)..]);
     }
 
     private static bool Answers(AnswerType type, Candidate candidate, HashSet<string> questionNames) => type switch
@@ -522,11 +520,11 @@ public sealed partial class ExtractiveComposer
     [GeneratedRegex(@"^\W*(?:how\s+(?:do|does|did|is|are|can|could|would|will)\b|why\b)|\bhow\b.*\bwork", RegexOptions.IgnoreCase)]
     private static partial Regex AsksHowOrWhy();
 
-    [GeneratedRegex(@"^\W*(?:what\s*(?:'s|\s+is|\s+are)|define|what\s+does)\s+(?:an?\s+|the\s+)?(?<x>[^?]+?)(?:\s+mean)?\s*\??$", RegexOptions.IgnoreCase)]
-    private static partial Regex DefinitionQuestion();
-
     [GeneratedRegex(@"^(?:an?|the)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingArticle();
+
+    [GeneratedRegex(@"^[^()]{3,80}\((?<abbreviation>[^)]{1,20})\)")]
+    private static partial Regex SpelledOutSubject();
 
     // After the subject: an optional aside in brackets or commas, then the defining verb, and not a
     // description of how common or how used the thing is ("Zeta engines are now common ...").

@@ -45,6 +45,14 @@ public static partial class QuestionParts
         return subject.Length == 0 ? part : $"{part.TrimEnd('?', ' ')} ({string.Join(' ', subject)})";
     }
 
+    /// <summary>What "what is X?", "what are Xs?", "what does X mean?" or "define X" asks to define, or null for other questions.</summary>
+    public static string? DefinedSubject(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var match = DefinitionQuestion().Match(question);
+        return match.Success ? match.Groups["x"].Value.Trim() : null;
+    }
+
     private static IEnumerable<string> Words(string text) => Word().Matches(text).Select(m => m.Value);
 
     private static int WordCount(string text) => Word().Count(text);
@@ -59,6 +67,9 @@ public static partial class QuestionParts
     // only before what/when/where/why/how, since ", which …" and ", who …" usually open a relative clause.
     [GeneratedRegex(@"(?:,?\s+and\s+|;\s*)(?=(?:in\s+|at\s+|by\s+|for\s+)?(?:who|whom|whose|what|which|when|where|why|how)\b)|,\s+(?=(?:what|when|where|why|how)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Joint();
+
+    [GeneratedRegex(@"^\W*(?:what\s*(?:'s|\s+is|\s+are)|define|what\s+does)\s+(?:an?\s+|the\s+)?(?<x>[^?]+?)(?:\s+mean)?\s*\??$", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinitionQuestion();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-\.']*")]
     private static partial Regex Word();

@@ -7,6 +7,7 @@ using Chatbot.AI.Pipeline;
 using Chatbot.AI.Prompting;
 using Chatbot.AI.Providers;
 using Chatbot.Grounding;
+using Chatbot.Knowledge.Chunking;
 using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -214,7 +215,12 @@ public sealed partial class Responder
                 passages.AddRange(side.Where(p => passages.All(q => q.ChunkId != p.ChunkId)));
             }
         }
-        else if (request.Kind == PromptKind.Ask)
+        else if (request.Kind == PromptKind.Ask && QuestionParts.DefinedSubject(query) is { } subject)
+        {
+            AddOpeningPassage(passages, subject);
+        }
+
+        if (request.Kind == PromptKind.Ask)
         {
             // A question that asks two things needs passages for the second too ("... and what are the fines?").
             var parts = QuestionParts.Split(query);
@@ -226,6 +232,35 @@ public sealed partial class Responder
         }
 
         return passages;
+    }
+
+    /// <summary>
+    /// "What is a GAN?" is answered best by the opening passage of the document about GANs, which defines
+    /// it; a document's later sections can mention the subject more often and outrank it. When a retrieved
+    /// passage's title names the subject, that document's opening passage is put first.
+    /// </summary>
+    private void AddOpeningPassage(List<RetrievedPassage> passages, string subject)
+    {
+        var about = passages.FirstOrDefault(p => p.Title.Contains(subject, StringComparison.OrdinalIgnoreCase));
+        var openingId = about is null ? null : KnowledgeChunk.CreateId(about.DocumentId, 0);
+        if (openingId is null || passages.Exists(p => p.ChunkId == openingId) || _retriever.Index.GetChunk(openingId) is not { } opening)
+        {
+            return;
+        }
+
+        passages.Insert(0, new RetrievedPassage
+        {
+            ChunkId = opening.Id,
+            DocumentId = opening.DocumentId,
+            Title = opening.Title,
+            Section = opening.Section,
+            Url = opening.Url,
+            Text = opening.Text,
+            Collection = opening.Collection,
+            Start = opening.Start,
+            End = opening.End,
+            Score = about!.Score,
+        });
     }
 
     private static string TitleOf(RetrievedPassage passage)
