@@ -82,7 +82,7 @@ public sealed partial class ExtractiveComposer
         var seeds = await AnswerPartsAsync(candidates, request.Question, cancellationToken);
         AddAnswerTypeBonus(candidates, request.Question);
         var chosen = ChooseCovering(
-            candidates, ContentWords(request.Question), SentenceBudget(request.Style), request.Style, seeds, AsksHowOrWhy().IsMatch(request.Question));
+            candidates, ContentWords(request.Question), SentenceBudget(request.Style), request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question));
         if (chosen.Count == 0)
         {
             return NotCoveredAnswer;
@@ -104,7 +104,7 @@ public sealed partial class ExtractiveComposer
     private async Task<List<Candidate>> AnswerPartsAsync(List<Candidate> candidates, string question, CancellationToken cancellationToken)
     {
         var parts = QuestionParts.Split(question);
-        var questionNames = CapitalizedWords(question);
+        var questionNames = AnswerTypes.CapitalizedWords(question);
 
         // What the question is about ("DALL-E", "GPT-3", "Italy"): a date or a number about something else answers nothing.
         var entities = Token().Matches(question).Skip(1).Select(m => m.Value).Where(w => w.Length > 1 && w.Any(char.IsUpper)).ToArray();
@@ -130,7 +130,7 @@ public sealed partial class ExtractiveComposer
                 }
             }
 
-            var type = AnswerTypeOf(parts[p]);
+            var type = AnswerTypes.AnswerTypeOf(parts[p]);
             var defined = type == AnswerType.None ? QuestionParts.DefinedSubject(parts[p]) : null;
             var ranked = Enumerable.Range(0, candidates.Count)
                 .Where(i => partScores[i] >= MinRelevance && !seeds.Contains(candidates[i]))
@@ -147,7 +147,7 @@ public sealed partial class ExtractiveComposer
                 i => partScores[i] >= top - TypedAnswerMargin
                     && (candidates[i].Words.Overlaps(partWords) || candidates[i].TitleWords.Overlaps(partWords))
                     && (entities.Length == 0 || entities.Any(candidates[i].Mentions))
-                    && (defined is null ? Answers(type, candidates[i], questionNames) : Defines(candidates[i], defined)),
+                    && (defined is null ? AnswerTypes.Answers(type, candidates[i].Text, questionNames) : AnswerTypes.Defines(candidates[i].Text, defined)),
                 -1);
             if (typed >= 0)
             {
@@ -260,29 +260,29 @@ public sealed partial class ExtractiveComposer
     /// </summary>
     private static void AddAnswerTypeBonus(List<Candidate> candidates, string question)
     {
-        var when = AsksWhen().IsMatch(question);
-        var who = AsksWho().IsMatch(question);
-        var howMany = AsksHowMany().IsMatch(question);
-        var why = AsksWhy().IsMatch(question);
-        var names = CapitalizedWords(question);
+        var when = AnswerTypes.AsksWhen().IsMatch(question);
+        var who = AnswerTypes.AsksWho().IsMatch(question);
+        var howMany = AnswerTypes.AsksHowMany().IsMatch(question);
+        var why = AnswerTypes.AsksWhy().IsMatch(question);
+        var names = AnswerTypes.CapitalizedWords(question);
         foreach (var candidate in candidates)
         {
-            if (when && HasDate().IsMatch(candidate.Text))
+            if (when && AnswerTypes.HasDate().IsMatch(candidate.Text))
             {
                 candidate.Relevance += 0.06;
             }
 
-            if (who && HasNewName(candidate, names))
+            if (who && AnswerTypes.HasNewName(candidate.Text, names))
             {
                 candidate.Relevance += 0.04;
             }
 
-            if (howMany && HasQuantity().IsMatch(candidate.Text))
+            if (howMany && AnswerTypes.HasQuantity().IsMatch(candidate.Text))
             {
                 candidate.Relevance += 0.05;
             }
 
-            if (why && HasCause().IsMatch(candidate.Text))
+            if (why && AnswerTypes.HasCause().IsMatch(candidate.Text))
             {
                 candidate.Relevance += 0.06;
             }
@@ -341,64 +341,6 @@ public sealed partial class ExtractiveComposer
 
         return chosen;
     }
-
-    private static AnswerType AnswerTypeOf(string part) =>
-        AsksWhen().IsMatch(part) ? AnswerType.When
-        : AsksWhichPaper().IsMatch(part) ? AnswerType.Title
-        : AsksWho().IsMatch(part) ? AnswerType.Who
-        : AsksHowMany().IsMatch(part) ? AnswerType.HowMany
-        : AsksWhy().IsMatch(part) ? AnswerType.Why
-        : AnswerType.None;
-
-    /// <summary>True for a sentence that defines <paramref name="subject"/>: "A transformer is ...", "Diffusion models (...) are ...".</summary>
-    private static bool Defines(Candidate candidate, string subject)
-    {
-        var text = LeadingArticle().Replace(candidate.Text, string.Empty);
-        var forms = new[] { subject, subject.EndsWith('s') ? subject[..^1] : subject + "s" };
-        foreach (var form in forms)
-        {
-            if (text.StartsWith(form, StringComparison.OrdinalIgnoreCase) && DefinitionVerb().IsMatch(text[form.Length..]))
-            {
-                return true;
-            }
-        }
-
-        // "A generative adversarial network (GAN) is ..." defines "GAN" too.
-        var spelledOut = SpelledOutSubject().Match(text);
-        return spelledOut.Success
-            && forms.Any(form => spelledOut.Groups["abbreviation"].Value.Equals(form, StringComparison.OrdinalIgnoreCase))
-            && DefinitionVerb().IsMatch(text[(spelledOut.Index + spelledOut.Length)..]);
-    }
-
-    private static bool Answers(AnswerType type, Candidate candidate, HashSet<string> questionNames) => type switch
-    {
-        AnswerType.When => HasDate().IsMatch(candidate.Text),
-        AnswerType.Who => HasNewName(candidate, questionNames) && HasAgent().IsMatch(candidate.Text),
-        AnswerType.Title => candidate.Text.Contains('\u201C') || candidate.Text.Contains('"'),
-        AnswerType.HowMany => HasQuantity().IsMatch(candidate.Text),
-        AnswerType.Why => HasCause().IsMatch(candidate.Text),
-        _ => false,
-    };
-
-    /// <summary>
-    /// True when the sentence names someone the question does not: a capitalised word with lower-case
-    /// letters after the first word ("Kingma", "OpenAI"), or a quoted title. Acronyms such as VAE do not count.
-    /// </summary>
-    private static bool HasNewName(Candidate candidate, HashSet<string> questionNames)
-    {
-        foreach (Match match in NameWord().Matches(candidate.Text))
-        {
-            if (match.Index > 0 && !questionNames.Contains(match.Value) && !s_sentenceWords.Contains(match.Value))
-            {
-                return true;
-            }
-        }
-
-        return candidate.Text.Contains('\u201C') || candidate.Text.Contains('"');
-    }
-
-    private static HashSet<string> CapitalizedWords(string text) =>
-        new(NameWord().Matches(text).Select(m => m.Value), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Long sentences cost the reader (more so for beginners); very short ones usually announce
@@ -508,53 +450,6 @@ public sealed partial class ExtractiveComposer
         "than", "then", "them", "does", "between", "difference", "different", "differ", "tell", "explain", "why", "where", "is", "it",
     };
 
-    // Capitalised words that start clauses or months rather than name a person or an organisation.
-    private static readonly HashSet<string> s_sentenceWords = new(StringComparer.Ordinal)
-    {
-        "The", "A", "An", "In", "On", "At", "By", "For", "It", "Its", "This", "That", "These", "Those", "They", "Their", "He", "She",
-        "Because", "Since", "After", "Before", "When", "While", "However", "First", "Second", "Third", "Finally", "Then", "Later",
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    };
-
-    // "How does X work?", "how do vision models understand images", "why does ... happen": an explanation, not a fact.
-    [GeneratedRegex(@"^\W*(?:how\s+(?:do|does|did|is|are|can|could|would|will)\b|why\b)|\bhow\b.*\bwork", RegexOptions.IgnoreCase)]
-    private static partial Regex AsksHowOrWhy();
-
-    [GeneratedRegex(@"^(?:an?|the)\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadingArticle();
-
-    [GeneratedRegex(@"^[^()]{3,80}\((?<abbreviation>[^)]{1,20})\)")]
-    private static partial Regex SpelledOutSubject();
-
-    // After the subject: an optional aside in brackets or commas, then the defining verb, and not a
-    // description of how common or how used the thing is ("Zeta engines are now common ...").
-    [GeneratedRegex(@"^\s*(?:\([^)]{0,80}\)\s*)?(?:,[^,]{0,80},\s*)?(?:(?:is|are|was|were)\s+(?!(?:now|often|also|still|not|very|more|less|increasingly|usually|typically|widely|being|used|common|popular|available|important|trained|released|based|sometimes)\b)|refers to\b|means\b|describes\b)")]
-    private static partial Regex DefinitionVerb();
-
-    [GeneratedRegex(@"\b(?:which|what) (?:paper|papers|article|study|book)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AsksWhichPaper();
-
-    // Someone doing something: "by OpenAI", "Kingma and Welling introduced", "developed at Google".
-    [GeneratedRegex(@"\b(?:by|from|at)\s+(?:the\s+)?\p{Lu}\p{Ll}|\p{Lu}\p{Ll}[\p{L}\-]*\s+(?:\w+\s+){0,3}(?:introduced|proposed|invented|created|developed|released|founded|built|made|makes|announced|published|described|revealed|launched|trained|wrote)\b")]
-    private static partial Regex HasAgent();
-
-    [GeneratedRegex(@"\bwhen\b|\b(?:what|which) (?:year|date|month)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AsksWhen();
-
-    [GeneratedRegex(@"\bwho\b|\bwhose\b|\b(?:which|what) (?:company|companies|group|groups|lab|labs|paper|organi[sz]ation|team)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AsksWho();
-
-    [GeneratedRegex(@"\bhow (?:many|much|big|large)\b|\bwhat (?:size|sizes)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AsksHowMany();
-
-    [GeneratedRegex(@"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")]
-    private static partial Regex HasDate();
-
-    // An amount, not a year or a version: "175 billion", "12-billion-parameter", "7%", "1,200 songs", "three million".
-    // Case-sensitive on purpose: the counted noun is lower-case, so "5 January" and "2022 DeepMind" are not amounts.
-    [GeneratedRegex(@"(?<![\w\-\.])\d[\d,\.]*(?:\s*%|\s*-?\s*(?:billion|million|thousand|trillion|percent)\b|\s+(?!(?:and|or|to|in|on|at|by|for|the|a|an)\b)[a-z]+\b)|\b(?:hundred|thousand|million|billion|trillion)s?\b")]
-    private static partial Regex HasQuantity();
-
     // "The recipe has three steps.", "It works in two stages.", "There are several kinds."
     [GeneratedRegex(@"\b(?:two|three|four|five|six|several|the following)\s+(?:[\w\-]+\s+){0,2}[\w\-]+s\.$", RegexOptions.IgnoreCase)]
     private static partial Regex EnumerationLead();
@@ -564,15 +459,6 @@ public sealed partial class ExtractiveComposer
 
     [GeneratedRegex(@"^(?:It|Its|They|Their|This|These|He|She|His|Her)\b|^[^,]{0,60},\s+(?:it|they|he|she)\b")]
     private static partial Regex LeadingPronoun();
-
-    [GeneratedRegex(@"\b\p{Lu}\p{Ll}[\p{L}\-]*")]
-    private static partial Regex NameWord();
-
-    [GeneratedRegex(@"\bwhy\b|\bwhat causes\b|\bhow come\b|\breason\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AsksWhy();
-
-    [GeneratedRegex(@"\b(?:because|since|so that|due to|caused? by|causes|the reason|as a result|leads? to|comes? from|stems? from|arises?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex HasCause();
 
     [GeneratedRegex(@"[a-z0-9][a-z0-9\-]*")]
     private static partial Regex Word();
@@ -587,16 +473,6 @@ public sealed partial class ExtractiveComposer
     // subject would start at the question's first word ("What is the difference between GANs").
     [GeneratedRegex(@"^(?:.*?\bbetween\s+|\s*compare\s+)?(?<a>[\w\s\-\.]+?)\s+(?:vs\.?|versus|and|compared (?:to|with)|or)\s+(?<b>[\w\s\-\.]+?)\s*\??$", RegexOptions.IgnoreCase)]
     private static partial Regex CompareForm();
-
-    private enum AnswerType
-    {
-        None,
-        When,
-        Who,
-        Title,
-        HowMany,
-        Why,
-    }
 
     private sealed class Candidate(int source, int index, string text, int wordCount, HashSet<string> words, string? context, string[] continuation)
     {
