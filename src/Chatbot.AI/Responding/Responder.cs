@@ -248,19 +248,7 @@ public sealed partial class Responder
             return;
         }
 
-        passages.Insert(0, new RetrievedPassage
-        {
-            ChunkId = opening.Id,
-            DocumentId = opening.DocumentId,
-            Title = opening.Title,
-            Section = opening.Section,
-            Url = opening.Url,
-            Text = opening.Text,
-            Collection = opening.Collection,
-            Start = opening.Start,
-            End = opening.End,
-            Score = about!.Score,
-        });
+        passages.Insert(0, new RetrievedPassage(opening, about!.Score));
     }
 
     private static string TitleOf(RetrievedPassage passage)

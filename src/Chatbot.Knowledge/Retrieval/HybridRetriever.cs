@@ -149,18 +149,8 @@ public sealed partial class HybridRetriever
                 }
 
                 var chunk = KnowledgeIndex.ReadChunk(snapshot, entry.Item);
-                passages.Add(new RetrievedPassage
+                passages.Add(new RetrievedPassage(chunk, entry.Score)
                 {
-                    ChunkId = chunk.Id,
-                    DocumentId = chunk.DocumentId,
-                    Title = chunk.Title,
-                    Section = chunk.Section,
-                    Url = chunk.Url,
-                    Text = chunk.Text,
-                    Collection = chunk.Collection,
-                    Start = chunk.Start,
-                    End = chunk.End,
-                    Score = entry.Score,
                     Bm25Rank = entry.KeywordRank == 0 ? null : entry.KeywordRank,
                     DenseRank = entry.DenseRank == 0 ? null : entry.DenseRank,
                     DenseScore = entry.DenseRank == 0 ? null : denseScores[entry.DenseRank - 1],

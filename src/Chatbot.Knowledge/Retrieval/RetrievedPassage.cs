@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using Chatbot.Knowledge.Chunking;
+
 namespace Chatbot.Knowledge.Retrieval;
 
 /// <summary>A passage found for a query, with what a citation needs and the ranks that explain its place.</summary>
@@ -36,4 +39,21 @@ public sealed record RetrievedPassage
 
     /// <summary>Cosine similarity to the query, when the passage was a dense candidate.</summary>
     public float? DenseScore { get; init; }
+
+    /// <summary>The passage for <paramref name="chunk"/> with its fused <paramref name="score"/>; the ranks are set by the caller when known.</summary>
+    [SetsRequiredMembers]
+    public RetrievedPassage(KnowledgeChunk chunk, double score)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        ChunkId = chunk.Id;
+        DocumentId = chunk.DocumentId;
+        Title = chunk.Title;
+        Section = chunk.Section;
+        Url = chunk.Url;
+        Text = chunk.Text;
+        Collection = chunk.Collection;
+        Start = chunk.Start;
+        End = chunk.End;
+        Score = score;
+    }
 }
