@@ -27,6 +27,16 @@ public sealed class KnowledgeBenchmark
         _options = options;
     }
 
+    /// <summary>The question files at <paramref name="path"/>: every *.jsonl of a folder in name order, or the one file.</summary>
+    /// <exception cref="FileNotFoundException">Neither a folder nor a file is there.</exception>
+    public static string[] QuestionFiles(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return Directory.Exists(path)
+            ? Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal).ToArray()
+            : File.Exists(path) ? [Path.GetFullPath(path)] : throw new FileNotFoundException("No question file or folder.", path);
+    }
+
     /// <summary>
     /// Recall@k of the current index over questions in JSONL (<c>{"question": "...", "relevant": ["doc-id", ...]}</c>).
     /// </summary>
@@ -40,9 +50,7 @@ public sealed class KnowledgeBenchmark
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
 
-        var files = Directory.Exists(path)
-            ? Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(path) ? [Path.GetFullPath(path)] : throw new FileNotFoundException("No question file or folder.", path);
+        var files = QuestionFiles(path);
 
         var problems = new List<string>();
         var questions = new List<RecallQuestion>();

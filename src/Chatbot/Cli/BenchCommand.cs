@@ -33,7 +33,9 @@ public static class BenchCommand
     {
         await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
         var k = int.TryParse(args.Get("k") ?? "5", out var parsed) && parsed > 0 ? parsed : throw new CliUsageException("--k must be a positive whole number.");
-        var result = await services.GetRequiredService<KnowledgeBenchmark>().MeasureRecallAsync(args.Get("data") ?? Path.Combine("eval", "retrieval"), k, cancellationToken: cancellationToken);
+        var path = args.Get("data") ?? Path.Combine("eval", "retrieval");
+        _ = JsonlFiles(path); // a missing path is a usage error, not a crash
+        var result = await services.GetRequiredService<KnowledgeBenchmark>().MeasureRecallAsync(path, k, cancellationToken: cancellationToken);
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, CommandLine.Json));
         return 0;
     }
@@ -192,9 +194,16 @@ public static class BenchCommand
 
     /// <summary>The JSON-lines files a benchmark reads: every *.jsonl of a folder, in name order, or one file.</summary>
     private static string[] JsonlFiles(string path)
-        => Directory.Exists(path) ? Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(path) ? [path]
-            : throw new CliUsageException($"No such file or folder: {path}");
+    {
+        try
+        {
+            return KnowledgeBenchmark.QuestionFiles(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new CliUsageException($"No such file or folder: {path}");
+        }
+    }
 
     /// <summary>The nearest-rank percentile of sorted timings, in ms to one decimal (0 when there are none).</summary>
     private static double Percentile(List<double> sorted, double quantile)

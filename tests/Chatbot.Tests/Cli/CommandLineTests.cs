@@ -35,10 +35,13 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("Contoso returns policy", citation.GetProperty("title").GetString());
     }
 
-    [Fact]
-    public async Task Ingest_MissingPath_ExitsWithAUsageError()
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("bench", "retrieval", "--data")]
+    [InlineData("bench", "answers", "--data")]
+    public async Task MissingPath_ExitsWithAUsageError(params string[] command)
     {
-        var result = await RunAsync("ingest", Path.Combine(_folder, "no-such-folder"));
+        var result = await RunAsync([.. command, Path.Combine(_folder, "no-such-folder")]);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("No such file or folder", result.Error, StringComparison.Ordinal);
