@@ -45,7 +45,7 @@ public static partial class QuestionParts
         return subject.Length == 0 ? part : $"{part.TrimEnd('?', ' ')} ({string.Join(' ', subject)})";
     }
 
-    /// <summary>What "what is X?", "what are Xs?", "what does X mean?" or "define X" asks to define, or null for other questions.</summary>
+    /// <summary>What "what is X?", "what are Xs?", "what does X mean / do / stand for?" or "define X" asks to define, or null for other questions.</summary>
     public static string? DefinedSubject(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -68,7 +68,8 @@ public static partial class QuestionParts
     [GeneratedRegex(@"(?:,?\s+and\s+|;\s*)(?=(?:in\s+|at\s+|by\s+|for\s+)?(?:who|whom|whose|what|which|when|where|why|how)\b)|,\s+(?=(?:what|when|where|why|how)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Joint();
 
-    [GeneratedRegex(@"^\W*(?:what\s*(?:'s|\s+is|\s+are)|define|what\s+does)\s+(?:an?\s+|the\s+)?(?<x>[^?]+?)(?:\s+mean)?\s*\??$", RegexOptions.IgnoreCase)]
+    // "what does X ..." defines X only when it ends in mean / do / stand for: "what does Adobe say ..." asks something else.
+    [GeneratedRegex(@"^\W*(?:(?:what\s*(?:'s|\s+is|\s+are)|define)\s+(?:an?\s+|the\s+)?(?<x>[^?]+?)|what\s+does\s+(?:an?\s+|the\s+)?(?<x>[^?]+?)\s+(?:mean|do|stand\s+for))\s*\??$", RegexOptions.IgnoreCase)]
     private static partial Regex DefinitionQuestion();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-\.']*")]

@@ -30,4 +30,21 @@ public sealed class QuestionPartsTests
         Assert.Equal("who made it (parameters GPT-3)", QuestionParts.WithSubject("who made it?", "How many parameters does GPT-3 have"));
         Assert.Equal("what is GPT-3?", QuestionParts.WithSubject("what is GPT-3?", "what is GPT-3"));
     }
+
+    [Theory]
+    [InlineData("What is a GAN?", "GAN")]
+    [InlineData("what's tokenization", "tokenization")]
+    [InlineData("Define the context window", "context window")]
+    [InlineData("What does RLHF stand for?", "RLHF")]
+    [InlineData("What does Topaz Video AI do", "Topaz Video AI")]
+    [InlineData("What does hallucination mean?", "hallucination")]
+    public void DefinedSubject_DefinitionQuestion_ReturnsWhatItAsksToDefine(string question, string subject) =>
+        Assert.Equal(subject, QuestionParts.DefinedSubject(question));
+
+    [Theory]
+    [InlineData("What does Adobe say its Firefly models were trained on?")]
+    [InlineData("When was GPT-4 released?")]
+    [InlineData("How does attention work?")]
+    public void DefinedSubject_OtherQuestion_ReturnsNull(string question) =>
+        Assert.Null(QuestionParts.DefinedSubject(question));
 }
