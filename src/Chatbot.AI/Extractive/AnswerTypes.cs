@@ -66,6 +66,12 @@ internal static partial class AnswerTypes
         return sentence.Contains('\u201C') || sentence.Contains('"');
     }
 
+    /// <summary>How many names (after the first word), dates and amounts <paramref name="sentence"/> holds: how specific it is.</summary>
+    public static int CountSpecifics(string sentence) =>
+        NameWord().Matches(sentence).Count(m => m.Index > 0 && !s_sentenceWords.Contains(m.Value))
+        + HasDate().Count(sentence)
+        + HasQuantity().Count(sentence);
+
     /// <summary>The capitalised words of <paramref name="text"/> (names, in the sense of <see cref="HasNewName"/>).</summary>
     public static HashSet<string> CapitalizedWords(string text) =>
         new(NameWord().Matches(text).Select(m => m.Value), StringComparer.OrdinalIgnoreCase);

@@ -21,33 +21,28 @@ public sealed partial class ExtractiveComposer
     private const double MinRelevance = 0.30;
     private const double DuplicateSimilarity = 0.92;
 
-    /// <summary>How far below the best sentence a sentence of the asked-for kind (date, name, number, cause) may score and still be chosen first.</summary>
-    private const double TypedAnswerMargin = 0.30;
-
     /// <summary>Sentences shorter than this many words are penalised (see <see cref="LengthPenalty"/>).</summary>
     private const int ShortSentence = 9;
-
-    /// <summary>What a sentence gains, in a how/why answer, for following a chosen sentence of the same passage.</summary>
-    private const double ContinuationBonus = 0.08;
-
-    /// <summary>How much a later part's sentence loses for resembling a sentence already chosen for an earlier part.</summary>
-    private const double NoveltyWeight = 0.4;
 
     /// <summary>Most list sentences ("First, ... Second, ...") quoted after the sentence that announces them.</summary>
     private const int MaxListSentences = 5;
 
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly GroundingChecker _checker;
+    private readonly SentenceRanker _ranker;
 
     /// <summary>Creates the composer.</summary>
     /// <param name="embedder">Sentence embeddings used to rank source sentences against the question.</param>
     /// <param name="checker">The grounding checker, which also judges claims for <see cref="PromptKind.CheckClaim"/>.</param>
-    public ExtractiveComposer(IEmbeddingGenerator<string, Embedding<float>> embedder, GroundingChecker checker)
+    /// <param name="ranker">The learned weighing of what is measured of each sentence (usually <see cref="SentenceRanker.LoadDefault"/>).</param>
+    public ExtractiveComposer(IEmbeddingGenerator<string, Embedding<float>> embedder, GroundingChecker checker, SentenceRanker ranker)
     {
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(checker);
+        ArgumentNullException.ThrowIfNull(ranker);
         _embedder = embedder;
         _checker = checker;
+        _ranker = ranker;
     }
 
     /// <summary>Composes the answer to <paramref name="request"/>.</summary>
@@ -78,11 +73,24 @@ public sealed partial class ExtractiveComposer
 
     private async Task<string> AskAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken)
     {
+        // Each part of a two-part question ("When did X launch, and which model did it start on?") gets its
+        // own best sentence first, ranked against that part and the first part's subject; the rest go by rank.
+        var seeds = new List<Candidate>();
+        var parts = QuestionParts.Split(request.Question);
+        for (var p = 0; parts.Count > 1 && p < parts.Count; p++)
+        {
+            var part = QuestionParts.WithSubject(parts[p], parts[0]);
+            await ScoreAsync(candidates, part, cancellationToken);
+            Rank(candidates, part);
+            if (ChooseRanked(candidates, seeds.Count + 1, request.Style, seeds) is { } withPart && withPart.Count > seeds.Count)
+            {
+                seeds.Add(withPart[^1]);
+            }
+        }
+
         await ScoreAsync(candidates, request.Question, cancellationToken);
-        var seeds = await AnswerPartsAsync(candidates, request.Question, cancellationToken);
-        AddAnswerTypeBonus(candidates, request.Question);
-        var chosen = ChooseCovering(
-            candidates, ContentWords(request.Question), SentenceBudget(request.Style), request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question));
+        Rank(candidates, request.Question);
+        var chosen = ChooseRanked(candidates, SentenceBudget(request.Style), request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question));
         if (chosen.Count == 0)
         {
             return NotCoveredAnswer;
@@ -95,71 +103,86 @@ public sealed partial class ExtractiveComposer
     }
 
     /// <summary>
-    /// One sentence for each thing the question asks, chosen before the rest: for a part that asks
-    /// when, who, how many, why or which paper, the best sentence holding a date, a named agent, an
-    /// amount, a cause or a quoted title, about something the question names, if one is nearly as
-    /// relevant as the best sentence; otherwise (in a two-part question) the part's most relevant
-    /// sentence. Each part of a two-part question is scored on its own, with the first part's subject added.
+    /// Every sentence the composer could quote for <paramref name="request"/>, with what it measures of each
+    /// and the ranker's score: what <c>train ranker</c> learns from and what a developer reads to see why an answer was chosen.
     /// </summary>
-    private async Task<List<Candidate>> AnswerPartsAsync(List<Candidate> candidates, string question, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RankedSentence>> RankAsync(PromptRequest request, CancellationToken cancellationToken = default)
     {
-        var parts = QuestionParts.Split(question);
-        var questionNames = AnswerTypes.CapitalizedWords(question);
-
-        // What the question is about ("DALL-E", "GPT-3", "Italy"): a date or a number about something else answers nothing.
-        var entities = Token().Matches(question).Skip(1).Select(m => m.Value).Where(w => w.Length > 1 && w.Any(char.IsUpper)).ToArray();
-        var seeds = new List<Candidate>();
-        var partScores = new double[candidates.Count];
-        for (var p = 0; p < parts.Count; p++)
+        ArgumentNullException.ThrowIfNull(request);
+        var candidates = Candidates(request.Sources);
+        if (candidates.Count == 0 || string.IsNullOrWhiteSpace(request.Question))
         {
-            // The part's own words count too: "what are the maximum fines" should land on the sentence about fines.
-            var ownWords = ContentWords(parts[p]);
-            var partVector = parts.Count == 1 ? default
-                : (await _embedder.GenerateAsync([QuestionParts.WithSubject(parts[p], parts[0])], cancellationToken: cancellationToken))[0].Vector;
-            for (var i = 0; i < candidates.Count; i++)
-            {
-                var candidate = candidates[i];
-                var overlap = ownWords.Count == 0 ? 0 : ownWords.Count(candidate.Words.Contains) / (double)ownWords.Count;
-                partScores[i] = (parts.Count == 1 ? candidate.Relevance : (0.3 * candidate.Relevance) + (0.7 * TensorPrimitives.CosineSimilarity(partVector.Span, candidate.Vector)))
-                    + (0.2 * overlap);
-
-                // A later part wants something the earlier answers did not already say (maximal marginal relevance).
-                foreach (var seed in seeds)
-                {
-                    partScores[i] -= NoveltyWeight * Math.Max(0, TensorPrimitives.CosineSimilarity(seed.Vector, candidate.Vector) - 0.5);
-                }
-            }
-
-            var type = AnswerTypes.AnswerTypeOf(parts[p]);
-            var defined = type == AnswerType.None ? QuestionParts.DefinedSubject(parts[p]) : null;
-            var ranked = Enumerable.Range(0, candidates.Count)
-                .Where(i => partScores[i] >= MinRelevance && !seeds.Contains(candidates[i]))
-                .OrderByDescending(i => partScores[i])
-                .ToList();
-            if (ranked.Count == 0)
-            {
-                continue;
-            }
-
-            var top = partScores[ranked[0]];
-            var partWords = ContentWords(QuestionParts.WithSubject(parts[p], parts[0]));
-            var typed = ranked.FirstOrDefault(
-                i => partScores[i] >= top - TypedAnswerMargin
-                    && (candidates[i].Words.Overlaps(partWords) || candidates[i].TitleWords.Overlaps(partWords))
-                    && (entities.Length == 0 || entities.Any(candidates[i].Mentions))
-                    && (defined is null ? AnswerTypes.Answers(type, candidates[i].Text, questionNames) : AnswerTypes.Defines(candidates[i].Text, defined)),
-                -1);
-            if (typed >= 0)
-            {
-                seeds.Add(candidates[typed]);
-            }
-            else if (parts.Count > 1)
-            {
-                seeds.Add(candidates[ranked[0]]);
-            }
+            return [];
         }
 
-        return seeds;
+        await ScoreAsync(candidates, request.Question, cancellationToken);
+        Rank(candidates, request.Question);
+        return candidates
+            .Select(c => new RankedSentence(c.Source, c.Index, string.Join(' ', c.Continuation.Prepend(c.Text)), c.Features, c.Rank, c.Admissible))
+            .ToList();
+    }
+
+    /// <summary>Measures each candidate (see <see cref="SentenceRanker.FeatureNames"/>) and scores it with the ranker.</summary>
+    private void Rank(List<Candidate> candidates, string question)
+    {
+        var explains = AnswerTypes.AsksHowOrWhy().IsMatch(question);
+        var questionWords = ContentWords(question);
+        if (explains && questionWords.Count > 1)
+        {
+            questionWords.Remove("work"); // "how does X work": the question's frame, not its subject
+        }
+
+        // A word few candidate sentences share tells more about which of them answers than a common one.
+        var idf = questionWords.ToDictionary(
+            w => w, w => Math.Log(1 + (candidates.Count / (1.0 + candidates.Count(c => c.Words.Contains(w))))), StringComparer.Ordinal);
+        var idfTotal = idf.Values.Sum();
+        var type = AnswerTypes.AnswerTypeOf(question);
+        var defined = type == AnswerType.None ? QuestionParts.DefinedSubject(question) : null;
+        var names = AnswerTypes.CapitalizedWords(question);
+        var entities = Token().Matches(question).Skip(1).Select(m => m.Value).Where(w => w.Length > 1 && w.Any(char.IsUpper)).ToArray();
+        var passageBest = candidates.GroupBy(c => c.Source).ToDictionary(g => g.Key, g => g.Max(c => c.Dense));
+        var rare = candidates.Select(c => idfTotal == 0 ? 0 : questionWords.Where(c.Words.Contains).Sum(w => idf[w]) / idfTotal).ToArray();
+        var bestDense = candidates.Max(c => c.Dense);
+        var bestRare = rare.Max();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            var before = candidates.Where(p => p.Source == c.Source && c.Index - p.Index is 1 or 2).ToList();
+            var previous = before.Select(p => p.Dense).DefaultIfEmpty(0).Max();
+            var afterBest = previous >= bestDense - 0.02 ? 1 : 0;
+            var specific = Math.Min(1, AnswerTypes.CountSpecifics(c.Text) / 4.0);
+
+            // An explanation goes on past the sentence that matches the question ("Transformers therefore add
+            // positional information. The original paper added fixed sinusoidal encodings ..."): the sentence
+            // right after a relevant one may be quoted even when its own words are further from the question's.
+            c.Admissible = c.Relevance >= MinRelevance || (c.Relevance >= MinRelevance / 2 && before.Any(p => p.Relevance >= MinRelevance));
+            double[] features =
+            [
+                c.Dense,
+                c.Overlap,
+                rare[i],
+                questionWords.Count == 0 ? 0 : questionWords.Count(c.TitleWords.Contains) / (double)questionWords.Count,
+                1.0 / c.Source,
+                1.0 / (1 + c.Index),
+                type != AnswerType.None && AnswerTypes.Answers(type, c.Text, names) ? 1 : 0,
+                defined is not null && AnswerTypes.Defines(c.Text, defined) ? 1 : 0,
+                entities.Length == 0 ? 0 : entities.Count(c.Mentions) / (double)entities.Length,
+                c.Continuation.Length > 0 ? 0 : Math.Max(0, ShortSentence - c.WordCount) / (double)ShortSentence,
+                Math.Max(0, c.WordCount - 30) / 40.0,
+                passageBest[c.Source],
+                previous,
+                explains ? previous : 0,
+                c.Context is null ? 0 : 1,
+                specific,
+                c.Dense - bestDense,
+                rare[i] - bestRare,
+                afterBest,
+                explains ? afterBest : 0,
+                explains ? specific : 0,
+            ];
+            c.Features = features;
+            c.Rank = _ranker.Score(features);
+        }
     }
 
     private async Task<string> CompareAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken)
@@ -250,75 +273,27 @@ public sealed partial class ExtractiveComposer
 
             // Earlier passages ranked higher in retrieval; earlier sentences of a passage tend to define.
             var prior = 0.04 / candidate.Source + 0.02 / (1 + candidate.Index);
+            candidate.Dense = dense;
+            candidate.Overlap = overlap;
             candidate.Relevance = (0.75 * dense) + (0.25 * overlap) + prior;
         }
     }
 
     /// <summary>
-    /// A question that asks when, who, how many or why is answered by a sentence holding a date, a name,
-    /// a number or a cause: such sentences rank a little higher, as in classic extractive question answering.
+    /// The sentences of the answer (see <see cref="AnswerSelection"/>), after <paramref name="seeds"/>; none repeats
+    /// another. A beginner's answer prefers short sentences.
     /// </summary>
-    private static void AddAnswerTypeBonus(List<Candidate> candidates, string question)
+    private static List<Candidate> ChooseRanked(List<Candidate> candidates, int budget, AnswerStyle style, IReadOnlyList<Candidate> seeds, bool explains = false)
     {
-        var when = AnswerTypes.AsksWhen().IsMatch(question);
-        var who = AnswerTypes.AsksWho().IsMatch(question);
-        var howMany = AnswerTypes.AsksHowMany().IsMatch(question);
-        var why = AnswerTypes.AsksWhy().IsMatch(question);
-        var names = AnswerTypes.CapitalizedWords(question);
-        foreach (var candidate in candidates)
-        {
-            if (when && AnswerTypes.HasDate().IsMatch(candidate.Text))
-            {
-                candidate.Relevance += 0.06;
-            }
-
-            if (who && AnswerTypes.HasNewName(candidate.Text, names))
-            {
-                candidate.Relevance += 0.04;
-            }
-
-            if (howMany && AnswerTypes.HasQuantity().IsMatch(candidate.Text))
-            {
-                candidate.Relevance += 0.05;
-            }
-
-            if (why && AnswerTypes.HasCause().IsMatch(candidate.Text))
-            {
-                candidate.Relevance += 0.06;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Starts from <paramref name="seeds"/>, then picks sentences greedily by relevance plus how many of
-    /// the question's words they add that the sentences already chosen do not cover. When the question
-    /// asks how something works or why (<paramref name="explains"/>), the sentences just after a chosen one
-    /// in the same passage gain a little: an explanation unfolds over consecutive sentences.
-    /// </summary>
-    private static List<Candidate> ChooseCovering(
-        IReadOnlyList<Candidate> candidates, HashSet<string> questionWords, int budget, AnswerStyle style, IReadOnlyList<Candidate> seeds, bool explains = false)
-    {
-        var chosen = new List<Candidate>(seeds);
-        var covered = new HashSet<string>(seeds.SelectMany(c => c.Words), StringComparer.Ordinal);
-        var pool = candidates.Where(c => c.Relevance >= MinRelevance && !chosen.Contains(c)).ToList();
-        while (chosen.Count < budget && pool.Count > 0)
-        {
-            var best = pool
-                .Select(c => (Candidate: c, Gain: c.Relevance - LengthPenalty(c, style)
-                    + (questionWords.Count == 0 ? 0 : 0.12 * questionWords.Count(w => c.Words.Contains(w) && !covered.Contains(w)) / questionWords.Count)
-                    + (explains && chosen.Any(x => x.Source == c.Source && c.Index - x.Index is 1 or 2) ? ContinuationBonus : 0)))
-                .MaxBy(x => x.Gain).Candidate;
-            pool.Remove(best);
-            if (chosen.Any(c => TensorPrimitives.CosineSimilarity(c.Vector, best.Vector) > DuplicateSimilarity))
-            {
-                continue;
-            }
-
-            chosen.Add(best);
-            covered.UnionWith(best.Words);
-        }
-
-        return chosen;
+        var beginner = style == AnswerStyle.Beginner;
+        var items = candidates.Select(c => new AnswerSelection.Item(c.Source, c.Index, c.Rank - (beginner ? 10 * LengthPenalty(c, style) : 0), c.Admissible)).ToList();
+        var chosen = AnswerSelection.Choose(
+            items,
+            budget,
+            explains,
+            seeds.Select(seed => candidates.IndexOf(seed)).ToList(),
+            (a, b) => TensorPrimitives.CosineSimilarity(candidates[a].Vector, candidates[b].Vector) > DuplicateSimilarity);
+        return chosen.Select(i => candidates[i]).ToList();
     }
 
     private static List<Candidate> Choose(IReadOnlyList<Candidate> candidates, int budget, AnswerStyle style)
@@ -512,6 +487,22 @@ public sealed partial class ExtractiveComposer
 
         public float[] Vector { get; set; } = null!;
 
+        /// <summary>Cosine similarity to the question.</summary>
+        public double Dense { get; set; }
+
+        /// <summary>Share of the question's content words the sentence holds.</summary>
+        public double Overlap { get; set; }
+
+        /// <summary>Whether the sentence is relevant at all: dense similarity and word overlap, hand-weighed; gates "not covered".</summary>
         public double Relevance { get; set; }
+
+        /// <summary>Whether the sentence may be quoted in an answer: relevant itself, or right after a relevant sentence of its passage.</summary>
+        public bool Admissible { get; set; }
+
+        /// <summary>What <see cref="SentenceRanker"/> measured, in its feature order.</summary>
+        public double[] Features { get; set; } = [];
+
+        /// <summary>The ranker's score: the log-odds that the sentence holds the answer.</summary>
+        public double Rank { get; set; }
     }
 }

@@ -151,6 +151,13 @@ public sealed partial class Responder
         yield return new ResponderUpdate(ResponderUpdateKind.Completed, answer.Text) { Answer = answer };
     }
 
+    /// <summary>
+    /// The prompt <paramref name="request"/> would be answered from: the question and the numbered sources
+    /// retrieved for it, as the model (or the extractive composer) is given them.
+    /// </summary>
+    public async Task<PromptRequest> PreparePromptAsync(ResponderRequest request, CancellationToken cancellationToken = default) =>
+        (await PrepareAsync(request, cancellationToken)).Prompt;
+
     private async Task<Prepared> PrepareAsync(ResponderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

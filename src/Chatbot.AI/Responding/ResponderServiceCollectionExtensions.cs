@@ -23,6 +23,7 @@ public static class ResponderServiceCollectionExtensions
         services.TryAddSingleton(sp => new GroundingChecker(
             sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
             sp.GetRequiredService<GroundingModel>()));
+        services.TryAddSingleton(_ => SentenceRanker.LoadDefault());
         services.TryAddSingleton<ExtractiveComposer>();
         services.TryAddKeyedSingleton<IChatClient>(ChatBackend.ExtractiveName, (sp, _) => new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>()));
         services.TryAddSingleton<Responder>();

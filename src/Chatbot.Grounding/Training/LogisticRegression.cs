@@ -1,9 +1,9 @@
 namespace Chatbot.Grounding.Training;
 
 /// <summary>L2-regularised logistic regression fitted by Newton's method (a few hundred rows, a few dozen features).</summary>
-internal static class LogisticRegression
+public static class LogisticRegression
 {
-    /// <summary>Fits weights and bias to standardised rows <paramref name="x"/>.</summary>
+    /// <summary>Fits weights and bias to standardised rows <paramref name="x"/> with labels <paramref name="y"/>.</summary>
     public static (double[] Weights, double Bias) Fit(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, IReadOnlyList<double> sampleWeights, double l2, int iterations = 30)
     {
         var d = x.Count == 0 ? 0 : x[0].Length;
@@ -65,6 +65,7 @@ internal static class LogisticRegression
         return (theta[1..], theta[0]);
     }
 
+    /// <summary>The logistic function, 1 / (1 + e^-z).</summary>
     public static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
     private static double[] Solve(double[,] matrix, double[] vector)

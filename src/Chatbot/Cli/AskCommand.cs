@@ -15,7 +15,7 @@ public static class AskCommand
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
-        args.AllowOnly("json", "file", "kind", "level", "collection");
+        args.AllowOnly("json", "file", "kind", "level", "collection", "explain");
         var questions = await ReadQuestionsAsync(args, cancellationToken);
         var level = ParseLevel(args.Get("level"));
         var forcedKind = ParseKind(args.Get("kind"));
@@ -35,6 +35,11 @@ public static class AskCommand
                 Subjects = intent is { Left: { } left, Right: { } right } ? [left, right] : [],
                 Collection = args.Get("collection"),
             };
+            if (args.Has("explain"))
+            {
+                await ExplainAsync(services, responder, request, cancellationToken);
+            }
+
             var answer = await responder.AnswerAsync(request, cancellationToken);
             watch.Stop();
 
@@ -51,6 +56,26 @@ public static class AskCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// For <c>--explain</c>, on stderr: the passages retrieved for the question and every sentence the
+    /// extractive composer could quote from them, best-ranked first, with its score and whether it may be quoted.
+    /// </summary>
+    private static async Task ExplainAsync(IServiceProvider services, Responder responder, ResponderRequest request, CancellationToken cancellationToken)
+    {
+        var prompt = await responder.PreparePromptAsync(request, cancellationToken);
+        foreach (var source in prompt.Sources)
+        {
+            await Console.Error.WriteLineAsync($"[{source.Number}] {source.Title}");
+        }
+
+        var ranked = await services.GetRequiredService<Chatbot.AI.Extractive.ExtractiveComposer>().RankAsync(prompt, cancellationToken);
+        foreach (var sentence in ranked.OrderByDescending(s => s.Score))
+        {
+            var text = sentence.Text.Length > 110 ? sentence.Text[..110] + "…" : sentence.Text;
+            await Console.Error.WriteLineAsync($"  {sentence.Score,6:F2} {(sentence.Relevant ? ' ' : 'x')} [{sentence.Source}.{sentence.Index}] {text}");
+        }
     }
 
     /// <summary>The JSON shape of one answer.</summary>

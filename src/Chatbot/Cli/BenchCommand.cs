@@ -62,51 +62,22 @@ public static class BenchCommand
         await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
         var responder = services.GetRequiredService<Responder>();
         var path = args.Get("data") ?? Path.Combine("eval", "answers");
-        var files = JsonlFiles(path);
-
         var timings = new List<double>();
         int questions = 0, cited = 0, complete = 0, flagged = 0;
-        foreach (var file in files)
+        foreach (var item in await KeyFactQuestion.ReadAsync(path, cancellationToken))
         {
-            var lineNumber = 0;
-            foreach (var line in await File.ReadAllLinesAsync(file, cancellationToken))
+            var watch = Stopwatch.StartNew();
+            var answer = await responder.AnswerAsync(new ResponderRequest(item.Question), cancellationToken);
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+            questions++;
+            var hasCitation = answer.Sentences.Any(s => s.Citations.Any(n => answer.Citations.Any(c => c.Number == n)));
+            var missing = item.KeyFacts!.Where(fact => !fact.Any(alt => answer.Text.Contains(alt, StringComparison.OrdinalIgnoreCase))).ToList();
+            cited += hasCitation ? 1 : 0;
+            complete += missing.Count == 0 ? 1 : 0;
+            flagged += answer.Flagged ? 1 : 0;
+            if (!hasCitation || missing.Count > 0)
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                AnswerQuestion? item;
-                try
-                {
-                    item = JsonSerializer.Deserialize<AnswerQuestion>(line, CommandLine.Json);
-                }
-                catch (JsonException ex)
-                {
-                    await Console.Error.WriteLineAsync($"{file}:{lineNumber}: skipped: {ex.Message}");
-                    continue;
-                }
-
-                if (item is not { Question.Length: > 0, KeyFacts: not null })
-                {
-                    await Console.Error.WriteLineAsync($"{file}:{lineNumber}: skipped: needs 'question' and 'key_facts'.");
-                    continue;
-                }
-
-                var watch = Stopwatch.StartNew();
-                var answer = await responder.AnswerAsync(new ResponderRequest(item.Question), cancellationToken);
-                timings.Add(watch.Elapsed.TotalMilliseconds);
-                questions++;
-                var hasCitation = answer.Sentences.Any(s => s.Citations.Any(n => answer.Citations.Any(c => c.Number == n)));
-                var missing = item.KeyFacts.Where(fact => !fact.Any(alt => answer.Text.Contains(alt, StringComparison.OrdinalIgnoreCase))).ToList();
-                cited += hasCitation ? 1 : 0;
-                complete += missing.Count == 0 ? 1 : 0;
-                flagged += answer.Flagged ? 1 : 0;
-                if (!hasCitation || missing.Count > 0)
-                {
-                    await Console.Error.WriteLineAsync($"miss: {item.Question} | missing {string.Join("; ", missing.Select(f => string.Join("/", f)))}{(hasCitation ? string.Empty : " | no citation")}");
-                }
+                await Console.Error.WriteLineAsync($"miss: {item.Question} | missing {string.Join("; ", missing.Select(f => string.Join("/", f)))}{(hasCitation ? string.Empty : " | no citation")}");
             }
         }
 
@@ -136,7 +107,7 @@ public static class BenchCommand
         var files = JsonlFiles(path);
         var questions = files.SelectMany(File.ReadAllLines)
             .Where(l => l.Trim().Length > 0)
-            .Select(l => JsonSerializer.Deserialize<AnswerQuestion>(l, CommandLine.Json)?.Question)
+            .Select(QuestionOf)
             .OfType<string>()
             .Where(q => q.Trim().Length > 0)
             .ToList();
@@ -167,6 +138,19 @@ public static class BenchCommand
             max_ms = Percentile(timings, 1.0),
         }, CommandLine.Json));
         return 0;
+    }
+
+    /// <summary>The question of a JSON line, or null when the line is not JSON (skipped, like other unusable lines).</summary>
+    private static string? QuestionOf(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<KeyFactQuestion>(line, CommandLine.Json)?.Question;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<int> IntentsAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
@@ -210,6 +194,4 @@ public static class BenchCommand
         => sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * quantile))], 1);
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 3);
-
-    private sealed record AnswerQuestion(string Question, [property: System.Text.Json.Serialization.JsonPropertyName("key_facts")] List<List<string>>? KeyFacts);
 }

@@ -17,6 +17,7 @@ public static class CommandLine
         ["ingest"] = IngestCommand.RunAsync,
         ["eval"] = EvalCommand.RunAsync,
         ["bench"] = BenchCommand.RunAsync,
+        ["train"] = TrainCommand.RunAsync,
     };
 
     /// <summary>JSON as the commands print it: camel case, compact, enums as names.</summary>
@@ -67,7 +68,7 @@ public static class CommandLine
 
         try
         {
-            return await s_commands[args[0]](host.Services, new CliArguments(args.Skip(1), "json", "help"), cancel.Token);
+            return await s_commands[args[0]](host.Services, new CliArguments(args.Skip(1), "json", "help", "explain"), cancel.Token);
         }
         catch (CliUsageException ex)
         {
@@ -97,6 +98,7 @@ public static class CommandLine
         Usage: dotnet run --project src/Chatbot -- <command> [options]
           (no command)                       serve the bot on http://localhost:3978/api/messages
           ask "question" [--json]            answer one question with citations and flags
+              [--explain]                    and list on stderr the passages and ranked sentences it came from
           ask --file FILE [--json]           answer one question per line
               [--kind ask|compare|checkclaim] [--level beginner|standard|expert] [--collection builtin|pilot]
           intent "message" [--json]          the intent and confidence the bot recognises
@@ -108,5 +110,7 @@ public static class CommandLine
           bench answers [--data PATH]               extractive answers: citations and key facts (default eval/answers)
           bench intents [--data FILE]               intent accuracy and latency (default eval/intents/heldout.jsonl)
           bench overhead [--data PATH]              responder time around a model that answers instantly
+          train ranker [--data PATH] [--out FILE] [--folds 5] [--budget 4] [--l2 1]
+                                                    fit the extractive sentence ranker to key facts (default eval/answers)
         """;
 }

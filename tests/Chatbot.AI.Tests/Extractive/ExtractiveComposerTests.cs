@@ -45,6 +45,21 @@ public sealed class ExtractiveComposerTests(ExtractiveFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ComposeAsync_HowQuestion_QuotesTheExplainingPassageInOrder()
+    {
+        PromptSource[] sources =
+        [
+            new(1, "Thermo valves: Buying", "Prices range between 20 and 60 euros a piece. They fit most radiators made after 1990. Many shops sell thermo valves with a five-year guarantee. An installer needs about ten minutes per radiator."),
+            new(2, "Thermo valves: How they work", "A thermo valve keeps a room at a set temperature by itself. A small wax capsule inside the valve swells as the room warms. The swelling wax pushes a pin that narrows the water inlet. When the room cools, the wax shrinks and the inlet opens again."),
+        ];
+
+        var answer = await _composer.ComposeAsync(new PromptRequest("How does a thermo valve work?", sources));
+
+        // The step that does the work shares no word with the question; it is quoted because it continues the explanation.
+        Assert.Contains("A small wax capsule inside the valve swells as the room warms. [2] The swelling wax pushes a pin that narrows the water inlet. [2]", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComposeAsync_SentenceAnnouncingAList_IsQuotedWithTheListEachItemCited()
     {
         PromptSource[] sources =

@@ -39,7 +39,7 @@ public sealed class ExtractiveFixture : IDisposable
     {
         var embedder = new MemoizingEmbeddingGenerator(Generator);
         Checker = new GroundingChecker(embedder, GroundingModel.LoadDefault());
-        Composer = new ExtractiveComposer(embedder, Checker);
+        Composer = new ExtractiveComposer(embedder, Checker, SentenceRanker.LoadDefault());
     }
 
     public MiniLmEmbeddingGenerator Generator { get; } = new();

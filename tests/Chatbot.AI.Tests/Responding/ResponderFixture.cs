@@ -43,7 +43,7 @@ public sealed class ResponderFixture : IDisposable
         Retriever = new HybridRetriever(_index, defaultTopK: SourceCount);
         var embedder = new MemoizingEmbeddingGenerator(Generator);
         Checker = new GroundingChecker(embedder, GroundingModel.LoadDefault());
-        Composer = new ExtractiveComposer(embedder, Checker);
+        Composer = new ExtractiveComposer(embedder, Checker, SentenceRanker.LoadDefault());
         Extractive = new ExtractiveChatClient(Composer);
     }
 

@@ -35,7 +35,54 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("Contoso returns policy", citation.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task TrainRanker_FitsTheQuestionsAndWritesALoadableRanker()
+    {
+        var documents = Directory.CreateDirectory(Path.Combine(_folder, "pilot")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(documents, "returns.md"), """
+            # Contoso returns policy
+
+            Customers of Contoso can return a laptop within 45 days of delivery for a full refund. The laptop must come back with its charger and original box. The refund is paid to the original card within five working days. Opened software cannot be returned unless it is faulty.
+            """);
+        await File.WriteAllTextAsync(Path.Combine(documents, "warranty.md"), """
+            # Contoso warranty
+
+            Every Contoso laptop has a two-year warranty against manufacturing faults. The warranty does not cover accidental damage such as a cracked screen. Customers can buy an extended plan that adds a third year. Repairs under warranty are done at the Leeds service centre.
+            """);
+        var questions = Path.Combine(_folder, "questions.jsonl");
+        await File.WriteAllLinesAsync(questions,
+        [
+            """{"question": "How long is the return window for a Contoso laptop?", "key_facts": [["45 days"]]}""",
+            """{"question": "When is the refund paid?", "key_facts": [["five working days"]]}""",
+            """{"question": "How long is the Contoso laptop warranty?", "key_facts": [["two-year"]]}""",
+            """{"question": "Does the warranty cover a cracked screen?", "key_facts": [["does not cover"]]}""",
+            """{"question": "Where are warranty repairs done?", "key_facts": [["Leeds"]]}""",
+            """{"question": "Can I return opened software?", "key_facts": [["unless it is faulty"]]}""",
+            "not json",
+        ]);
+        var model = Path.Combine(_folder, "ranker.json");
+
+        Assert.Equal(0, (await RunAsync("ingest", documents)).ExitCode);
+        var train = await RunAsync("train", "ranker", "--data", questions, "--out", model, "--folds", "2");
+
+        Assert.Equal(0, train.ExitCode);
+        Assert.Contains("2-fold cross-validated 6 questions", train.Output, StringComparison.Ordinal);
+        Assert.Contains("questions.jsonl:7: skipped", train.Error, StringComparison.Ordinal);
+        var ranker = Chatbot.AI.Extractive.SentenceRanker.FromJson(await File.ReadAllTextAsync(model));
+        Assert.Contains("train ranker", ranker.Provenance, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_WithoutWhatToTrain_ExitsWithAUsageError()
+    {
+        var result = await RunAsync("train");
+
+        Assert.Equal(64, result.ExitCode);
+        Assert.Contains("train ranker", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("train", "ranker", "--data")]
     [InlineData("ingest")]
     [InlineData("bench", "retrieval", "--data")]
     [InlineData("bench", "answers", "--data")]

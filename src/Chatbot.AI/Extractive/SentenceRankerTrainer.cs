@@ -1,0 +1,127 @@
+using System.Globalization;
+
+namespace Chatbot.AI.Extractive;
+
+/// <summary>
+/// Fits <see cref="SentenceRanker"/> to questions whose key facts are known, and estimates by
+/// cross-validation how often an answer of <c>budget</c> top-ranked sentences would hold every key
+/// fact of a question the ranker was not fitted on.
+/// </summary>
+public static class SentenceRankerTrainer
+{
+    /// <summary>
+    /// Fits a ranker to every example. A sentence is a positive example when it holds one of its question's
+    /// key facts. Each question counts the same: its answers share one unit of weight, its other sentences another,
+    /// so a question with many candidate sentences does not outweigh one with few.
+    /// </summary>
+    public static SentenceRanker Fit(IReadOnlyList<RankingExample> examples, double l2 = 1)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        var rows = new List<double[]>();
+        var labels = new List<bool>();
+        var weights = new List<double>();
+        foreach (var example in examples)
+        {
+            var sentences = example.Sentences.Where(s => s.Relevant).ToList();
+            var positive = sentences.Select(s => example.FactsIn(s.Text).Count > 0).ToList();
+            var positives = positive.Count(p => p);
+            var negatives = positive.Count - positives;
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                rows.Add([.. sentences[i].Features]);
+                labels.Add(positive[i]);
+                weights.Add(positive[i] ? 1.0 / positives : 1.0 / negatives);
+            }
+        }
+
+        // Weights average 1 per row, so the L2 penalty means the same whatever the data's size.
+        var scale = rows.Count / weights.Sum();
+        return SentenceRanker.Fit(rows, labels, weights.Select(w => w * scale).ToList(), l2);
+    }
+
+    /// <summary>
+    /// Splits the questions into <paramref name="folds"/> (question i goes to fold i mod folds), fits on all
+    /// folds but one and measures on that one: the share of questions whose <paramref name="budget"/> best
+    /// sentences hold all their key facts. Also measures ranking by dense similarity alone, for comparison.
+    /// </summary>
+    public static RankerEvaluation CrossValidate(IReadOnlyList<RankingExample> examples, int folds = 5, int budget = 4, double l2 = 1)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(budget);
+        int complete = 0, denseComplete = 0, reachable = 0;
+        var missed = new List<string>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var training = examples.Where((_, i) => i % folds != fold).ToList();
+            var held = examples.Where((_, i) => i % folds == fold).ToList();
+            if (held.Count == 0)
+            {
+                continue;
+            }
+
+            var ranker = Fit(training, l2);
+            foreach (var example in held)
+            {
+                var covered = Covers(example, s => ranker.Score([.. s.Features]), budget);
+                complete += covered ? 1 : 0;
+                if (!covered && Covers(example, _ => 0, int.MaxValue))
+                {
+                    missed.Add(example.Question);
+                }
+
+                denseComplete += Covers(example, s => s.Features[0], budget) ? 1 : 0;
+                reachable += Covers(example, s => 0, int.MaxValue) ? 1 : 0;
+            }
+        }
+
+        return new RankerEvaluation(examples.Count, Ratio(complete, examples.Count), Ratio(denseComplete, examples.Count), Ratio(reachable, examples.Count)) { Missed = missed };
+    }
+
+    /// <summary>True when the <paramref name="budget"/> relevant sentences that <paramref name="score"/> ranks first hold every key fact.</summary>
+    public static bool Covers(RankingExample example, Func<RankedSentence, double> score, int budget)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        ArgumentNullException.ThrowIfNull(score);
+        var sentences = example.Sentences;
+        var items = sentences.Select(s => new AnswerSelection.Item(s.Source, s.Index, score(s), s.Relevant)).ToList();
+        var explains = budget < sentences.Count && AnswerTypes.AsksHowOrWhy().IsMatch(example.Question);
+        var found = new HashSet<int>();
+        foreach (var i in AnswerSelection.Choose(items, budget, explains, [], (a, b) => sentences[a].Text == sentences[b].Text))
+        {
+            found.UnionWith(example.FactsIn(sentences[i].Text));
+        }
+
+        return found.Count == example.KeyFacts.Count;
+    }
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 3);
+}
+
+/// <summary>One question for training: the sentences the composer ranked for it and the facts a good answer holds.</summary>
+/// <param name="Question">The question.</param>
+/// <param name="Sentences">What <see cref="ExtractiveComposer.RankAsync"/> returned for it.</param>
+/// <param name="KeyFacts">Each fact as alternatives, any one of which counts (case-insensitive).</param>
+public sealed record RankingExample(string Question, IReadOnlyList<RankedSentence> Sentences, IReadOnlyList<IReadOnlyList<string>> KeyFacts)
+{
+    /// <summary>The indexes of the key facts that <paramref name="text"/> holds.</summary>
+    public IReadOnlyList<int> FactsIn(string text) =>
+        Enumerable.Range(0, KeyFacts.Count)
+            .Where(i => KeyFacts[i].Any(alternative => text.Contains(alternative, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+}
+
+/// <summary>Cross-validated key-fact rates (see <see cref="SentenceRankerTrainer.CrossValidate"/>).</summary>
+/// <param name="Questions">How many questions.</param>
+/// <param name="KeyFacts">Share whose top sentences by the fitted ranker hold all key facts.</param>
+/// <param name="DenseOnly">The same when ranking by dense similarity alone.</param>
+/// <param name="Reachable">Share whose relevant sentences, all of them, hold all key facts: the ceiling retrieval sets.</param>
+public sealed record RankerEvaluation(int Questions, double KeyFacts, double DenseOnly, double Reachable)
+{
+    /// <summary>The questions whose key facts the relevant sentences hold but the fitted ranker's top sentences do not.</summary>
+    public IReadOnlyList<string> Missed { get; init; } = [];
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture, $"{Questions} questions: key facts {KeyFacts:0.000} (dense only {DenseOnly:0.000}, all relevant sentences {Reachable:0.000})");
+}

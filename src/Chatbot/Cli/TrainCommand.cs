@@ -1,0 +1,81 @@
+using System.Globalization;
+using Chatbot.AI.Extractive;
+using Chatbot.AI.Responding;
+using Chatbot.Knowledge.Ingestion;
+
+namespace Chatbot.Cli;
+
+/// <summary>
+/// <c>train ranker</c>: fits the extractive composer's sentence ranker to questions with key facts,
+/// reports its cross-validated key-fact rate and, with <c>--out</c>, writes the model the library embeds.
+/// </summary>
+public static class TrainCommand
+{
+    /// <summary>Runs the command.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        args.AllowOnly("data", "out", "folds", "l2", "budget");
+        if (args.Positional is not ["ranker"])
+        {
+            throw new CliUsageException("Say what to train: train ranker.");
+        }
+
+        var folds = Number(args, "folds", 5);
+        var budget = Number(args, "budget", 4);
+        var l2 = double.TryParse(args.Get("l2") ?? "1", CultureInfo.InvariantCulture, out var penalty) && penalty >= 0
+            ? penalty : throw new CliUsageException("--l2 takes a number of zero or more.");
+        var path = args.Get("data") ?? Path.Combine("eval", "answers");
+        var questions = await KeyFactQuestion.ReadAsync(path, cancellationToken);
+        if (questions.Count < folds)
+        {
+            throw new CliUsageException($"{path} holds {questions.Count} questions with key facts; training needs at least {folds}.");
+        }
+
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var responder = services.GetRequiredService<Responder>();
+        var composer = services.GetRequiredService<ExtractiveComposer>();
+        var examples = new List<RankingExample>();
+        foreach (var question in questions)
+        {
+            var prompt = await responder.PreparePromptAsync(new ResponderRequest(question.Question), cancellationToken);
+            examples.Add(new RankingExample(question.Question, await composer.RankAsync(prompt, cancellationToken), question.KeyFacts!));
+        }
+
+        foreach (var example in examples.Where(e => !SentenceRankerTrainer.Covers(e, _ => 0, int.MaxValue)))
+        {
+            var found = example.Sentences.Where(s => s.Relevant).SelectMany(s => example.FactsIn(s.Text)).ToHashSet();
+            var missing = example.KeyFacts.Where((_, i) => !found.Contains(i)).Select(f => string.Join("/", f));
+            await Console.Error.WriteLineAsync($"out of reach: {example.Question} | no relevant sentence holds {string.Join("; ", missing)}");
+        }
+
+        var evaluation = SentenceRankerTrainer.CrossValidate(examples, folds, budget, l2);
+        foreach (var question in evaluation.Missed)
+        {
+            await Console.Error.WriteLineAsync($"ranked out: {question}");
+        }
+
+        var ranker = SentenceRankerTrainer.Fit(examples, l2);
+        var inSample = examples.Count(e => SentenceRankerTrainer.Covers(e, s => ranker.Score([.. s.Features]), budget)) / (double)examples.Count;
+        var provenance = string.Create(
+            CultureInfo.InvariantCulture,
+            $"train ranker --data {path} --budget {budget} --l2 {l2}, {DateTime.UtcNow:yyyy-MM-dd}: {folds}-fold cross-validated {evaluation}; in-sample {inSample:0.000}");
+        await Console.Out.WriteLineAsync(provenance);
+        for (var i = 0; i < SentenceRanker.FeatureNames.Count; i++)
+        {
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {SentenceRanker.FeatureNames[i],-14} {ranker.Weights[i],7:+0.000;-0.000}"));
+        }
+
+        if (args.Get("out") is { } output)
+        {
+            await File.WriteAllTextAsync(output, ranker.WithProvenance(provenance).ToJson(), cancellationToken);
+            await Console.Out.WriteLineAsync($"wrote {output}");
+        }
+
+        return 0;
+    }
+
+    private static int Number(CliArguments args, string name, int fallback) =>
+        args.Get(name) is not { } text ? fallback
+        : int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
+        : throw new CliUsageException($"--{name} takes a whole number above zero.");
+}

@@ -1,0 +1,56 @@
+using Chatbot.AI.Extractive;
+
+namespace Chatbot.AI.Tests.Extractive;
+
+public sealed class SentenceRankerTrainerTests
+{
+    [Fact]
+    public void FactsIn_MatchesAnyAlternativeIgnoringCase()
+    {
+        var example = new RankingExample("q", [], [["12 billion", "12B"], ["OpenAI"]]);
+
+        Assert.Equal([0, 1], example.FactsIn("openai trained a 12b model"));
+        Assert.Empty(example.FactsIn("nothing here"));
+    }
+
+    [Fact]
+    public void Covers_AllFactsAmongTheTopSentences_IsTrue_OtherwiseFalse()
+    {
+        var example = Example("When was it released?", answerAt: 2, distractors: 4);
+
+        Assert.True(SentenceRankerTrainer.Covers(example, s => s.Features[0], budget: 1));
+        Assert.False(SentenceRankerTrainer.Covers(example, s => -s.Features[0], budget: 2));
+        Assert.True(SentenceRankerTrainer.Covers(example, s => 0, budget: int.MaxValue));
+    }
+
+    [Fact]
+    public void CrossValidate_FeatureThatMarksTheAnswer_IsLearnedAndBeatsNothing()
+    {
+        var examples = Enumerable.Range(0, 20).Select(i => Example($"When was thing {i} released?", answerAt: i % 5, distractors: 5)).ToList();
+
+        var evaluation = SentenceRankerTrainer.CrossValidate(examples, folds: 4, budget: 1);
+
+        Assert.Equal(20, evaluation.Questions);
+        Assert.Equal(1.0, evaluation.KeyFacts);
+        Assert.Equal(1.0, evaluation.Reachable);
+        Assert.Empty(evaluation.Missed);
+    }
+
+    /// <summary>
+    /// A question whose answer sentence (at <paramref name="answerAt"/>) scores high on the dense feature
+    /// and the others low; the overlap feature is noise.
+    /// </summary>
+    private static RankingExample Example(string question, int answerAt, int distractors)
+    {
+        var sentences = new List<RankedSentence>();
+        for (var i = 0; i <= distractors; i++)
+        {
+            var features = new double[SentenceRanker.FeatureNames.Count];
+            features[0] = i == answerAt ? 0.8 : 0.2 + (0.05 * i);
+            features[1] = (i * 37 % 11) / 11.0;
+            sentences.Add(new RankedSentence(1 + i, 0, i == answerAt ? "It was released in 2021." : $"Other sentence {i}.", features, 0, Relevant: true));
+        }
+
+        return new RankingExample(question, sentences, [["2021"]]);
+    }
+}
