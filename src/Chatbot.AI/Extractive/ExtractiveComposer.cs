@@ -24,6 +24,9 @@ public sealed partial class ExtractiveComposer
     /// <summary>Sentences shorter than this many words are penalised (see <see cref="LengthPenalty"/>).</summary>
     private const int ShortSentence = 9;
 
+    /// <summary>How far below a part's best-ranked sentence (in log-odds) a sentence of the kind that part asks for may rank and still answer it.</summary>
+    private const double TypedPartMargin = 1.5;
+
     /// <summary>Most list sentences ("First, ... Second, ...") quoted after the sentence that announces them.</summary>
     private const int MaxListSentences = 5;
 
@@ -82,9 +85,15 @@ public sealed partial class ExtractiveComposer
             var part = QuestionParts.WithSubject(parts[p], parts[0]);
             await ScoreAsync(candidates, part, cancellationToken);
             Rank(candidates, part);
-            if (ChooseRanked(candidates, seeds.Count + 1, request.Style, seeds) is { } withPart && withPart.Count > seeds.Count)
+            // The ranker learned from whole questions; a part that asks who, when or how many is answered by a sentence
+            // of that kind about the question's subject when one ranks nearly as well as the part's best.
+            var best = ChooseRanked(candidates, seeds.Count + 1, request.Style, seeds).Skip(seeds.Count).FirstOrDefault();
+            var typed = candidates
+                .Where(c => c.Admissible && c.TypedAboutSubject && !seeds.Contains(c) && best is not null && c.Rank >= best.Rank - TypedPartMargin)
+                .MaxBy(c => c.Rank);
+            if ((typed ?? best) is { } seed)
             {
-                seeds.Add(withPart[^1]);
+                seeds.Add(seed);
             }
         }
 
@@ -151,6 +160,8 @@ public sealed partial class ExtractiveComposer
             var previous = before.Select(p => p.Dense).DefaultIfEmpty(0).Max();
             var afterBest = previous >= bestDense - 0.02 ? 1 : 0;
             var specific = Math.Min(1, AnswerTypes.CountSpecifics(c.Text) / 4.0);
+            var typed = type != AnswerType.None && AnswerTypes.Answers(type, c.Text, names) ? 1 : 0;
+            var aboutSubject = entities.Length == 0 ? 0 : entities.Count(c.Mentions) / (double)entities.Length;
 
             // An explanation goes on past the sentence that matches the question ("Transformers therefore add
             // positional information. The original paper added fixed sinusoidal encodings ..."): the sentence
@@ -164,9 +175,9 @@ public sealed partial class ExtractiveComposer
                 questionWords.Count == 0 ? 0 : questionWords.Count(c.TitleWords.Contains) / (double)questionWords.Count,
                 1.0 / c.Source,
                 1.0 / (1 + c.Index),
-                type != AnswerType.None && AnswerTypes.Answers(type, c.Text, names) ? 1 : 0,
+                typed,
                 defined is not null && AnswerTypes.Defines(c.Text, defined) ? 1 : 0,
-                entities.Length == 0 ? 0 : entities.Count(c.Mentions) / (double)entities.Length,
+                aboutSubject,
                 c.Continuation.Length > 0 ? 0 : Math.Max(0, ShortSentence - c.WordCount) / (double)ShortSentence,
                 Math.Max(0, c.WordCount - 30) / 40.0,
                 passageBest[c.Source],
@@ -179,8 +190,10 @@ public sealed partial class ExtractiveComposer
                 afterBest,
                 explains ? afterBest : 0,
                 explains ? specific : 0,
+                typed * aboutSubject,
             ];
             c.Features = features;
+            c.TypedAboutSubject = typed == 1 && aboutSubject > 0;
             c.Rank = _ranker.Score(features);
         }
     }
@@ -498,6 +511,9 @@ public sealed partial class ExtractiveComposer
 
         /// <summary>Whether the sentence may be quoted in an answer: relevant itself, or right after a relevant sentence of its passage.</summary>
         public bool Admissible { get; set; }
+
+        /// <summary>Whether the sentence holds the kind of answer the question asks for (a date, a name, an amount ...) about something it names.</summary>
+        public bool TypedAboutSubject { get; set; }
 
         /// <summary>What <see cref="SentenceRanker"/> measured, in its feature order.</summary>
         public double[] Features { get; set; } = [];

@@ -73,6 +73,7 @@ public sealed class SentenceRanker
         "afterBest",        // it comes one or two sentences after the sentence most similar to the question
         "explainsAfterBest", // afterBest, for a how/why question only
         "explainsSpecific", // specific, for a how/why question only
+        "typedAboutSubject", // answerType times namesSubject: the kind of answer asked for, about what the question names
     ];
 
     /// <summary>Each feature's training mean, subtracted before weighing.</summary>
