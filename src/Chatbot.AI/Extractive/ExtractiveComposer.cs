@@ -24,7 +24,7 @@ public sealed partial class ExtractiveComposer
     /// <summary>Sentences shorter than this many words are penalised (see <see cref="LengthPenalty"/>).</summary>
     private const int ShortSentence = 9;
 
-    /// <summary>How far below a part's best-ranked sentence (in log-odds) a sentence of the kind that part asks for may rank and still answer it.</summary>
+    /// <summary>How far below the best-ranked sentence (in log-odds) a sentence of the kind the question asks for may rank and still lead.</summary>
     private const double TypedPartMargin = 1.5;
 
     /// <summary>Most list sentences ("First, ... Second, ...") quoted after the sentence that announces them.</summary>
@@ -85,13 +85,7 @@ public sealed partial class ExtractiveComposer
             var part = QuestionParts.WithSubject(parts[p], parts[0]);
             await ScoreAsync(candidates, part, cancellationToken);
             Rank(candidates, part);
-            // The ranker learned from whole questions; a part that asks who, when or how many is answered by a sentence
-            // of that kind about the question's subject when one ranks nearly as well as the part's best.
-            var best = ChooseRanked(candidates, seeds.Count + 1, request.Style, seeds).Skip(seeds.Count).FirstOrDefault();
-            var typed = candidates
-                .Where(c => c.Admissible && c.TypedAboutSubject && !seeds.Contains(c) && best is not null && c.Rank >= best.Rank - TypedPartMargin)
-                .MaxBy(c => c.Rank);
-            if ((typed ?? best) is { } seed)
+            if ((TypedAnswer(candidates, seeds, request.Style, out var best) ?? best) is { } seed)
             {
                 seeds.Add(seed);
             }
@@ -99,6 +93,11 @@ public sealed partial class ExtractiveComposer
 
         await ScoreAsync(candidates, request.Question, cancellationToken);
         Rank(candidates, request.Question);
+        if (parts.Count == 1 && TypedAnswer(candidates, seeds, request.Style, out _) is { } typed)
+        {
+            seeds.Add(typed);
+        }
+
         var chosen = ChooseRanked(candidates, SentenceBudget(request.Style), request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question));
         if (chosen.Count == 0)
         {
@@ -109,6 +108,20 @@ public sealed partial class ExtractiveComposer
         var lead = chosen[0];
         var rest = chosen.Skip(1).OrderBy(c => c.Source).ThenBy(c => c.Index);
         return string.Join(" ", new[] { lead }.Concat(rest).Select(Cite));
+    }
+
+    /// <summary>
+    /// For a question (or part) that asks who, when, how many or why: the best-ranked sentence of that kind about
+    /// what the question names, when it ranks within <see cref="TypedPartMargin"/> of the <paramref name="best"/>
+    /// sentence. The ranker weighs the kind of answer among much else; a sentence that gives it should lead.
+    /// </summary>
+    private static Candidate? TypedAnswer(List<Candidate> candidates, List<Candidate> seeds, AnswerStyle style, out Candidate? best)
+    {
+        var top = ChooseRanked(candidates, seeds.Count + 1, style, seeds).Skip(seeds.Count).FirstOrDefault();
+        best = top;
+        return top is null ? null : candidates
+            .Where(c => c.Admissible && c.TypedAboutSubject && !seeds.Contains(c) && c.Rank >= top.Rank - TypedPartMargin)
+            .MaxBy(c => c.Rank);
     }
 
     /// <summary>
@@ -397,7 +410,8 @@ public sealed partial class ExtractiveComposer
         foreach (Match m in Word().Matches(text.ToLowerInvariant()))
         {
             var w = m.Value;
-            if (w.Length > 2 && !s_stopWords.Contains(w))
+            // Numbers count however short: "Gemini 3" and "Llama 2" name different things from "Gemini" and "Llama".
+            if ((w.Length > 2 || char.IsDigit(w[0])) && !s_stopWords.Contains(w))
             {
                 words.Add(Stem(w));
             }
@@ -406,7 +420,7 @@ public sealed partial class ExtractiveComposer
         return words;
     }
 
-    /// <summary>A light suffix stripper, so "entered" meets "enter" and "introduced" meets "introduce".</summary>
+    /// <summary>A light suffix stripper, so "entered" meets "enter", "introduced" meets "introduce" and "weekly" meets "week".</summary>
     private static string Stem(string word)
     {
         foreach (var suffix in s_suffixes)
@@ -421,7 +435,7 @@ public sealed partial class ExtractiveComposer
         return word.Length > 4 && word[^1] == 'e' ? word[..^1] : word;
     }
 
-    private static readonly string[] s_suffixes = ["ing", "ed", "es", "s"];
+    private static readonly string[] s_suffixes = ["ing", "ed", "es", "ly", "s"];
 
     private static string Cite(Candidate candidate) =>
         string.Join(' ', candidate.Continuation.Prepend(candidate.Text).Select(sentence => $"{sentence} [{candidate.Source}]"));
