@@ -318,9 +318,14 @@ public sealed partial class ExtractiveComposer
             budget,
             explains,
             seeds.Select(seed => candidates.IndexOf(seed)).ToList(),
-            (a, b) => TensorPrimitives.CosineSimilarity(candidates[a].Vector, candidates[b].Vector) > DuplicateSimilarity);
+            (a, b) => Repeats(candidates[a], candidates[b]));
         return chosen.Select(i => candidates[i]).ToList();
     }
+
+    /// <summary>True when one sentence says what the other does, or quotes it after announcing a list.</summary>
+    private static bool Repeats(Candidate a, Candidate b) =>
+        a.Continuation.Contains(b.Text) || b.Continuation.Contains(a.Text)
+        || TensorPrimitives.CosineSimilarity(a.Vector, b.Vector) > DuplicateSimilarity;
 
     private static List<Candidate> Choose(IReadOnlyList<Candidate> candidates, int budget, AnswerStyle style)
     {
@@ -332,7 +337,7 @@ public sealed partial class ExtractiveComposer
                 break;
             }
 
-            if (chosen.Any(c => TensorPrimitives.CosineSimilarity(c.Vector, candidate.Vector) > DuplicateSimilarity))
+            if (chosen.Any(c => Repeats(c, candidate)))
             {
                 continue;
             }
@@ -377,9 +382,14 @@ public sealed partial class ExtractiveComposer
                 if (words >= 6 && words <= 70 && text[^1] is '.' or '!' or '?' && char.IsUpper(text[0]) && !text.EndsWith(':'))
                 {
                     // "The recipe has three steps." is quoted with the steps that follow it ("First, ... Second, ...").
+                    // "Gemini 1.0 came in three sizes." is followed by one sentence that names all three.
                     var continuation = EnumerationLead().IsMatch(text)
                         ? sentences.Skip(index + 1).TakeWhile(next => OrdinalStart().IsMatch(next) && next.Split(' ').Length <= 70).Take(MaxListSentences).ToArray()
                         : [];
+                    if (continuation.Length == 0 && EnumerationLead().IsMatch(text) && index + 1 < sentences.Length && sentences[index + 1].Split(' ').Length <= 70)
+                    {
+                        continuation = [sentences[index + 1]];
+                    }
 
                     // "It was introduced in 2017 ..." says nothing about what "it" is: rank it with the passage title.
                     var context = LeadingPronoun().IsMatch(text) ? source.Title : null;
