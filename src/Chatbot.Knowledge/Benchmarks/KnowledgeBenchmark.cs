@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.AI;
@@ -52,36 +51,10 @@ public sealed class KnowledgeBenchmark
 
         var files = QuestionFiles(path);
 
-        var problems = new List<string>();
-        var questions = new List<RecallQuestion>();
-        foreach (var file in files)
-        {
-            var lineNumber = 0;
-            foreach (var line in await File.ReadAllLinesAsync(file, cancellationToken))
-            {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    var question = JsonSerializer.Deserialize<RecallQuestion>(line);
-                    if (question is null || string.IsNullOrWhiteSpace(question.Question) || question.Relevant.Count == 0)
-                    {
-                        problems.Add($"{file}:{lineNumber}: needs a question and at least one relevant document id.");
-                        continue;
-                    }
-
-                    questions.Add(question);
-                }
-                catch (JsonException ex)
-                {
-                    problems.Add($"{file}:{lineNumber}: invalid JSON ({ex.Message}).");
-                }
-            }
-        }
+        var (questions, problems) = await JsonLines.ReadAsync<RecallQuestion>(
+            files,
+            question => string.IsNullOrWhiteSpace(question.Question) || question.Relevant.Count == 0 ? "needs a question and at least one relevant document id." : null,
+            cancellationToken: cancellationToken);
 
         _retriever.Index.EnsureLoaded();
         var known = _retriever.Index.Manifest.Files.Values.Select(entry => entry.DocumentId).ToHashSet(StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Chatbot.Knowledge.Benchmarks;
 
@@ -25,37 +24,15 @@ public sealed record KeyFactQuestion(string Question, [property: JsonPropertyNam
             throw new CliUsageException($"No such file or folder: {path}");
         }
 
-        var questions = new List<KeyFactQuestion>();
-        foreach (var file in files)
+        var (questions, problems) = await JsonLines.ReadAsync<KeyFactQuestion>(
+            files,
+            item => item is { Question.Length: > 0, KeyFacts.Count: > 0 } && item.KeyFacts.All(f => f is { Count: > 0 })
+                ? null : "needs 'question' and 'key_facts', each fact with at least one alternative.",
+            CommandLine.Json,
+            cancellationToken);
+        foreach (var problem in problems)
         {
-            var lineNumber = 0;
-            foreach (var line in await File.ReadAllLinesAsync(file, cancellationToken))
-            {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                KeyFactQuestion? item;
-                try
-                {
-                    item = JsonSerializer.Deserialize<KeyFactQuestion>(line, CommandLine.Json);
-                }
-                catch (JsonException ex)
-                {
-                    await Console.Error.WriteLineAsync($"{file}:{lineNumber}: skipped: {ex.Message}");
-                    continue;
-                }
-
-                if (item is not { Question.Length: > 0, KeyFacts.Count: > 0 } || item.KeyFacts.Any(f => f is not { Count: > 0 }))
-                {
-                    await Console.Error.WriteLineAsync($"{file}:{lineNumber}: skipped: needs 'question' and 'key_facts', each fact with at least one alternative.");
-                    continue;
-                }
-
-                questions.Add(item);
-            }
+            await Console.Error.WriteLineAsync($"{problem} Skipped.");
         }
 
         return questions;

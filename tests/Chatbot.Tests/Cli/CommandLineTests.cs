@@ -67,7 +67,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(0, train.ExitCode);
         Assert.Contains("2-fold cross-validated 6 questions", train.Output, StringComparison.Ordinal);
-        Assert.Contains("questions.jsonl:7: skipped", train.Error, StringComparison.Ordinal);
+        Assert.Contains("questions.jsonl:7: invalid JSON", train.Error, StringComparison.Ordinal);
         var ranker = Chatbot.AI.Extractive.SentenceRanker.FromJson(await File.ReadAllTextAsync(model));
         Assert.Contains("train ranker", ranker.Provenance, StringComparison.Ordinal);
     }
