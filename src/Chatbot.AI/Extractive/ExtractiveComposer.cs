@@ -206,7 +206,9 @@ public sealed partial class ExtractiveComposer
                 typed * aboutSubject,
             ];
             c.Features = features;
-            c.TypedAboutSubject = typed == 1 && aboutSubject > 0;
+            // With no name in the question ("Who proposed the transformer?"), "about" means sharing its words or title.
+            c.TypedAboutSubject = typed == 1
+                && (entities.Length == 0 ? c.Words.Overlaps(questionWords) || c.TitleWords.Overlaps(questionWords) : aboutSubject > 0);
             c.Rank = _ranker.Score(features);
         }
     }
