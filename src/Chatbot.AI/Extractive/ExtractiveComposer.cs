@@ -206,6 +206,7 @@ public sealed partial class ExtractiveComposer
                 typed * aboutSubject,
             ];
             c.Features = features;
+
             // With no name in the question ("Who proposed the transformer?"), "about" means sharing its words or title.
             c.TypedAboutSubject = typed == 1
                 && (entities.Length == 0 ? c.Words.Overlaps(questionWords) || c.TitleWords.Overlaps(questionWords) : aboutSubject > 0);
