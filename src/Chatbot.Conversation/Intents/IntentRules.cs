@@ -339,7 +339,9 @@ internal static partial class IntentRules
     [GeneratedRegex(@"\b(?:vs\.?|versus|v\.|differ\w*|difference\w*|compar\w*|contrast\w*|better|worse|best|faster|slower|cheaper|same as|similar\w*|distinguish\w*|separates?|outperform\w*|or|than|pros and cons|stack up|prefer\w*|instead of)\b", Options)]
     private static partial Regex ComparisonCuePattern();
 
-    [GeneratedRegex(@"\b(?:true|false|right|correct|accurate|really|fact\w*|myth|claim\w*|confirm|verify|debunk|heard|read|told|says?|said|saw|apparently|supposedly|rumou?r\w*|is that so|did it|does it|was it)\b", Options)]
+    // "did it / does it / was it" is a cue only as a tag at the end ("GPT-4 passed the bar exam, did it?"):
+    // "which model did it start on?" asks, it does not check.
+    [GeneratedRegex(@"\b(?:true|false|right|correct|accurate|really|fact\w*|myth|claim\w*|confirm|verify|debunk|heard|read|told|says?|said|saw|apparently|supposedly|rumou?r\w*|is that so)\b|\b(?:did|does|was) it\W*$", Options)]
     private static partial Regex ClaimCuePattern();
 
     [GeneratedRegex(@"^(?:(?:so|and|but|ok|okay|then)[,]? )?(?:what|what's|whats|how|why|when|where|which|who|whose|can|could|does|do|is|are|should|will|would)\b", Options)]

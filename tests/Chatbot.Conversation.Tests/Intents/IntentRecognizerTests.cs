@@ -47,6 +47,8 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("hello world of GANs: how do they work?", Intent.Ask)]
     [InlineData("what is the expert in a mixture of experts?", Intent.Ask)]
     [InlineData("is it true that diffusion models add noise?", Intent.CheckClaim)]
+    [InlineData("When did ChatGPT launch, and which model did it start on?", Intent.Ask)]
+    [InlineData("GPT-4 passed the bar exam, did it?", Intent.CheckClaim)]
     public async Task RecognizeAsync_QuestionMentioningACommandsWords_GoesToTheMeantIntent(string utterance, Intent expected)
     {
         var result = await _recognizer.RecognizeAsync(utterance);
