@@ -65,13 +65,13 @@ public static class SentenceRankerTrainer
             {
                 var covered = Covers(example, s => ranker.Score([.. s.Features]), budget);
                 complete += covered ? 1 : 0;
-                if (!covered && Covers(example, _ => 0, int.MaxValue))
+                if (!covered && example.Reachable)
                 {
                     missed.Add(example.Question);
                 }
 
                 denseComplete += Covers(example, s => s.Features[0], budget) ? 1 : 0;
-                reachable += Covers(example, s => 0, int.MaxValue) ? 1 : 0;
+                reachable += example.Reachable ? 1 : 0;
             }
         }
 
@@ -85,7 +85,7 @@ public static class SentenceRankerTrainer
         ArgumentNullException.ThrowIfNull(score);
         var sentences = example.Sentences;
         var items = sentences.Select(s => new AnswerSelection.Item(s.Source, s.Index, score(s), s.Relevant)).ToList();
-        var explains = budget < sentences.Count && AnswerTypes.AsksHowOrWhy().IsMatch(example.Question);
+        var explains = AnswerTypes.AsksHowOrWhy().IsMatch(example.Question);
         var found = new HashSet<int>();
         foreach (var i in AnswerSelection.Choose(items, budget, explains, [], (a, b) => sentences[a].Text == sentences[b].Text))
         {
@@ -104,6 +104,19 @@ public static class SentenceRankerTrainer
 /// <param name="KeyFacts">Each fact as alternatives, any one of which counts (case-insensitive).</param>
 public sealed record RankingExample(string Question, IReadOnlyList<RankedSentence> Sentences, IReadOnlyList<IReadOnlyList<string>> KeyFacts)
 {
+    /// <summary>The key facts (as alternatives joined by '/') that no quotable sentence holds: out of reach, however the sentences are ranked.</summary>
+    public IReadOnlyList<string> UnreachableFacts
+    {
+        get
+        {
+            var found = Sentences.Where(s => s.Relevant).SelectMany(s => FactsIn(s.Text)).ToHashSet();
+            return KeyFacts.Where((_, i) => !found.Contains(i)).Select(f => string.Join("/", f)).ToList();
+        }
+    }
+
+    /// <summary>Whether the quotable sentences hold every key fact, so that some ranking could answer the question.</summary>
+    public bool Reachable => UnreachableFacts.Count == 0;
+
     /// <summary>The indexes of the key facts that <paramref name="text"/> holds.</summary>
     public IReadOnlyList<int> FactsIn(string text) =>
         Enumerable.Range(0, KeyFacts.Count)

@@ -41,11 +41,9 @@ public static class TrainCommand
             examples.Add(new RankingExample(question.Question, await composer.RankAsync(prompt, cancellationToken), question.KeyFacts!));
         }
 
-        foreach (var example in examples.Where(e => !SentenceRankerTrainer.Covers(e, _ => 0, int.MaxValue)))
+        foreach (var example in examples.Where(e => !e.Reachable))
         {
-            var found = example.Sentences.Where(s => s.Relevant).SelectMany(s => example.FactsIn(s.Text)).ToHashSet();
-            var missing = example.KeyFacts.Where((_, i) => !found.Contains(i)).Select(f => string.Join("/", f));
-            await Console.Error.WriteLineAsync($"out of reach: {example.Question} | no relevant sentence holds {string.Join("; ", missing)}");
+            await Console.Error.WriteLineAsync($"out of reach: {example.Question} | no relevant sentence holds {string.Join("; ", example.UnreachableFacts)}");
         }
 
         var evaluation = SentenceRankerTrainer.CrossValidate(examples, folds, budget, l2);

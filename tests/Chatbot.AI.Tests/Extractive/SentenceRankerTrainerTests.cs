@@ -24,6 +24,20 @@ public sealed class SentenceRankerTrainerTests
     }
 
     [Fact]
+    public void UnreachableFacts_FactOnlyInASentenceThatCannotBeQuoted_IsListed()
+    {
+        double[] features = new double[SentenceRanker.FeatureNames.Count];
+        var example = new RankingExample(
+            "Who made it and when?",
+            [new RankedSentence(1, 0, "OpenAI made it.", features, 0, Relevant: true), new RankedSentence(1, 1, "It came out in 2021.", features, 0, Relevant: false)],
+            [["OpenAI"], ["2021", "twenty-one"]]);
+
+        Assert.Equal(["2021/twenty-one"], example.UnreachableFacts);
+        Assert.False(example.Reachable);
+        Assert.True(Example("When?", answerAt: 0, distractors: 2).Reachable);
+    }
+
+    [Fact]
     public void CrossValidate_FeatureThatMarksTheAnswer_IsLearnedAndBeatsNothing()
     {
         var examples = Enumerable.Range(0, 20).Select(i => Example($"When was thing {i} released?", answerAt: i % 5, distractors: 5)).ToList();
