@@ -34,7 +34,7 @@ public static class BenchCommand
         await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
         var k = int.TryParse(args.Get("k") ?? "5", out var parsed) && parsed > 0 ? parsed : throw new CliUsageException("--k must be a positive whole number.");
         var path = args.Get("data") ?? Path.Combine("eval", "retrieval");
-        _ = JsonlFiles(path); // a missing path is a usage error, not a crash
+        _ = QuestionFileArgument.Resolve(path); // a missing path is a usage error, not a crash
         var result = await services.GetRequiredService<KnowledgeBenchmark>().MeasureRecallAsync(path, k, cancellationToken: cancellationToken);
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, CommandLine.Json));
         return 0;
@@ -104,13 +104,9 @@ public static class BenchCommand
     {
         await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
         var path = args.Get("data") ?? Path.Combine("eval", "retrieval");
-        var files = JsonlFiles(path);
-        var questions = files.SelectMany(File.ReadAllLines)
-            .Where(l => l.Trim().Length > 0)
-            .Select(QuestionOf)
-            .OfType<string>()
-            .Where(q => q.Trim().Length > 0)
-            .ToList();
+        var (items, _) = await JsonLines.ReadAsync<KeyFactQuestion>(
+            QuestionFileArgument.Resolve(path), q => string.IsNullOrWhiteSpace(q.Question) ? "needs a question." : null, CommandLine.Json, cancellationToken);
+        var questions = items.Select(q => q.Question).ToList();
         if (questions.Count == 0)
         {
             throw new CliUsageException($"{path} has no questions (JSON lines with a \"question\").");
@@ -140,19 +136,6 @@ public static class BenchCommand
         return 0;
     }
 
-    /// <summary>The question of a JSON line, or null when the line is not JSON (skipped, like other unusable lines).</summary>
-    private static string? QuestionOf(string line)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<KeyFactQuestion>(line, CommandLine.Json)?.Question;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     private static async Task<int> IntentsAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
         var path = args.Get("data") ?? Path.Combine("eval", "intents", "heldout.jsonl");
@@ -174,19 +157,6 @@ public static class BenchCommand
 
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, CommandLine.Json));
         return 0;
-    }
-
-    /// <summary>The JSON-lines files a benchmark reads: every *.jsonl of a folder, in name order, or one file.</summary>
-    private static string[] JsonlFiles(string path)
-    {
-        try
-        {
-            return KnowledgeBenchmark.QuestionFiles(path);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new CliUsageException($"No such file or folder: {path}");
-        }
     }
 
     /// <summary>The nearest-rank percentile of sorted timings, in ms to one decimal (0 when there are none).</summary>

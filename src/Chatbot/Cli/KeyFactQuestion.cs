@@ -14,18 +14,8 @@ public sealed record KeyFactQuestion(string Question, [property: JsonPropertyNam
     /// </summary>
     public static async Task<List<KeyFactQuestion>> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        string[] files;
-        try
-        {
-            files = KnowledgeBenchmark.QuestionFiles(path);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new CliUsageException($"No such file or folder: {path}");
-        }
-
         var (questions, problems) = await JsonLines.ReadAsync<KeyFactQuestion>(
-            files,
+            QuestionFileArgument.Resolve(path),
             item => item is { Question.Length: > 0, KeyFacts.Count: > 0 } && item.KeyFacts.All(f => f is { Count: > 0 })
                 ? null : "needs 'question' and 'key_facts', each fact with at least one alternative.",
             CommandLine.Json,
