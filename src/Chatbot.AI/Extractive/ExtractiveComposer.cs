@@ -98,7 +98,8 @@ public sealed partial class ExtractiveComposer
             seeds.Add(typed);
         }
 
-        var chosen = ChooseRanked(candidates, SentenceBudget(request.Style), request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question));
+        var length = AnswerLength.For(request.Style).Sentences(candidates.Where(c => c.Admissible).Select(c => c.Rank));
+        var chosen = ChooseRanked(candidates, length, request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question));
         if (chosen.Count == 0)
         {
             return NotCoveredAnswer;
@@ -361,13 +362,6 @@ public sealed partial class ExtractiveComposer
         AnswerStyle.Beginner => Math.Max(0, candidate.WordCount - 22) * 0.006,
         AnswerStyle.Expert => 0,
         _ => Math.Max(0, candidate.WordCount - 40) * 0.004,
-    };
-
-    private static int SentenceBudget(AnswerStyle style) => style switch
-    {
-        AnswerStyle.Beginner => 2,
-        AnswerStyle.Expert => 6,
-        _ => 4,
     };
 
     private static List<Candidate> Candidates(IReadOnlyList<PromptSource> sources)

@@ -4,7 +4,7 @@ namespace Chatbot.AI.Extractive;
 
 /// <summary>
 /// Fits <see cref="SentenceRanker"/> to questions whose key facts are known, and estimates by
-/// cross-validation how often an answer of <c>budget</c> top-ranked sentences would hold every key
+/// cross-validation how often an answer of the top-ranked sentences (as many as <see cref="AnswerLength"/> says) would hold every key
 /// fact of a question the ranker was not fitted on.
 /// </summary>
 public static class SentenceRankerTrainer
@@ -41,15 +41,14 @@ public static class SentenceRankerTrainer
 
     /// <summary>
     /// Splits the questions into <paramref name="folds"/> (question i goes to fold i mod folds), fits on all
-    /// folds but one and measures on that one: the share of questions whose <paramref name="budget"/> best
+    /// folds but one and measures on that one: the share of questions whose best sentences, as many as <paramref name="length"/> allows,
     /// sentences hold all their key facts. Also measures ranking by dense similarity alone, for comparison.
     /// </summary>
-    public static RankerEvaluation CrossValidate(IReadOnlyList<RankingExample> examples, int folds = 5, int budget = 4, double l2 = 1)
+    public static RankerEvaluation CrossValidate(IReadOnlyList<RankingExample> examples, int folds, AnswerLength length, double l2 = 1)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(budget);
-        int complete = 0, denseComplete = 0, reachable = 0;
+        int complete = 0, denseComplete = 0, reachable = 0, sentences = 0;
         var missed = new List<string>();
         for (var fold = 0; fold < folds; fold++)
         {
@@ -63,7 +62,10 @@ public static class SentenceRankerTrainer
             var ranker = Fit(training, l2);
             foreach (var example in held)
             {
-                var covered = Covers(example, s => ranker.Score([.. s.Features]), budget);
+                double Score(RankedSentence s) => ranker.Score([.. s.Features]);
+                var budget = LengthOf(example, Score, length);
+                sentences += budget;
+                var covered = Covers(example, Score, budget);
                 complete += covered ? 1 : 0;
                 if (!covered && example.Reachable)
                 {
@@ -75,10 +77,25 @@ public static class SentenceRankerTrainer
             }
         }
 
-        return new RankerEvaluation(examples.Count, Ratio(complete, examples.Count), Ratio(denseComplete, examples.Count), Ratio(reachable, examples.Count)) { Missed = missed };
+        return new RankerEvaluation(examples.Count, Ratio(complete, examples.Count), Ratio(denseComplete, examples.Count), Ratio(reachable, examples.Count))
+        {
+            Missed = missed,
+            MeanSentences = Math.Round((double)sentences / Math.Max(1, examples.Count), 2),
+        };
     }
 
-    /// <summary>True when the <paramref name="budget"/> relevant sentences that <paramref name="score"/> ranks first hold every key fact.</summary>
+    /// <summary>
+    /// True when the answer chosen from the relevant sentences by <paramref name="score"/>, as long as
+    /// <paramref name="length"/> makes it for those scores, holds every key fact.
+    /// </summary>
+    public static bool Covers(RankingExample example, Func<RankedSentence, double> score, AnswerLength length)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        ArgumentNullException.ThrowIfNull(score);
+        return Covers(example, score, LengthOf(example, score, length));
+    }
+
+    /// <summary>True when the answer of <paramref name="budget"/> sentences chosen from the relevant ones by <paramref name="score"/> holds every key fact.</summary>
     public static bool Covers(RankingExample example, Func<RankedSentence, double> score, int budget)
     {
         ArgumentNullException.ThrowIfNull(example);
@@ -94,6 +111,9 @@ public static class SentenceRankerTrainer
 
         return found.Count == example.KeyFacts.Count;
     }
+
+    private static int LengthOf(RankingExample example, Func<RankedSentence, double> score, AnswerLength length) =>
+        length.Sentences(example.Sentences.Where(s => s.Relevant).Select(score));
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 3);
 }
@@ -127,14 +147,18 @@ public sealed record RankingExample(string Question, IReadOnlyList<RankedSentenc
 /// <summary>Cross-validated key-fact rates (see <see cref="SentenceRankerTrainer.CrossValidate"/>).</summary>
 /// <param name="Questions">How many questions.</param>
 /// <param name="KeyFacts">Share whose top sentences by the fitted ranker hold all key facts.</param>
-/// <param name="DenseOnly">The same when ranking by dense similarity alone.</param>
+/// <param name="DenseOnly">The same when ranking by dense similarity alone, with as many sentences per question.</param>
 /// <param name="Reachable">Share whose relevant sentences, all of them, hold all key facts: the ceiling retrieval sets.</param>
 public sealed record RankerEvaluation(int Questions, double KeyFacts, double DenseOnly, double Reachable)
 {
     /// <summary>The questions whose key facts the relevant sentences hold but the fitted ranker's top sentences do not.</summary>
     public IReadOnlyList<string> Missed { get; init; } = [];
 
+    /// <summary>How many sentences the answers quoted, on average.</summary>
+    public double MeanSentences { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => string.Create(
-        CultureInfo.InvariantCulture, $"{Questions} questions: key facts {KeyFacts:0.000} (dense only {DenseOnly:0.000}, all relevant sentences {Reachable:0.000})");
+        CultureInfo.InvariantCulture,
+        $"{Questions} questions: key facts {KeyFacts:0.000} (dense only {DenseOnly:0.000}, all relevant sentences {Reachable:0.000}), {MeanSentences:0.00} sentences an answer");
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Chatbot.AI.Responding;
 using Chatbot.Conversation.Intents;
 using Chatbot.Knowledge.Benchmarks;
@@ -11,7 +12,7 @@ namespace Chatbot.Cli;
 /// <c>bench</c>: the measurements behind the targets in the issues, printed as JSON lines
 /// (retrieval recall, index scale, extractive answer quality). Medians and ratios come from one run.
 /// </summary>
-public static class BenchCommand
+public static partial class BenchCommand
 {
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
@@ -63,13 +64,16 @@ public static class BenchCommand
         var responder = services.GetRequiredService<Responder>();
         var path = args.Get("data") ?? Path.Combine("eval", "answers");
         var timings = new List<double>();
-        int questions = 0, cited = 0, complete = 0, flagged = 0;
+        var words = new List<double>();
+        int questions = 0, cited = 0, complete = 0, flagged = 0, sentences = 0;
         foreach (var item in await KeyFactQuestion.ReadAsync(path, cancellationToken))
         {
             var watch = Stopwatch.StartNew();
             var answer = await responder.AnswerAsync(new ResponderRequest(item.Question), cancellationToken);
             timings.Add(watch.Elapsed.TotalMilliseconds);
             questions++;
+            sentences += answer.Sentences.Count;
+            words.Add(answer.Sentences.Sum(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => !CitationMarker().IsMatch(w))));
             var hasCitation = answer.Sentences.Any(s => s.Citations.Any(n => answer.Citations.Any(c => c.Number == n)));
             var missing = item.KeyFacts!.Where(fact => !fact.Any(alt => answer.Text.Contains(alt, StringComparison.OrdinalIgnoreCase))).ToList();
             cited += hasCitation ? 1 : 0;
@@ -82,6 +86,7 @@ public static class BenchCommand
         }
 
         timings.Sort();
+        words.Sort();
         var summary = new
         {
             backend = responder.BackendName,
@@ -89,6 +94,8 @@ public static class BenchCommand
             with_citation = Ratio(cited, questions),
             with_all_key_facts = Ratio(complete, questions),
             flagged_answers = Ratio(flagged, questions),
+            sentences_mean = Math.Round((double)sentences / Math.Max(1, questions), 2),
+            words_p50 = Percentile(words, 0.50),
             p50_ms = Percentile(timings, 0.50),
             p95_ms = Percentile(timings, 0.95),
         };
@@ -164,4 +171,7 @@ public static class BenchCommand
         => sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * quantile))], 1);
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 3);
+
+    [GeneratedRegex(@"^\[\d+\][.,;:]?$")]
+    private static partial Regex CitationMarker();
 }

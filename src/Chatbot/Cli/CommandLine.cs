@@ -110,7 +110,7 @@ public static class CommandLine
           bench answers [--data PATH]               extractive answers: citations and key facts (default eval/answers)
           bench intents [--data FILE]               intent accuracy and latency (default eval/intents/heldout.jsonl)
           bench overhead [--data PATH]              responder time around a model that answers instantly
-          train ranker [--data PATH] [--out FILE] [--folds 5] [--budget 4] [--l2 1]
+          train ranker [--data PATH] [--out FILE] [--folds 5] [--sentences N] [--l2 1]
                                                     fit the extractive sentence ranker to key facts (default eval/answers)
         """;
 }

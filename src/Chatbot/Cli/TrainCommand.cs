@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chatbot.AI.Extractive;
+using Chatbot.AI.Prompting;
 using Chatbot.AI.Responding;
 using Chatbot.Knowledge.Ingestion;
 
@@ -14,14 +15,14 @@ public static class TrainCommand
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
-        args.AllowOnly("data", "out", "folds", "l2", "budget");
+        args.AllowOnly("data", "out", "folds", "l2", "sentences");
         if (args.Positional is not ["ranker"])
         {
             throw new CliUsageException("Say what to train: train ranker.");
         }
 
         var folds = Number(args, "folds", 5);
-        var budget = Number(args, "budget", 4);
+        var length = args.Get("sentences") is null ? AnswerLength.For(AnswerStyle.Standard) : AnswerLength.Fixed(Number(args, "sentences", 4));
         var l2 = double.TryParse(args.Get("l2") ?? "1", CultureInfo.InvariantCulture, out var penalty) && penalty >= 0
             ? penalty : throw new CliUsageException("--l2 takes a number of zero or more.");
         var path = args.Get("data") ?? Path.Combine("eval", "answers");
@@ -31,32 +32,24 @@ public static class TrainCommand
             throw new CliUsageException($"{path} holds {questions.Count} questions with key facts; training needs at least {folds}.");
         }
 
-        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
-        var responder = services.GetRequiredService<Responder>();
-        var composer = services.GetRequiredService<ExtractiveComposer>();
-        var examples = new List<RankingExample>();
-        foreach (var question in questions)
-        {
-            var prompt = await responder.PreparePromptAsync(new ResponderRequest(question.Question), cancellationToken);
-            examples.Add(new RankingExample(question.Question, await composer.RankAsync(prompt, cancellationToken), question.KeyFacts!));
-        }
+        var examples = await RankAsync(services, questions, cancellationToken);
 
         foreach (var example in examples.Where(e => !e.Reachable))
         {
             await Console.Error.WriteLineAsync($"out of reach: {example.Question} | no relevant sentence holds {string.Join("; ", example.UnreachableFacts)}");
         }
 
-        var evaluation = SentenceRankerTrainer.CrossValidate(examples, folds, budget, l2);
+        var evaluation = SentenceRankerTrainer.CrossValidate(examples, folds, length, l2);
         foreach (var question in evaluation.Missed)
         {
             await Console.Error.WriteLineAsync($"ranked out: {question}");
         }
 
         var ranker = SentenceRankerTrainer.Fit(examples, l2);
-        var inSample = examples.Count(e => SentenceRankerTrainer.Covers(e, s => ranker.Score([.. s.Features]), budget)) / (double)examples.Count;
+        var inSample = examples.Count(e => SentenceRankerTrainer.Covers(e, s => ranker.Score([.. s.Features]), length)) / (double)examples.Count;
         var provenance = string.Create(
             CultureInfo.InvariantCulture,
-            $"train ranker --data {path} --budget {budget} --l2 {l2}, {DateTime.UtcNow:yyyy-MM-dd}: {folds}-fold cross-validated {evaluation}; in-sample {inSample:0.000}");
+            $"train ranker --data {path}{(args.Get("sentences") is { } fixedLength ? $" --sentences {fixedLength}" : "")} --l2 {l2}, {DateTime.UtcNow:yyyy-MM-dd}: {folds}-fold cross-validated {evaluation}; in-sample {inSample:0.000}");
         await Console.Out.WriteLineAsync(provenance);
         for (var i = 0; i < SentenceRanker.FeatureNames.Count; i++)
         {
@@ -70,6 +63,21 @@ public static class TrainCommand
         }
 
         return 0;
+    }
+
+    private static async Task<List<RankingExample>> RankAsync(IServiceProvider services, IReadOnlyList<KeyFactQuestion> questions, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var responder = services.GetRequiredService<Responder>();
+        var composer = services.GetRequiredService<ExtractiveComposer>();
+        var examples = new List<RankingExample>();
+        foreach (var question in questions)
+        {
+            var prompt = await responder.PreparePromptAsync(new ResponderRequest(question.Question), cancellationToken);
+            examples.Add(new RankingExample(question.Question, await composer.RankAsync(prompt, cancellationToken), question.KeyFacts!));
+        }
+
+        return examples;
     }
 
     private static int Number(CliArguments args, string name, int fallback) =>

@@ -42,12 +42,26 @@ public sealed class SentenceRankerTrainerTests
     {
         var examples = Enumerable.Range(0, 20).Select(i => Example($"When was thing {i} released?", answerAt: i % 5, distractors: 5)).ToList();
 
-        var evaluation = SentenceRankerTrainer.CrossValidate(examples, folds: 4, budget: 1);
+        var evaluation = SentenceRankerTrainer.CrossValidate(examples, folds: 4, AnswerLength.Fixed(1));
 
         Assert.Equal(20, evaluation.Questions);
         Assert.Equal(1.0, evaluation.KeyFacts);
         Assert.Equal(1.0, evaluation.Reachable);
         Assert.Empty(evaluation.Missed);
+        Assert.Equal(1.0, evaluation.MeanSentences);
+    }
+
+    [Fact]
+    public void Covers_WithAnAnswerLength_QuotesAsManySentencesAsTheScoresAreConfidentOf()
+    {
+        // The answer ranks third: a fixed answer of one sentence misses it; an answer that quotes every sentence
+        // the scores give at least even odds (three of them here) holds it, and one that needs certainty does not.
+        var example = Example("When was it released?", answerAt: 2, distractors: 4);
+        static double Score(RankedSentence s) => (s.Source <= 3 ? 1 : -1) - (0.01 * s.Source);
+
+        Assert.False(SentenceRankerTrainer.Covers(example, Score, AnswerLength.Fixed(1)));
+        Assert.True(SentenceRankerTrainer.Covers(example, Score, new AnswerLength(1, 5, 0.5)));
+        Assert.False(SentenceRankerTrainer.Covers(example, Score, new AnswerLength(1, 5, 0.99)));
     }
 
     /// <summary>
