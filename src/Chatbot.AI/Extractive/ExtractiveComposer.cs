@@ -30,6 +30,9 @@ public sealed partial class ExtractiveComposer
     /// <summary>Most list sentences ("First, ... Second, ...") quoted after the sentence that announces them.</summary>
     private const int MaxListSentences = 5;
 
+    /// <summary>Longer sentences are not quoted: they bury the answer. Only one sentence in the built-in articles is longer than 70 words (74).</summary>
+    private const int MaxSentenceWords = 90;
+
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly GroundingChecker _checker;
     private readonly SentenceRanker _ranker;
@@ -369,21 +372,22 @@ public sealed partial class ExtractiveComposer
         var candidates = new List<Candidate>();
         foreach (var source in sources)
         {
-            var sentences = SentenceSplitter.Default.Split(source.Text).Select(s => s.Text.Trim()).ToArray();
+            // A list item ("- Unacceptable risk: banned practices, such as ...") is quoted without its marker.
+            var sentences = SentenceSplitter.Default.Split(source.Text).Select(s => ListMarker().Replace(s.Text.Trim(), string.Empty)).ToArray();
             for (var index = 0; index < sentences.Length; index++)
             {
                 var text = sentences[index];
                 var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
                 // Headings, list stubs and fragments make poor quotes: keep full sentences only.
-                if (words >= 6 && words <= 70 && text[^1] is '.' or '!' or '?' && char.IsUpper(text[0]) && !text.EndsWith(':'))
+                if (words >= 6 && words <= MaxSentenceWords && text[^1] is '.' or '!' or '?' && char.IsUpper(text[0]) && !text.EndsWith(':'))
                 {
                     // "The recipe has three steps." is quoted with the steps that follow it ("First, ... Second, ...").
                     // "Gemini 1.0 came in three sizes." is followed by one sentence that names all three.
                     var continuation = EnumerationLead().IsMatch(text)
-                        ? sentences.Skip(index + 1).TakeWhile(next => OrdinalStart().IsMatch(next) && next.Split(' ').Length <= 70).Take(MaxListSentences).ToArray()
+                        ? sentences.Skip(index + 1).TakeWhile(next => OrdinalStart().IsMatch(next) && next.Split(' ').Length <= MaxSentenceWords).Take(MaxListSentences).ToArray()
                         : [];
-                    if (continuation.Length == 0 && EnumerationLead().IsMatch(text) && index + 1 < sentences.Length && sentences[index + 1].Split(' ').Length <= 70)
+                    if (continuation.Length == 0 && EnumerationLead().IsMatch(text) && index + 1 < sentences.Length && sentences[index + 1].Split(' ').Length <= MaxSentenceWords)
                     {
                         continuation = [sentences[index + 1]];
                     }
@@ -462,6 +466,9 @@ public sealed partial class ExtractiveComposer
     // "The recipe has three steps.", "It works in two stages.", "There are several kinds."
     [GeneratedRegex(@"\b(?:two|three|four|five|six|several|the following)\s+(?:[\w\-]+\s+){0,2}[\w\-]+s\.$", RegexOptions.IgnoreCase)]
     private static partial Regex EnumerationLead();
+
+    [GeneratedRegex(@"^(?:[-*+•]|\d{1,2}[.)])\s+")]
+    private static partial Regex ListMarker();
 
     [GeneratedRegex(@"^(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Next|Then)\b")]
     private static partial Regex OrdinalStart();

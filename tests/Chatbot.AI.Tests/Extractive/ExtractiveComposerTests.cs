@@ -30,6 +30,21 @@ public sealed class ExtractiveComposerTests(ExtractiveFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ComposeAsync_AnswerInAListItem_QuotesTheItemWithoutItsMarker()
+    {
+        PromptSource[] sources =
+        [
+            new(1, "Zeta rules: Tiers", "The Zeta rules sort garden robots into tiers by how much harm they could do.\n- Forbidden tier: robots that spray pesticides near schools are banned outright.\n- Light tier: robots that only mow lawns face no new duties."),
+            new(2, "Zeta rules", "The Zeta rules were agreed by the garden council in 2031 after a long consultation."),
+        ];
+
+        var answer = await _composer.ComposeAsync(new PromptRequest("Which garden robots do the Zeta rules ban outright?", sources));
+
+        Assert.Contains("Forbidden tier: robots that spray pesticides near schools are banned outright. [1]", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("- Forbidden", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComposeAsync_TwoPartQuestion_AnswersBothParts()
     {
         PromptSource[] sources =
