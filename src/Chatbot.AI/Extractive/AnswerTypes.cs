@@ -84,8 +84,9 @@ internal static partial class AnswerTypes
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     };
 
-    // "How does X work?", "how do vision models understand images", "why does ... happen": an explanation, not a fact.
-    [GeneratedRegex(@"^\W*(?:how\s+(?:do|does|did|is|are|can|could|would|will)\b|why\b)|\bhow\b.*\bwork", RegexOptions.IgnoreCase)]
+    // "How does X work?", "how do vision models understand images", "why does ... happen", "explain how RAG works": an
+    // explanation, not a fact. "How long did the alignment work take?" asks for a fact.
+    [GeneratedRegex(@"^\W*(?:how\s+(?:do|does|did|is|are|can|could|would|will)\b|why\b)|\bhow\b(?!\s+(?:long|many|much|big|large|old|often|far|soon)\b).*\bwork(?:s|ing)?\b", RegexOptions.IgnoreCase)]
     public static partial Regex AsksHowOrWhy();
 
     [GeneratedRegex(@"^(?:an?|the)\s+", RegexOptions.IgnoreCase)]

@@ -1,0 +1,20 @@
+using Chatbot.AI.Extractive;
+
+namespace Chatbot.AI.Tests.Extractive;
+
+public sealed class AnswerTypesTests
+{
+    [Theory]
+    [InlineData("How does a diffusion model work?")]
+    [InlineData("how do vision models understand images")]
+    [InlineData("Why do RNNs forget?")]
+    [InlineData("Can you explain how retrieval-augmented generation works?")]
+    public void AsksHowOrWhy_Explanations_Match(string question) => Assert.Matches(AnswerTypes.AsksHowOrWhy(), question);
+
+    [Theory]
+    [InlineData("How long did OpenAI spend on evaluation and alignment work before releasing GPT-4?")]
+    [InlineData("How many people worked on the model?")]
+    [InlineData("When was GPT-4 released?")]
+    [InlineData("What is homework help with AI?")]
+    public void AsksHowOrWhy_Facts_DoNotMatch(string question) => Assert.DoesNotMatch(AnswerTypes.AsksHowOrWhy(), question);
+}
