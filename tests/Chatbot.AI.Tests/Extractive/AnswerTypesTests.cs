@@ -17,4 +17,11 @@ public sealed class AnswerTypesTests
     [InlineData("When was GPT-4 released?")]
     [InlineData("What is homework help with AI?")]
     public void AsksHowOrWhy_Facts_DoNotMatch(string question) => Assert.DoesNotMatch(AnswerTypes.AsksHowOrWhy(), question);
+
+    [Theory]
+    [InlineData("Who proposed the transformer?")]
+    [InlineData("Which researchers first proposed variational autoencoders?")]
+    [InlineData("What company is behind the Udio music generator?")]
+    [InlineData("which startup makes udio")]
+    public void AsksWho_QuestionsAboutPeopleAndMakers_Match(string question) => Assert.Matches(AnswerTypes.AsksWho(), question);
 }
