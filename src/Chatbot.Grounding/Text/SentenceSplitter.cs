@@ -13,7 +13,7 @@ public sealed class SentenceSplitter
     private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
     {
         "e.g", "i.e", "cf", "vs", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co",
-        "corp", "no", "nos", "fig", "figs", "approx", "al", "ca", "jan", "feb", "mar", "apr", "jun", "jul",
+        "corp", "no", "nos", "fig", "figs", "approx", "al", "ca", "v", "jan", "feb", "mar", "apr", "jun", "jul",
         "aug", "sep", "sept", "oct", "nov", "dec", "mt", "gen", "gov", "sen", "rep", "est", "vol", "pp",
         "ed", "eds", "dept", "univ", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "ph.d", "b.sc", "m.sc",
     };

@@ -17,6 +17,12 @@ public sealed class SentenceSplitterTests
             Texts("Models, e.g. GPT-4, i.e. large ones, run in the U.S. and elsewhere. Dr. Smith agrees."));
 
     [Fact]
+    public void Split_CaseNames_StayWhole()
+        => Assert.Equal(
+            ["In the 2023 case Mata v. Avianca, a judge fined the lawyers.", "They appealed."],
+            Texts("In the 2023 case Mata v. Avianca, a judge fined the lawyers. They appealed."));
+
+    [Fact]
     public void Split_Decimals_AndVersionNumbers_StayWhole()
         => Assert.Equal(["GPT-3.5 scored 3.5 points on 192.168.1.1.", "Next."], Texts("GPT-3.5 scored 3.5 points on 192.168.1.1. Next."));
 
