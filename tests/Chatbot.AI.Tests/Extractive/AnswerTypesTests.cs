@@ -23,5 +23,6 @@ public sealed class AnswerTypesTests
     [InlineData("Which researchers first proposed variational autoencoders?")]
     [InlineData("What company is behind the Udio music generator?")]
     [InlineData("which startup makes udio")]
+    [InlineData("Which EU body supervises general-purpose AI models?")]
     public void AsksWho_QuestionsAboutPeopleAndMakers_Match(string question) => Assert.Matches(AnswerTypes.AsksWho(), question);
 }
