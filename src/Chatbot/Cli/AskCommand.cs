@@ -60,7 +60,8 @@ public static class AskCommand
 
     /// <summary>
     /// For <c>--explain</c>, on stderr: the passages retrieved for the question and every sentence the
-    /// extractive composer could quote from them, best-ranked first, with its score and whether it may be quoted.
+    /// extractive composer could quote from them, best-ranked first, with its score, its similarity to the question
+    /// and whether it may be quoted.
     /// </summary>
     private static async Task ExplainAsync(IServiceProvider services, Responder responder, ResponderRequest request, CancellationToken cancellationToken)
     {
@@ -74,7 +75,7 @@ public static class AskCommand
         foreach (var sentence in ranked.OrderByDescending(s => s.Score))
         {
             var text = sentence.Text.Length > 110 ? sentence.Text[..110] + "…" : sentence.Text;
-            await Console.Error.WriteLineAsync($"  {sentence.Score,6:F2} {(sentence.Relevant ? ' ' : 'x')} [{sentence.Source}.{sentence.Index}] {text}");
+            await Console.Error.WriteLineAsync($"  {sentence.Score,6:F2} {sentence.Features[0],5:F2} {(sentence.Relevant ? ' ' : 'x')} [{sentence.Source}.{sentence.Index}] {text}");
         }
     }
 
