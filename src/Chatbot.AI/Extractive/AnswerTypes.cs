@@ -110,7 +110,7 @@ internal static partial class AnswerTypes
     [GeneratedRegex(@"\bwhen\b|\b(?:what|which) (?:year|date|month)\b", RegexOptions.IgnoreCase)]
     public static partial Regex AsksWhen();
 
-    [GeneratedRegex(@"\bwho\b|\bwhose\b|\b(?:which|what) (?:company|companies|firm|startup|group|groups|lab|labs|paper|organi[sz]ation|team|researchers?|scientists?|people|person|inventors?|founders?|developers?|makers?|body|bodies|agency|agencies|authority|authorities|regulators?|institutions?|court)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwho\b|\bwhose\b|\b(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|has|have|the|an?)\b)[\w\-]+\s+){0,2}?(?:company|companies|firm|startup|group|groups|lab|labs|paper|organi[sz]ation|team|researchers?|scientists?|people|person|inventors?|founders?|developers?|makers?|body|bodies|agency|agencies|authority|authorities|regulators?|institutions?|court)\b", RegexOptions.IgnoreCase)]
     public static partial Regex AsksWho();
 
     [GeneratedRegex(@"\bhow (?:many|much|big|large)\b|\bwhat (?:size|sizes)\b", RegexOptions.IgnoreCase)]

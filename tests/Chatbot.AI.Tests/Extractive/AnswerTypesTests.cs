@@ -25,4 +25,9 @@ public sealed class AnswerTypesTests
     [InlineData("which startup makes udio")]
     [InlineData("Which EU body supervises general-purpose AI models?")]
     public void AsksWho_QuestionsAboutPeopleAndMakers_Match(string question) => Assert.Matches(AnswerTypes.AsksWho(), question);
+
+    [Theory]
+    [InlineData("What does the company behind Udio sell?")]
+    [InlineData("What training method turned GPT-3.5 into ChatGPT?")]
+    public void AsksWho_OtherQuestionsNamingACompany_DoNotMatch(string question) => Assert.DoesNotMatch(AnswerTypes.AsksWho(), question);
 }
