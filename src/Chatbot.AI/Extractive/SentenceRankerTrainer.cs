@@ -41,8 +41,9 @@ public static class SentenceRankerTrainer
 
     /// <summary>
     /// Splits the questions into <paramref name="folds"/> (question i goes to fold i mod folds), fits on all
-    /// folds but one and measures on that one: the share of questions whose best sentences, as many as <paramref name="length"/> allows,
-    /// sentences hold all their key facts. Also measures ranking by dense similarity alone, for comparison.
+    /// folds but one and measures on that one: the share of questions whose answer, as many best-ranked sentences as
+    /// <paramref name="length"/> gives for the fitted ranker's scores, holds all their key facts. Also measures ranking by
+    /// dense similarity alone with answers of the same lengths, for comparison.
     /// </summary>
     public static RankerEvaluation CrossValidate(IReadOnlyList<RankingExample> examples, int folds, AnswerLength length, double l2 = 1)
     {
