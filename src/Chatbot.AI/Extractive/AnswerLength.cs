@@ -1,4 +1,5 @@
 using Chatbot.AI.Prompting;
+using Chatbot.Grounding.Training;
 
 namespace Chatbot.AI.Extractive;
 
@@ -30,6 +31,6 @@ public readonly record struct AnswerLength(int Min, int Max, double Confidence)
     {
         ArgumentNullException.ThrowIfNull(scores);
         var confidence = Confidence;
-        return Math.Clamp(scores.Count(s => 1 / (1 + Math.Exp(-s)) >= confidence), Min, Max);
+        return Math.Clamp(scores.Count(s => LogisticRegression.Sigmoid(s) >= confidence), Min, Max);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Chatbot.Grounding.Features;
+using Chatbot.Grounding.Training;
 
 namespace Chatbot.Grounding.Model;
 
@@ -155,7 +156,7 @@ public sealed class GroundingModel
             z += Weights[i] * ((allFeatures[_featureIndexes[i]] - Means[i]) / Scales[i]);
         }
 
-        return 1 / (1 + Math.Exp(-z));
+        return LogisticRegression.Sigmoid(z);
     }
 
     internal static int IndexOf(string feature)
