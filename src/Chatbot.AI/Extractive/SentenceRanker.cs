@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chatbot.Grounding.Model;
 using Chatbot.Grounding.Training;
 
 namespace Chatbot.AI.Extractive;
@@ -141,13 +142,7 @@ public sealed class SentenceRanker
     }
 
     /// <summary>The ranker that ships with the library.</summary>
-    public static SentenceRanker LoadDefault()
-    {
-        using var stream = typeof(SentenceRanker).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing.");
-        using var reader = new StreamReader(stream);
-        return FromJson(reader.ReadToEnd());
-    }
+    public static SentenceRanker LoadDefault() => FromJson(EmbeddedResource.ReadText(typeof(SentenceRanker).Assembly, ResourceName));
 
     /// <summary>Reads a ranker written by <see cref="ToJson"/>.</summary>
     public static SentenceRanker FromJson(string json)

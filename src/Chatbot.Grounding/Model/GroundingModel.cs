@@ -109,13 +109,7 @@ public sealed class GroundingModel
     public string? Provenance { get; init; }
 
     /// <summary>The model that ships with the library.</summary>
-    public static GroundingModel LoadDefault()
-    {
-        using var stream = typeof(GroundingModel).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing.");
-        using var reader = new StreamReader(stream);
-        return FromJson(reader.ReadToEnd());
-    }
+    public static GroundingModel LoadDefault() => FromJson(EmbeddedResource.ReadText(typeof(GroundingModel).Assembly, ResourceName));
 
     /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
     public static GroundingModel FromJson(string json)
