@@ -1,3 +1,4 @@
+using Chatbot.Knowledge.Text;
 using System.Runtime.CompilerServices;
 using Chatbot.AI.Prompting;
 using Chatbot.Grounding.Text;

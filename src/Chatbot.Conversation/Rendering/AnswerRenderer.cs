@@ -1,3 +1,4 @@
+using Chatbot.Knowledge.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;

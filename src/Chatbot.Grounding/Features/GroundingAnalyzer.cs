@@ -1,3 +1,4 @@
+using Chatbot.Knowledge.Text;
 using Chatbot.Grounding.Text;
 using Microsoft.Extensions.AI;
 

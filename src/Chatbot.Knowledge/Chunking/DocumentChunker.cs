@@ -1,4 +1,5 @@
 using Chatbot.Knowledge.Documents;
+using Chatbot.Knowledge.Text;
 
 namespace Chatbot.Knowledge.Chunking;
 
@@ -49,22 +50,22 @@ public sealed class DocumentChunker
 
                 headings.Add((block.Level, document.GetText(block)));
                 section = SectionPath(headings, document.Title, singleTopHeading);
-                state.Add(new Unit(block.Start, block.End, SentenceSplitter.CountWords(document.Text, block.Start, block.End), true, section));
+                state.Add(new Unit(block.Start, block.End, CountWords(document.Text, block.Start, block.End), true, section));
                 continue;
             }
 
             sentences.Clear();
-            SentenceSplitter.Split(document.Text, block.Start, block.End, sentences);
-            var paragraphWords = SentenceSplitter.CountWords(document.Text, block.Start, block.End);
+            sentences.AddRange(SentenceSplitter.Default.Split(document.Text, block.Start, block.End).Select(s => new TextSpan(s.Start, s.End)));
+            var paragraphWords = CountWords(document.Text, block.Start, block.End);
             state.BeginParagraph(paragraphWords);
             foreach (var sentence in sentences)
             {
-                var words = SentenceSplitter.CountWords(document.Text, sentence.Start, sentence.End);
+                var words = CountWords(document.Text, sentence.Start, sentence.End);
                 if (words > _options.MaxWords)
                 {
                     foreach (var piece in SplitByWords(document.Text, sentence, state.FirstPieceBudget, _options.MaxWords))
                     {
-                        state.AddOversized(new Unit(piece.Start, piece.End, SentenceSplitter.CountWords(document.Text, piece.Start, piece.End), false, section));
+                        state.AddOversized(new Unit(piece.Start, piece.End, CountWords(document.Text, piece.Start, piece.End), false, section));
                     }
 
                     continue;
@@ -79,6 +80,25 @@ public sealed class DocumentChunker
     }
 
     /// <summary>The headings above a chunk, without the document's title heading (its one H1, or a heading equal to the title).</summary>
+    /// <summary>Counts white-space separated words in <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>).</summary>
+    internal static int CountWords(string text, int start, int end)
+    {
+        var count = 0;
+        var inWord = false;
+        for (var i = start; i < end; i++)
+        {
+            var isSpace = char.IsWhiteSpace(text[i]);
+            if (!isSpace && !inWord)
+            {
+                count++;
+            }
+
+            inWord = !isSpace;
+        }
+
+        return count;
+    }
+
     private static string SectionPath(List<(int Level, string Text)> headings, string title, bool singleTopHeading)
     {
         var parts = headings

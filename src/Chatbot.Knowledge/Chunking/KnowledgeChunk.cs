@@ -33,6 +33,9 @@ public sealed record KnowledgeChunk
 
     public IReadOnlyList<string> Topics { get; init; } = [];
 
+    /// <summary>The chunk's sentences with their spans and vectors, as ingestion stored them; empty until the chunk is indexed.</summary>
+    public IReadOnlyList<ChunkSentence> Sentences { get; init; } = [];
+
     /// <summary>Builds the chunk id for a document and ordinal.</summary>
     public static string CreateId(string documentId, int ordinal) => $"{documentId}#{ordinal}";
 }

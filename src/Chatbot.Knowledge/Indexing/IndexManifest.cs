@@ -19,6 +19,9 @@ public sealed record IndexManifest
     /// <summary>Incremented on every committed change; the Lucene commit and the vector file carry the same number.</summary>
     public long Generation { get; init; }
 
+    /// <summary>The layout of the saved files (<see cref="KnowledgeIndex.Format"/>); 0 in manifests written before it was recorded.</summary>
+    public int Format { get; init; }
+
     public string ModelId { get; init; } = string.Empty;
 
     public int Dimensions { get; init; }

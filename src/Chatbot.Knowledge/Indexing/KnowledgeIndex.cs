@@ -33,6 +33,12 @@ public sealed partial class KnowledgeIndex : IDisposable
     private const string PendingSuffix = ".pending";
     private const int MaxQueryTerms = 48;
 
+    /// <summary>
+    /// What the saved files hold. 2: each chunk also stores its sentences' spans and vectors. An index of an
+    /// older format loads as empty and is rebuilt, since its chunks would have no sentences to answer from.
+    /// </summary>
+    internal const int Format = 2;
+
     /// <summary>A query term in more than this share of the chunks counts as common (see <see cref="BuildKeywordQuery"/>).</summary>
     private const double CommonTermRatio = 0.25;
 
@@ -356,6 +362,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         var manifest = new IndexManifest
         {
             Generation = old.Manifest.Generation + 1,
+            Format = Format,
             ModelId = ModelId,
             Dimensions = Dimensions,
             ChunkingFingerprint = update.ChunkingFingerprint,
@@ -399,7 +406,7 @@ public sealed partial class KnowledgeIndex : IDisposable
 
             foreach (var added in update.Added)
             {
-                writer.AddDocument(LuceneChunkMapper.ToDocument(added.Chunk));
+                writer.AddDocument(LuceneChunkMapper.ToDocument(added.Chunk, Dimensions));
             }
 
             writer.SetCommitData(new Dictionary<string, string> { [GenerationKey] = generation.ToString(System.Globalization.CultureInfo.InvariantCulture) });
@@ -456,6 +463,13 @@ public sealed partial class KnowledgeIndex : IDisposable
             throw new InvalidDataException($"Lucene is at generation {generation}, the vectors at {vectors.Generation}, the manifest at {manifest.Generation}.");
         }
 
+        if (manifest.Format != Format)
+        {
+            Log.OtherFormat(_logger, IndexPath, manifest.Format, Format);
+            reader.Dispose();
+            return null;
+        }
+
         if (vectors.ModelId != ModelId || vectors.Matrix.Dimensions != Dimensions)
         {
             Log.OtherModel(_logger, IndexPath, vectors.ModelId, vectors.Matrix.Dimensions, ModelId, Dimensions);
@@ -483,7 +497,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         }
     }
 
-    private IndexManifest EmptyManifest() => new() { ModelId = ModelId, Dimensions = Dimensions };
+    private IndexManifest EmptyManifest() => new() { Format = Format, ModelId = ModelId, Dimensions = Dimensions };
 
     /// <summary>
     /// OR of the analyzed query terms over text, title, section and topics (title and topics weigh more).
@@ -574,6 +588,9 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         [LoggerMessage(4, LogLevel.Warning, "The knowledge index at {IndexPath} holds {SavedModel} ({SavedDimensions}-d) vectors, not {Model} ({Dimensions}-d); it will be rebuilt.")]
         public static partial void OtherModel(ILogger logger, string indexPath, string savedModel, int savedDimensions, string model, int dimensions);
+
+        [LoggerMessage(8, LogLevel.Warning, "The knowledge index at {IndexPath} was written by an older version (format {SavedFormat}, without sentence spans and vectors); this version needs format {Format}, so it will be rebuilt.")]
+        public static partial void OtherFormat(ILogger logger, string indexPath, int savedFormat, int format);
 
         [LoggerMessage(6, LogLevel.Information, "Reloaded the knowledge index written by another process: generation {Generation}, {ChunkCount} chunks.")]
         public static partial void IndexReloaded(ILogger logger, long generation, int chunkCount);

@@ -8,25 +8,36 @@ namespace Chatbot.Knowledge.Indexing;
 /// <summary>Converts chunks to and from Lucene documents.</summary>
 internal static class LuceneChunkMapper
 {
-    public static Document ToDocument(KnowledgeChunk chunk) =>
-    [
-        new StringField(LuceneFields.Id, chunk.Id, Field.Store.YES),
-        new BinaryDocValuesField(LuceneFields.Id, new BytesRef(chunk.Id)),
-        new StringField(LuceneFields.DocumentId, chunk.DocumentId, Field.Store.YES),
-        new StringField(LuceneFields.Collection, chunk.Collection, Field.Store.YES),
-        new StoredField(LuceneFields.Ordinal, chunk.Ordinal),
-        new TextField(LuceneFields.Title, chunk.Title, Field.Store.YES),
-        new TextField(LuceneFields.Section, chunk.Section, Field.Store.YES),
-        new TextField(LuceneFields.Text, chunk.Text, Field.Store.YES),
-        new TextField(LuceneFields.Topics, string.Join('\n', chunk.Topics), Field.Store.YES),
-        new StoredField(LuceneFields.Url, chunk.Url),
-        new StoredField(LuceneFields.Start, chunk.Start),
-        new StoredField(LuceneFields.End, chunk.End),
-    ];
+    public static Document ToDocument(KnowledgeChunk chunk, int dimensions)
+    {
+        Document document =
+        [
+            new StringField(LuceneFields.Id, chunk.Id, Field.Store.YES),
+            new BinaryDocValuesField(LuceneFields.Id, new BytesRef(chunk.Id)),
+            new StringField(LuceneFields.DocumentId, chunk.DocumentId, Field.Store.YES),
+            new StringField(LuceneFields.Collection, chunk.Collection, Field.Store.YES),
+            new StoredField(LuceneFields.Ordinal, chunk.Ordinal),
+            new TextField(LuceneFields.Title, chunk.Title, Field.Store.YES),
+            new TextField(LuceneFields.Section, chunk.Section, Field.Store.YES),
+            new TextField(LuceneFields.Text, chunk.Text, Field.Store.YES),
+            new TextField(LuceneFields.Topics, string.Join('\n', chunk.Topics), Field.Store.YES),
+            new StoredField(LuceneFields.Url, chunk.Url),
+            new StoredField(LuceneFields.Start, chunk.Start),
+            new StoredField(LuceneFields.End, chunk.End),
+        ];
+        if (chunk.Sentences.Count > 0)
+        {
+            document.Add(new StoredField(LuceneFields.Sentences, ChunkSentenceCodec.Encode(chunk.Sentences, dimensions)));
+        }
+
+        return document;
+    }
 
     public static KnowledgeChunk ToChunk(Document document)
     {
         var topics = document.Get(LuceneFields.Topics);
+        var text = document.Get(LuceneFields.Text) ?? string.Empty;
+        var sentences = document.GetBinaryValue(LuceneFields.Sentences);
         return new KnowledgeChunk
         {
             Id = document.Get(LuceneFields.Id),
@@ -38,8 +49,9 @@ internal static class LuceneChunkMapper
             Section = document.Get(LuceneFields.Section) ?? string.Empty,
             Start = document.GetField(LuceneFields.Start).GetInt32ValueOrDefault(),
             End = document.GetField(LuceneFields.End).GetInt32ValueOrDefault(),
-            Text = document.Get(LuceneFields.Text) ?? string.Empty,
+            Text = text,
             Topics = string.IsNullOrEmpty(topics) ? [] : topics.Split('\n'),
+            Sentences = sentences is null ? [] : ChunkSentenceCodec.Decode(sentences.Bytes.AsSpan(sentences.Offset, sentences.Length), text),
         };
     }
 }

@@ -14,4 +14,7 @@ internal static class LuceneFields
     public const string Url = "url";
     public const string Start = "start";
     public const string End = "end";
+
+    /// <summary>The chunk's sentences: spans and 8-bit vectors (<see cref="ChunkSentenceCodec"/>).</summary>
+    public const string Sentences = "sentences";
 }

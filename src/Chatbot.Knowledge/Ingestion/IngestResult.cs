@@ -24,6 +24,9 @@ public sealed record IngestResult
     /// <summary>Chunks whose vector was computed by the model (the others reused a stored vector of the same text).</summary>
     public int ChunksEmbedded { get; init; }
 
+    /// <summary>Sentences of new or changed chunks that were embedded (stored with the chunk; unchanged chunks keep theirs).</summary>
+    public int SentencesEmbedded { get; init; }
+
     /// <summary>Chunks in the index afterwards.</summary>
     public int TotalChunks { get; init; }
 

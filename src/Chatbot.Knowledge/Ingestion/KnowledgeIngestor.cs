@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Chatbot.Knowledge.Chunking;
+using Chatbot.Knowledge.Text;
 using Chatbot.Knowledge.Documents;
 using Chatbot.Knowledge.Indexing;
 using Microsoft.Extensions.Logging;
@@ -284,13 +285,14 @@ public sealed partial class KnowledgeIngestor
             Failures = failures,
             ChunksIndexed = newChunks.Count,
             ChunksEmbedded = indexed.Embedded,
+            SentencesEmbedded = indexed.SentencesEmbedded,
             TotalChunks = _index.ChunkCount,
             TotalFiles = _index.Manifest.Files.Count,
         };
     }
 
     /// <summary>Vectors for the chunks: reused when the same text was embedded before, else computed in batches.</summary>
-    private async Task<(List<IndexedChunk> Chunks, int Embedded)> EmbedAsync(
+    private async Task<(List<IndexedChunk> Chunks, int Embedded, int SentencesEmbedded)> EmbedAsync(
         List<KnowledgeChunk> chunks, IndexSnapshot snapshot, int fileCount, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var vectors = new float[chunks.Count][];
@@ -334,13 +336,69 @@ public sealed partial class KnowledgeIngestor
             });
         }
 
+        var (sentences, sentencesEmbedded) = await SentencesAsync(chunks, hashes, snapshot, cancellationToken);
         var indexed = new List<IndexedChunk>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
         {
-            indexed.Add(new IndexedChunk(chunks[i], vectors[i], hashes[i]));
+            indexed.Add(new IndexedChunk(chunks[i] with { Sentences = sentences[i] }, vectors[i], hashes[i]));
         }
 
-        return (indexed, pending.Count);
+        return (indexed, pending.Count, sentencesEmbedded);
+    }
+
+    /// <summary>
+    /// Each chunk's sentences with their vectors: copied from the saved index when the chunk's text is unchanged,
+    /// else split once by the product's one splitter and embedded in batches. Queries read them and never embed a source.
+    /// </summary>
+    private async Task<(ChunkSentence[][] Sentences, int Embedded)> SentencesAsync(List<KnowledgeChunk> chunks, ulong[] hashes, IndexSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var result = new ChunkSentence[chunks.Count][];
+        var pending = new List<(int Chunk, TextSentence Sentence)>();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            if (snapshot.TryGetRowByTextHash(hashes[i], out var row) && KnowledgeIndex.ReadChunk(snapshot, row) is { Sentences.Count: > 0 } saved && saved.Text == chunks[i].Text)
+            {
+                result[i] = [.. saved.Sentences];
+                continue;
+            }
+
+            result[i] = [];
+            foreach (var sentence in SentenceSplitter.Default.Split(chunks[i].Text))
+            {
+                pending.Add((i, sentence));
+            }
+        }
+
+        var found = new List<ChunkSentence>[chunks.Count];
+        var batchSize = _options.EmbeddingBatchSize;
+        for (var offset = 0; offset < pending.Count; offset += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = pending.GetRange(offset, Math.Min(batchSize, pending.Count - offset));
+            var embeddings = await _index.EmbeddingGenerator.GenerateAsync(batch.Select(p => ChunkSentence.EmbeddedText(p.Sentence.Text)), cancellationToken: cancellationToken);
+            if (embeddings.Count != batch.Count)
+            {
+                throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {batch.Count} sentences.");
+            }
+
+            for (var j = 0; j < batch.Count; j++)
+            {
+                var (chunk, sentence) = batch[j];
+                var vector = embeddings[j].Vector.ToArray();
+                VectorMatrix.Normalize(vector);
+                (found[chunk] ??= []).Add(new ChunkSentence(sentence.Start, sentence.Length, sentence.Text, vector));
+            }
+        }
+
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            if (found[i] is { } list)
+            {
+                result[i] = [.. list];
+            }
+        }
+
+        return (result, pending.Count);
     }
 
     private static (List<FileJob> Jobs, List<(string Path, bool IsFolder, string Collection)> Scopes, List<string> Missing) FindFiles(IReadOnlyList<IngestSource> sources)

@@ -91,6 +91,51 @@ public sealed partial class HybridRetriever
         }
     }
 
+    /// <summary>
+    /// Retrieves with a query vector the caller already has (the turn's one embedding): BM25 on
+    /// <paramref name="query"/>, dense on <paramref name="queryVector"/>. Nothing is embedded.
+    /// </summary>
+    /// <param name="query">The words to search for.</param>
+    /// <param name="queryVector">The query's vector from the index's model; normalized here when it is not unit length.</param>
+    /// <param name="options">Top k, collection and per-document cap; null for the defaults.</param>
+    public IReadOnlyList<RetrievedPassage> Search(string query, ReadOnlySpan<float> queryVector, RetrievalOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (queryVector.Length != _index.Dimensions)
+        {
+            throw new ArgumentException($"The query vector has {queryVector.Length} dimensions; the index uses {_index.Dimensions}.", nameof(queryVector));
+        }
+
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var vector = queryVector.ToArray();
+        VectorMatrix.Normalize(vector);
+        var passages = Search(query, vector, options?.TopK ?? _defaultTopK, options?.Collection, options?.MaxPerDocument ?? _maxPerDocument);
+        Log.Retrieved(_logger, passages.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return passages;
+    }
+
+    /// <summary>The passage of one chunk by id, with its stored sentences and vector; null when it is not indexed.</summary>
+    public RetrievedPassage? GetPassage(string chunkId, double score)
+    {
+        ArgumentNullException.ThrowIfNull(chunkId);
+        var snapshot = _index.AcquireSnapshot();
+        try
+        {
+            return snapshot.TryGetRow(chunkId, out var row)
+                ? new RetrievedPassage(KnowledgeIndex.ReadChunk(snapshot, row), score) { Vector = snapshot.Matrix.Row(row).ToArray() }
+                : null;
+        }
+        finally
+        {
+            snapshot.Release();
+        }
+    }
+
     /// <summary>Retrieves with a query vector computed by the caller (unit length, the index's model).</summary>
     public IReadOnlyList<RetrievedPassage> Search(
         string query, ReadOnlySpan<float> queryVector, int topK, string? collection = null, int maxPerDocument = 0)
@@ -151,6 +196,7 @@ public sealed partial class HybridRetriever
                 var chunk = KnowledgeIndex.ReadChunk(snapshot, entry.Item);
                 passages.Add(new RetrievedPassage(chunk, entry.Score)
                 {
+                    Vector = snapshot.Matrix.Row(entry.Item).ToArray(),
                     Bm25Rank = entry.KeywordRank == 0 ? null : entry.KeywordRank,
                     DenseRank = entry.DenseRank == 0 ? null : entry.DenseRank,
                     DenseScore = entry.DenseRank == 0 ? null : denseScores[entry.DenseRank - 1],

@@ -40,6 +40,12 @@ public sealed record RetrievedPassage
     /// <summary>Cosine similarity to the query, when the passage was a dense candidate.</summary>
     public float? DenseScore { get; init; }
 
+    /// <summary>The passage's sentences with their spans in <see cref="Text"/> and their vectors, as ingestion stored them.</summary>
+    public IReadOnlyList<ChunkSentence> Sentences { get; init; } = [];
+
+    /// <summary>The passage's own unit-length vector (title, section and text embedded together), when read from the index.</summary>
+    public ReadOnlyMemory<float> Vector { get; init; }
+
     /// <summary>The passage for <paramref name="chunk"/> with its fused <paramref name="score"/>; the ranks are set by the caller when known.</summary>
     [SetsRequiredMembers]
     public RetrievedPassage(KnowledgeChunk chunk, double score)
@@ -54,6 +60,7 @@ public sealed record RetrievedPassage
         Collection = chunk.Collection;
         Start = chunk.Start;
         End = chunk.End;
+        Sentences = chunk.Sentences;
         Score = score;
     }
 }

@@ -37,7 +37,7 @@ public static class IngestCommand
 
         await Console.Out.WriteLineAsync(
             $"Ingested {path}: {result.Added.Count} added, {result.Updated.Count} updated, {result.Removed.Count} removed, {result.Unchanged} unchanged; " +
-            $"{result.ChunksEmbedded} passages embedded, {result.TotalChunks} in the index, {result.Elapsed.TotalSeconds:F1} s.");
+            $"{result.ChunksEmbedded} passages and {result.SentencesEmbedded} sentences embedded, {result.TotalChunks} in the index, {result.Elapsed.TotalSeconds:F1} s.");
         foreach (var failure in result.Failures)
         {
             await Console.Out.WriteLineAsync($"  skipped {failure.Path}: {failure.Reason}");

@@ -1,3 +1,4 @@
+using Chatbot.Knowledge.Text;
 using Chatbot.AI.Extractive;
 using Chatbot.AI.Prompting;
 using Chatbot.Grounding.Text;

@@ -1,3 +1,4 @@
+using Chatbot.Knowledge.Text;
 using Chatbot.AI.Answers;
 using Chatbot.Conversation.Rendering;
 using Chatbot.Grounding;

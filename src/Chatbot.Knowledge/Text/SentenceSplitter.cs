@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Chatbot.Grounding.Text;
+namespace Chatbot.Knowledge.Text;
 
 /// <summary>
 /// Splits answers and passages into sentences: understands abbreviations ("e.g.", "U.S.", "Dr."),
@@ -20,6 +20,27 @@ public sealed class SentenceSplitter
 
     /// <summary>A shared instance; the splitter holds no state.</summary>
     public static SentenceSplitter Default { get; } = new();
+
+    /// <summary>
+    /// Splits <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) into sentences whose offsets
+    /// are in the whole <paramref name="text"/>: how the chunker splits a document's paragraphs.
+    /// </summary>
+    public IReadOnlyList<TextSentence> Split(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        var sentences = Split(text[start..end]);
+        return start == 0 ? sentences : sentences.Select(s => s with { Start = s.Start + start }).ToArray();
+    }
+
+    /// <summary>The sentence's text as <see cref="Split(string)"/> gives it, from its span: what a stored span is read back as.</summary>
+    public static string TextOf(string text, int start, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Collapse(CitationMarkers.Strip(text.Substring(start, length), []));
+    }
 
     /// <summary>Splits <paramref name="text"/> into sentences, in order; blank text gives none.</summary>
     public IReadOnlyList<TextSentence> Split(string text)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Chatbot.Grounding.Text;
+namespace Chatbot.Knowledge.Text;
 
 /// <summary>Reads and removes [n] citation markers: "[1]", "[1][2]", "[1, 2]", "[1-3]".</summary>
 public static class CitationMarkers

@@ -1,6 +1,6 @@
-using Chatbot.Grounding.Text;
+using Chatbot.Knowledge.Text;
 
-namespace Chatbot.Grounding.Tests.Text;
+namespace Chatbot.Knowledge.Tests.Text;
 
 public sealed class CitationMarkersTests
 {

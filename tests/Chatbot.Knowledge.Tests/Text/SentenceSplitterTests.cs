@@ -1,6 +1,6 @@
-using Chatbot.Grounding.Text;
+using Chatbot.Knowledge.Text;
 
-namespace Chatbot.Grounding.Tests.Text;
+namespace Chatbot.Knowledge.Tests.Text;
 
 public sealed class SentenceSplitterTests
 {
@@ -71,4 +71,33 @@ public sealed class SentenceSplitterTests
     [Fact]
     public void Split_QuotesAfterPeriod_StayWithTheSentence()
         => Assert.Equal(["He said \"stop.\"", "Then left."], Texts("He said \"stop.\" Then left."));
+
+    [Theory]
+    [InlineData("One. Two! Three?", new[] { "One.", "Two!", "Three?" })]
+    [InlineData("Models such as GPT, e.g. the large ones, work. Next.", new[] { "Models such as GPT, e.g. the large ones, work.", "Next." })]
+    [InlineData("Dr. Smith measured 3.5 points. Then stopped.", new[] { "Dr. Smith measured 3.5 points.", "Then stopped." })]
+    [InlineData("He said \"stop.\" Then left.", new[] { "He said \"stop.\"", "Then left." })]
+    [InlineData("first item\nsecond item", new[] { "first item", "second item" })]
+    [InlineData("Goodfellow et al. 2014 introduced GANs.", new[] { "Goodfellow et al. 2014 introduced GANs." })]
+    public void Split_OfARange_GivesOffsetsInTheWholeText(string paragraph, string[] expected)
+    {
+        const string Before = "# Heading\n\n";
+        var text = Before + paragraph + "\n\nAfter.";
+
+        var sentences = SentenceSplitter.Default.Split(text, Before.Length, Before.Length + paragraph.Length);
+
+        Assert.Equal(expected, sentences.Select(s => text.Substring(s.Start, s.Length)));
+        Assert.Equal(expected, sentences.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void TextOf_ReadsASpanBackAsSplitGaveIt()
+    {
+        const string Text = "Zorblat  was released in 2031 [2]. It  has\tthree modes.";
+
+        foreach (var sentence in SentenceSplitter.Default.Split(Text))
+        {
+            Assert.Equal(sentence.Text, SentenceSplitter.TextOf(Text, sentence.Start, sentence.Length));
+        }
+    }
 }

@@ -1,4 +1,4 @@
-namespace Chatbot.Grounding.Text;
+namespace Chatbot.Knowledge.Text;
 
 /// <summary>One sentence of a text, as <see cref="SentenceSplitter"/> found it.</summary>
 /// <param name="Text">The sentence with its [n] citation markers removed and its whitespace collapsed.</param>
