@@ -44,10 +44,22 @@ public sealed class GroundingChecker
     /// Checks <paramref name="answer"/> against its numbered <paramref name="sources"/> and other
     /// retrieved passages it could not cite (evidence that its citation is wrong rather than invented).
     /// </summary>
+    public Task<GroundingReport> CheckAsync(
+        string answer,
+        IReadOnlyList<GroundingSource> sources,
+        IReadOnlyList<string> otherPassages,
+        CancellationToken cancellationToken = default)
+        => CheckAsync(answer, sources, otherPassages, knownVectors: null, cancellationToken);
+
+    /// <summary>
+    /// Checks <paramref name="answer"/> as above, with vectors the caller already has for some of its sentences
+    /// (the user's own claim, embedded once for the turn), keyed by sentence text; those are not embedded again.
+    /// </summary>
     public async Task<GroundingReport> CheckAsync(
         string answer,
         IReadOnlyList<GroundingSource> sources,
         IReadOnlyList<string> otherPassages,
+        IReadOnlyDictionary<string, float[]>? knownVectors,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -61,7 +73,7 @@ public sealed class GroundingChecker
         cancellationToken.ThrowIfCancellationRequested();
         var watch = Stopwatch.StartNew();
         var analysis = _analyzer.Analyze(answer, sources, otherPassages);
-        await _analyzer.AddDenseAsync(analysis, SelectForDense(analysis.Claims, _model), cancellationToken).ConfigureAwait(false);
+        await _analyzer.AddDenseAsync(analysis, SelectForDense(analysis.Claims, _model), cancellationToken, knownVectors).ConfigureAwait(false);
         var sentences = analysis.Claims.Select(Decide).ToArray();
         return new GroundingReport(sentences, watch.Elapsed);
     }

@@ -1,3 +1,4 @@
+using Chatbot.Knowledge.Chunking;
 using Chatbot.Knowledge.Text;
 using Chatbot.Grounding.Text;
 using Microsoft.Extensions.AI;
@@ -22,7 +23,14 @@ internal sealed class GroundingAnalyzer(
         var passage = 0;
         foreach (var source in sources)
         {
-            AddPassage(evidence, source.Number, passage++, source.Text, splitter);
+            if (source.Sentences.Count > 0)
+            {
+                AddStoredPassage(evidence, source.Number, passage++, source.Sentences);
+            }
+            else
+            {
+                AddPassage(evidence, source.Number, passage++, source.Text, splitter);
+            }
         }
 
         foreach (var text in otherPassages)
@@ -69,7 +77,11 @@ internal sealed class GroundingAnalyzer(
     }
 
     /// <summary>Embeds the given claims and their best lexical evidence sentences in one batch and recomputes their features.</summary>
-    public async Task AddDenseAsync(GroundingAnalysis analysis, IReadOnlyList<ClaimAnalysis> claims, CancellationToken cancellationToken)
+    public async Task AddDenseAsync(
+        GroundingAnalysis analysis,
+        IReadOnlyList<ClaimAnalysis> claims,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, float[]>? knownVectors = null)
     {
         if (claims.Count == 0)
         {
@@ -92,7 +104,7 @@ internal sealed class GroundingAnalyzer(
             wanted.UnionWith(own);
         }
 
-        var claimVectors = await EmbedAsync(claims, wanted, cancellationToken).ConfigureAwait(false);
+        var claimVectors = await EmbedAsync(claims, wanted, analysis.Evidence, knownVectors, cancellationToken).ConfigureAwait(false);
         foreach (var claim in claims)
         {
             Compute(analysis, claim, claimVectors[claim], candidates[claim]);
@@ -122,6 +134,21 @@ internal sealed class GroundingAnalyzer(
             }
 
             evidence.Add(new EvidenceSentence(number, passage, position++, sentence.Text, facts));
+        }
+    }
+
+    private static void AddStoredPassage(List<EvidenceSentence> evidence, int? number, int passage, IReadOnlyList<ChunkSentence> sentences)
+    {
+        var position = 0;
+        foreach (var sentence in sentences)
+        {
+            var facts = TextAnalyzer.Analyze(sentence.Text);
+            if (facts.ContentCount == 0)
+            {
+                continue;
+            }
+
+            evidence.Add(new EvidenceSentence(number, passage, position++, sentence.Text, facts) { Vector = sentence.Vector.ToArray() });
         }
     }
 
@@ -157,10 +184,28 @@ internal sealed class GroundingAnalyzer(
     private async Task<Dictionary<ClaimAnalysis, float[]>> EmbedAsync(
         IReadOnlyList<ClaimAnalysis> claims,
         HashSet<EvidenceSentence> wanted,
+        IReadOnlyList<EvidenceSentence> evidence,
+        IReadOnlyDictionary<string, float[]>? knownVectors,
         CancellationToken cancellationToken)
     {
         // One batch for the whole check; each distinct text is embedded once (per call, and across calls through the cache).
+        // Vectors the index stored for source sentences, and those the caller already has (the user's own claim), are not
+        // embedded again: an answer that quotes its sources verbatim costs no embedding at all.
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var stored in evidence)
+        {
+            if (stored.Vector is { } vector)
+            {
+                vectors.TryAdd(stored.Text, vector);
+                vectors.TryAdd(ChunkSentence.EmbeddedText(stored.Text), vector);
+            }
+        }
+
+        foreach (var (text, vector) in knownVectors ?? new Dictionary<string, float[]>())
+        {
+            vectors.TryAdd(text, vector);
+        }
+
         var pending = new List<string>();
         void Want(string text)
         {
@@ -212,7 +257,7 @@ internal sealed class GroundingAnalyzer(
 
         foreach (var sentence in wanted)
         {
-            sentence.Vector = vectors[sentence.Text];
+            sentence.Vector ??= vectors[sentence.Text];
         }
 
         return claimTexts.ToDictionary(pair => pair.Key, pair => vectors[pair.Value]);

@@ -1,0 +1,84 @@
+using Chatbot.Grounding.Model;
+using Chatbot.Grounding.Tests.Doubles;
+using Chatbot.Knowledge.Chunking;
+using Chatbot.Knowledge.Text;
+
+namespace Chatbot.Grounding.Tests;
+
+/// <summary>The check reads the sentences and vectors the index stored, and embeds only text nobody embedded before.</summary>
+public sealed class StoredSentencesTests
+{
+    private const string Passage =
+        "The Quillfeather engine was released by Harrow Labs in 2031. It renders vector art from a short text prompt. " +
+        "Its second version added animation.";
+
+    /// <summary>Every claim goes to the dense stage, so any text without a vector would be embedded.</summary>
+    private static GroundingChecker Checker(HashingEmbedder embedder)
+    {
+        var shipped = GroundingModel.LoadDefault();
+        var model = new GroundingModel(shipped.Features, shipped.Means, shipped.Scales, shipped.Weights, shipped.Bias, shipped.Threshold)
+        {
+            DenseCandidates = shipped.DenseCandidates,
+            LexicalStage = shipped.LexicalStage,
+            DenseClaimBudget = 10,
+            DenseDoubtBand = double.PositiveInfinity,
+        };
+        return new GroundingChecker(embedder, model, embeddingCacheCapacity: 0);
+    }
+
+    private static GroundingSource Stored(HashingEmbedder ingestion)
+    {
+        var sentences = SentenceSplitter.Default.Split(Passage)
+            .Select(s => new ChunkSentence(s.Start, s.Length, s.Text, ingestion.GenerateAsync([ChunkSentence.EmbeddedText(s.Text)]).Result[0].Vector))
+            .ToArray();
+        return new GroundingSource(1, Passage) { Sentences = sentences };
+    }
+
+    [Fact]
+    public async Task CheckAsync_VerbatimQuotesOfStoredSentences_EmbedNothing()
+    {
+        var source = Stored(new HashingEmbedder());
+        var embedder = new HashingEmbedder();
+
+        var report = await Checker(embedder).CheckAsync(
+            "The Quillfeather engine was released by Harrow Labs in 2031. [1] It renders vector art from a short text prompt. [1]", [source]);
+
+        Assert.Equal(0, embedder.Texts);
+        Assert.All(report.Sentences, s => Assert.Equal(GroundingVerdict.Supported, s.Verdict));
+    }
+
+    [Fact]
+    public async Task CheckAsync_ModelWrittenSentence_IsTheOnlyTextEmbedded()
+    {
+        var source = Stored(new HashingEmbedder());
+        var embedder = new HashingEmbedder();
+
+        await Checker(embedder).CheckAsync("Harrow Labs shipped Quillfeather, a text-to-vector-art engine, in 2031 [1].", [source]);
+
+        Assert.Equal(1, embedder.Texts);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ClaimWithAKnownVector_IsNotEmbeddedAgain()
+    {
+        var source = Stored(new HashingEmbedder());
+        const string Claim = "Harrow Labs shipped Quillfeather in 2031.";
+        var known = new Dictionary<string, float[]> { [Claim] = (await new HashingEmbedder().GenerateAsync([Claim]))[0].Vector.ToArray() };
+        var embedder = new HashingEmbedder();
+
+        await Checker(embedder).CheckAsync($"{Claim} [1]", [source], [], known);
+
+        Assert.Equal(0, embedder.Texts);
+    }
+
+    [Fact]
+    public async Task CheckAsync_SourceWithoutStoredSentences_IsSplitAndEmbedded()
+    {
+        var embedder = new HashingEmbedder();
+
+        await Checker(embedder).CheckAsync("Harrow Labs shipped Quillfeather, a text-to-vector-art engine, in 2031 [1].", [new GroundingSource(1, Passage)]);
+
+        // The claim and the passage's sentences worth comparing it with: at least one source sentence was embedded.
+        Assert.True(embedder.Texts >= 2, $"{embedder.Texts} texts embedded");
+    }
+}
