@@ -26,8 +26,6 @@ public sealed partial class MainDialog : ComponentDialog
 {
     private const string RouteId = "route";
     private const string ClarifyPromptId = "clarify";
-    private const string LevelDialogId = "level";
-    private const string LevelPromptId = "levelChoice";
     private const string FeedbackDialogId = "feedback";
     private const string HelpfulPromptId = "helpful";
     private const string CommentPromptId = "comment";
@@ -48,6 +46,7 @@ public sealed partial class MainDialog : ComponentDialog
     /// <summary>Creates the dialog.</summary>
     public MainDialog(
         IIntentRecognizer intents,
+        LevelDialog levelDialog,
         Responder responder,
         ConversationState conversationState,
         UserState userState,
@@ -57,6 +56,7 @@ public sealed partial class MainDialog : ComponentDialog
         : base(nameof(MainDialog))
     {
         ArgumentNullException.ThrowIfNull(intents);
+        ArgumentNullException.ThrowIfNull(levelDialog);
         ArgumentNullException.ThrowIfNull(responder);
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(userState);
@@ -73,8 +73,7 @@ public sealed partial class MainDialog : ComponentDialog
 
         AddDialog(new WaterfallDialog(RouteId, [RecognizeAsync, ClarifiedAsync, DoneAsync]));
         AddDialog(new ChoicePrompt(ClarifyPromptId));
-        AddDialog(new WaterfallDialog(LevelDialogId, [AskLevelAsync, SetLevelAsync]));
-        AddDialog(new ChoicePrompt(LevelPromptId));
+        AddDialog(levelDialog);
         AddDialog(new WaterfallDialog(FeedbackDialogId, [AskHelpfulAsync, AskCommentAsync, SaveFeedbackAsync]));
         AddDialog(new ChoicePrompt(HelpfulPromptId));
         AddDialog(new TextPrompt(CommentPromptId));
@@ -146,11 +145,9 @@ public sealed partial class MainDialog : ComponentDialog
             case Intent.CheckClaim:
                 await AnswerAsync(context, intent, text, cancellationToken);
                 break;
-            case Intent.SetLevel when intent.Level is { } level:
-                await SaveLevelAsync(context, level, cancellationToken);
-                break;
             case Intent.SetLevel:
-                return await step.BeginDialogAsync(LevelDialogId, cancellationToken: cancellationToken);
+                // A level the message already named is passed on, so the dialog does not ask for it.
+                return await step.BeginDialogAsync(LevelDialog.DialogId, intent.Level, cancellationToken);
             case Intent.ShowSources:
                 var last = (await _memory.GetAsync(context, () => new ConversationMemory(), cancellationToken)).LastAnswer();
                 await context.SendActivityAsync(
@@ -222,42 +219,6 @@ public sealed partial class MainDialog : ComponentDialog
         var answer = await _responder.AnswerAsync(request, cancellationToken);
         memory.Remember(topic, answer);
         await context.SendActivityAsync(AnswerRenderer.Render(answer), cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> AskLevelAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-        => await step.PromptAsync(LevelPromptId, new PromptOptions
-        {
-            Prompt = MessageFactory.Text("How should I explain things?"),
-            RetryPrompt = MessageFactory.Text("Please choose Beginner, Standard or Expert."),
-            Choices = [new Choice("Beginner"), new Choice("Standard"), new Choice("Expert")],
-        }, cancellationToken);
-
-    private async Task<DialogTurnResult> SetLevelAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        if (step.Result is FoundChoice chosen && Enum.TryParse<AnswerLevel>(chosen.Value, out var level))
-        {
-            await SaveLevelAsync(step.Context, level, cancellationToken);
-        }
-        else
-        {
-            await step.Context.SendActivityAsync("I'll keep explaining at the level I use now.", cancellationToken: cancellationToken);
-        }
-
-        return await step.EndDialogAsync(cancellationToken: cancellationToken);
-    }
-
-    private async Task SaveLevelAsync(ITurnContext context, AnswerLevel level, CancellationToken cancellationToken)
-    {
-        var profile = await _profile.GetAsync(context, () => new UserProfile(), cancellationToken);
-        profile.Level = level;
-        await _profile.SetAsync(context, profile, cancellationToken);
-        var how = level switch
-        {
-            AnswerLevel.Beginner => "short answers in plain words",
-            AnswerLevel.Expert => "fuller, more technical answers",
-            _ => "balanced answers",
-        };
-        await context.SendActivityAsync($"Got it: {level.ToString().ToLowerInvariant()} level. From now on I'll give you {how}, in this and future conversations.", cancellationToken: cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskHelpfulAsync(WaterfallStepContext step, CancellationToken cancellationToken)
