@@ -52,6 +52,7 @@ public static class ConversationServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<FeedbackStore>();
         services.TryAddSingleton<LevelDialog>();
+        services.TryAddSingleton<FeedbackDialog>();
         services.TryAddSingleton<MainDialog>();
         services.TryAddSingleton<IMessageHandler, DialogMessageHandler>();
         services.TryAddTransient<IBot, ExplainerBot>();

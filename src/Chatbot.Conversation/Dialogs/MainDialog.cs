@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Chatbot.AI.Prompting;
 using Chatbot.AI.Responding;
-using Chatbot.Conversation.Feedback;
 using Chatbot.Conversation.Intents;
 using Chatbot.Conversation.Rendering;
 using Chatbot.Conversation.State;
@@ -26,9 +24,6 @@ public sealed partial class MainDialog : ComponentDialog
 {
     private const string RouteId = "route";
     private const string ClarifyPromptId = "clarify";
-    private const string FeedbackDialogId = "feedback";
-    private const string HelpfulPromptId = "helpful";
-    private const string CommentPromptId = "comment";
     private const string ResetDialogId = "reset";
     private const string ResetPromptId = "resetConfirm";
     private const string UtteranceKey = "utterance";
@@ -39,7 +34,6 @@ public sealed partial class MainDialog : ComponentDialog
     private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
     private readonly IStatePropertyAccessor<UserProfile> _profile;
-    private readonly FeedbackStore _feedback;
     private readonly HandoffOptions _handoff;
     private readonly ILogger<MainDialog> _logger;
 
@@ -47,36 +41,33 @@ public sealed partial class MainDialog : ComponentDialog
     public MainDialog(
         IIntentRecognizer intents,
         LevelDialog levelDialog,
+        FeedbackDialog feedbackDialog,
         Responder responder,
         ConversationState conversationState,
         UserState userState,
-        FeedbackStore feedback,
         IOptions<HandoffOptions> handoff,
         ILogger<MainDialog> logger)
         : base(nameof(MainDialog))
     {
         ArgumentNullException.ThrowIfNull(intents);
         ArgumentNullException.ThrowIfNull(levelDialog);
+        ArgumentNullException.ThrowIfNull(feedbackDialog);
         ArgumentNullException.ThrowIfNull(responder);
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(userState);
-        ArgumentNullException.ThrowIfNull(feedback);
         ArgumentNullException.ThrowIfNull(handoff);
         _intents = intents;
         _responder = responder;
         _conversationState = conversationState;
         _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
         _profile = userState.CreateProperty<UserProfile>(nameof(UserProfile));
-        _feedback = feedback;
         _handoff = handoff.Value;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
 
         AddDialog(new WaterfallDialog(RouteId, [RecognizeAsync, ClarifiedAsync, DoneAsync]));
         AddDialog(new ChoicePrompt(ClarifyPromptId));
         AddDialog(levelDialog);
-        AddDialog(new WaterfallDialog(FeedbackDialogId, [AskHelpfulAsync, AskCommentAsync, SaveFeedbackAsync]));
-        AddDialog(new ChoicePrompt(HelpfulPromptId));
-        AddDialog(new TextPrompt(CommentPromptId));
+        AddDialog(feedbackDialog);
         AddDialog(new WaterfallDialog(ResetDialogId, [ConfirmResetAsync, ResetAsync]));
         AddDialog(new ConfirmPrompt(ResetPromptId));
         InitialDialogId = RouteId;
@@ -155,7 +146,7 @@ public sealed partial class MainDialog : ComponentDialog
                     cancellationToken);
                 break;
             case Intent.Feedback:
-                return await step.BeginDialogAsync(FeedbackDialogId, intent.Feedback?.ToString(), cancellationToken);
+                return await step.BeginDialogAsync(FeedbackDialog.DialogId, intent.Feedback?.ToString(), cancellationToken);
             case Intent.Handoff:
                 await HandoffAsync(context, cancellationToken);
                 break;
@@ -219,71 +210,6 @@ public sealed partial class MainDialog : ComponentDialog
         var answer = await _responder.AnswerAsync(request, cancellationToken);
         memory.Remember(topic, answer);
         await context.SendActivityAsync(AnswerRenderer.Render(answer), cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> AskHelpfulAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var memory = await _memory.GetAsync(step.Context, () => new ConversationMemory(), cancellationToken);
-        if (memory.LastAnswerId is null)
-        {
-            await step.Context.SendActivityAsync("Thanks! There's no answer of mine to rate yet; ask me something first.", cancellationToken: cancellationToken);
-            return await step.EndDialogAsync(cancellationToken: cancellationToken);
-        }
-
-        if (step.Options is string sentiment && Enum.TryParse<FeedbackSentiment>(sentiment, out var known))
-        {
-            return await step.NextAsync(known == FeedbackSentiment.Positive, cancellationToken);
-        }
-
-        return await step.PromptAsync(HelpfulPromptId, new PromptOptions
-        {
-            Prompt = MessageFactory.Text("Was my last answer helpful?"),
-            Choices = [new Choice("Helpful"), new Choice("Not helpful")],
-        }, cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> AskCommentAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        bool? helpful = step.Result switch
-        {
-            bool b => b,
-            FoundChoice c => c.Value == "Helpful",
-            _ => null,
-        };
-        if (helpful is null)
-        {
-            return await step.EndDialogAsync(cancellationToken: cancellationToken);
-        }
-
-        step.Values["helpful"] = helpful.Value;
-        return await step.PromptAsync(CommentPromptId, new PromptOptions
-        {
-            Prompt = (Activity)MessageFactory.SuggestedActions(
-                ["Skip"],
-                helpful.Value ? "Thanks! Anything you'd like to add? (or Skip)" : "Sorry about that. What was wrong or missing? (or Skip)",
-                ssml: null,
-                inputHint: null),
-        }, cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> SaveFeedbackAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var memory = await _memory.GetAsync(step.Context, () => new ConversationMemory(), cancellationToken);
-        var comment = step.Result as string;
-        var answer = memory.LastAnswer();
-        await _feedback.SaveAsync(new FeedbackRecord
-        {
-            AnswerId = memory.LastAnswerId!,
-            ConversationKey = ConversationKey(step.Context),
-            Question = memory.LastQuestion,
-            Answer = answer?.Text,
-            Backend = answer?.Backend,
-            Helpful = Convert.ToBoolean(step.Values["helpful"], CultureInfo.InvariantCulture),
-            Comment = comment is null || comment.Trim().Equals("skip", StringComparison.OrdinalIgnoreCase) ? null : comment.Trim(),
-            At = DateTimeOffset.UtcNow,
-        }, cancellationToken);
-        await step.Context.SendActivityAsync("Thanks, I've noted your feedback on that answer.", cancellationToken: cancellationToken);
-        return await step.EndDialogAsync(cancellationToken: cancellationToken);
     }
 
     private async Task HandoffAsync(ITurnContext context, CancellationToken cancellationToken)
@@ -362,8 +288,6 @@ public sealed partial class MainDialog : ComponentDialog
         activity.TextFormat = TextFormatTypes.Markdown;
         return activity;
     }
-
-    private static string ConversationKey(ITurnContext context) => $"{context.Activity.ChannelId}/{context.Activity.Conversation?.Id}";
 
     /// <summary>The subject of a question: "what is a transformer?" gives "transformer".</summary>
     private static string? TopicOf(string? question)
