@@ -53,6 +53,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<FeedbackStore>();
         services.TryAddSingleton<LevelDialog>();
         services.TryAddSingleton<FeedbackDialog>();
+        services.TryAddSingleton<ResetDialog>();
         services.TryAddSingleton<MainDialog>();
         services.TryAddSingleton<IMessageHandler, DialogMessageHandler>();
         services.TryAddTransient<IBot, ExplainerBot>();

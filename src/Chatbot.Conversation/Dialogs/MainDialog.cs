@@ -24,14 +24,11 @@ public sealed partial class MainDialog : ComponentDialog
 {
     private const string RouteId = "route";
     private const string ClarifyPromptId = "clarify";
-    private const string ResetDialogId = "reset";
-    private const string ResetPromptId = "resetConfirm";
     private const string UtteranceKey = "utterance";
     private const string ClarifyingKey = "clarifying";
 
     private readonly IIntentRecognizer _intents;
     private readonly Responder _responder;
-    private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
     private readonly IStatePropertyAccessor<UserProfile> _profile;
     private readonly HandoffOptions _handoff;
@@ -42,6 +39,7 @@ public sealed partial class MainDialog : ComponentDialog
         IIntentRecognizer intents,
         LevelDialog levelDialog,
         FeedbackDialog feedbackDialog,
+        ResetDialog resetDialog,
         Responder responder,
         ConversationState conversationState,
         UserState userState,
@@ -52,13 +50,13 @@ public sealed partial class MainDialog : ComponentDialog
         ArgumentNullException.ThrowIfNull(intents);
         ArgumentNullException.ThrowIfNull(levelDialog);
         ArgumentNullException.ThrowIfNull(feedbackDialog);
+        ArgumentNullException.ThrowIfNull(resetDialog);
         ArgumentNullException.ThrowIfNull(responder);
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(userState);
         ArgumentNullException.ThrowIfNull(handoff);
         _intents = intents;
         _responder = responder;
-        _conversationState = conversationState;
         _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
         _profile = userState.CreateProperty<UserProfile>(nameof(UserProfile));
         _handoff = handoff.Value;
@@ -68,8 +66,7 @@ public sealed partial class MainDialog : ComponentDialog
         AddDialog(new ChoicePrompt(ClarifyPromptId));
         AddDialog(levelDialog);
         AddDialog(feedbackDialog);
-        AddDialog(new WaterfallDialog(ResetDialogId, [ConfirmResetAsync, ResetAsync]));
-        AddDialog(new ConfirmPrompt(ResetPromptId));
+        AddDialog(resetDialog);
         InitialDialogId = RouteId;
     }
 
@@ -151,7 +148,7 @@ public sealed partial class MainDialog : ComponentDialog
                 await HandoffAsync(context, cancellationToken);
                 break;
             case Intent.Reset:
-                return await step.BeginDialogAsync(ResetDialogId, cancellationToken: cancellationToken);
+                return await step.BeginDialogAsync(ResetDialog.DialogId, cancellationToken: cancellationToken);
             case Intent.Thanks:
                 await context.SendActivityAsync("You're welcome! Ask me anything else about generative AI whenever you like.", cancellationToken: cancellationToken);
                 break;
@@ -235,28 +232,6 @@ public sealed partial class MainDialog : ComponentDialog
         }
 
         await context.SendActivityAsync(_handoff.Message, cancellationToken: cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> ConfirmResetAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-        => await step.PromptAsync(ResetPromptId, new PromptOptions
-        {
-            Prompt = MessageFactory.Text("Start over? I'll forget this conversation (your level setting stays)."),
-            RetryPrompt = MessageFactory.Text("Please answer yes or no: shall I start over?"),
-        }, cancellationToken);
-
-    private async Task<DialogTurnResult> ResetAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        if (step.Result is true)
-        {
-            // Ending the stack first, then clearing everything the conversation holds.
-            await step.CancelAllDialogsAsync(cancellationToken);
-            await _conversationState.ClearStateAsync(step.Context, cancellationToken);
-            await step.Context.SendActivityAsync("Done: we're starting fresh. What would you like to know?", cancellationToken: cancellationToken);
-            return new DialogTurnResult(DialogTurnStatus.Cancelled);
-        }
-
-        await step.Context.SendActivityAsync("OK, I'll keep our conversation as it is.", cancellationToken: cancellationToken);
-        return await step.EndDialogAsync(cancellationToken: cancellationToken);
     }
 
     private static IMessageActivity HelpMessage(bool greeting)
