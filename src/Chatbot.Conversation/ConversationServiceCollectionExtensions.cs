@@ -1,3 +1,4 @@
+using Chatbot.Conversation.Answering;
 using Chatbot.Conversation.Bots;
 using Chatbot.Conversation.Dialogs;
 using Chatbot.Conversation.Feedback;
@@ -54,6 +55,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<LevelDialog>();
         services.TryAddSingleton<FeedbackDialog>();
         services.TryAddSingleton<ResetDialog>();
+        services.TryAddSingleton<QuestionAnswerer>();
         services.TryAddSingleton<MainDialog>();
         services.TryAddSingleton<IMessageHandler, DialogMessageHandler>();
         services.TryAddTransient<IBot, ExplainerBot>();

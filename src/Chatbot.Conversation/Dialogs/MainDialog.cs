@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
-using Chatbot.AI.Prompting;
-using Chatbot.AI.Responding;
+using Chatbot.Conversation.Answering;
 using Chatbot.Conversation.Intents;
 using Chatbot.Conversation.Rendering;
 using Chatbot.Conversation.State;
@@ -9,7 +7,6 @@ using Chatbot.Dialogs;
 using Chatbot.Dialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,9 +25,8 @@ public sealed partial class MainDialog : ComponentDialog
     private const string ClarifyingKey = "clarifying";
 
     private readonly IIntentRecognizer _intents;
-    private readonly Responder _responder;
+    private readonly QuestionAnswerer _answerer;
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
-    private readonly IStatePropertyAccessor<UserProfile> _profile;
     private readonly HandoffOptions _handoff;
     private readonly ILogger<MainDialog> _logger;
 
@@ -40,9 +36,8 @@ public sealed partial class MainDialog : ComponentDialog
         LevelDialog levelDialog,
         FeedbackDialog feedbackDialog,
         ResetDialog resetDialog,
-        Responder responder,
+        QuestionAnswerer answerer,
         ConversationState conversationState,
-        UserState userState,
         IOptions<HandoffOptions> handoff,
         ILogger<MainDialog> logger)
         : base(nameof(MainDialog))
@@ -51,14 +46,12 @@ public sealed partial class MainDialog : ComponentDialog
         ArgumentNullException.ThrowIfNull(levelDialog);
         ArgumentNullException.ThrowIfNull(feedbackDialog);
         ArgumentNullException.ThrowIfNull(resetDialog);
-        ArgumentNullException.ThrowIfNull(responder);
+        ArgumentNullException.ThrowIfNull(answerer);
         ArgumentNullException.ThrowIfNull(conversationState);
-        ArgumentNullException.ThrowIfNull(userState);
         ArgumentNullException.ThrowIfNull(handoff);
         _intents = intents;
-        _responder = responder;
+        _answerer = answerer;
         _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
-        _profile = userState.CreateProperty<UserProfile>(nameof(UserProfile));
         _handoff = handoff.Value;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
 
@@ -131,7 +124,7 @@ public sealed partial class MainDialog : ComponentDialog
             case Intent.Ask:
             case Intent.Compare:
             case Intent.CheckClaim:
-                await AnswerAsync(context, intent, text, cancellationToken);
+                await _answerer.AnswerAsync(context, intent, text, cancellationToken);
                 break;
             case Intent.SetLevel:
                 // A level the message already named is passed on, so the dialog does not ask for it.
@@ -158,55 +151,6 @@ public sealed partial class MainDialog : ComponentDialog
         }
 
         return await step.EndDialogAsync(cancellationToken: cancellationToken);
-    }
-
-    private async Task AnswerAsync(ITurnContext context, IntentResult intent, string text, CancellationToken cancellationToken)
-    {
-        var memory = await _memory.GetAsync(context, () => new ConversationMemory(), cancellationToken);
-        var profile = await _profile.GetAsync(context, () => new UserProfile(), cancellationToken);
-        var request = new ResponderRequest(text)
-        {
-            Kind = intent.Intent switch
-            {
-                Intent.Compare => PromptKind.Compare,
-                Intent.CheckClaim => PromptKind.CheckClaim,
-                _ => PromptKind.Ask,
-            },
-            Style = profile.Level switch
-            {
-                AnswerLevel.Beginner => AnswerStyle.Beginner,
-                AnswerLevel.Expert => AnswerStyle.Expert,
-                _ => AnswerStyle.Standard,
-            },
-            History = memory.Turns.Select(t => new ConversationTurn(t.Role == "user" ? ChatRole.User : ChatRole.Assistant, t.Text)).ToArray(),
-        };
-
-        var topic = text;
-        if (intent.Intent == Intent.Compare)
-        {
-            // "How is that different from a GAN?": "that" is what the conversation was about.
-            var left = intent.Left ?? memory.LastSubjects.FirstOrDefault() ?? TopicOf(memory.LastQuestion);
-            if (left is not null && intent.Right is not null)
-            {
-                request = request with { Subjects = [left, intent.Right], SearchQuery = $"{left} compared with {intent.Right}" };
-                memory.LastSubjects = [left, intent.Right];
-            }
-        }
-        else if (intent.Intent == Intent.Ask && memory.LastQuestion is { } previous && IsFollowUp(text))
-        {
-            // "Tell me more", "why?": the question is about the previous topic, which stays the topic.
-            request = request with { Question = $"{text} (about: {previous})", SearchQuery = $"{previous} {text}" };
-            topic = previous;
-        }
-        else
-        {
-            memory.LastSubjects = [];
-        }
-
-        await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
-        var answer = await _responder.AnswerAsync(request, cancellationToken);
-        memory.Remember(topic, answer);
-        await context.SendActivityAsync(AnswerRenderer.Render(answer), cancellationToken);
     }
 
     private async Task HandoffAsync(ITurnContext context, CancellationToken cancellationToken)
@@ -264,21 +208,6 @@ public sealed partial class MainDialog : ComponentDialog
         return activity;
     }
 
-    /// <summary>The subject of a question: "what is a transformer?" gives "transformer".</summary>
-    private static string? TopicOf(string? question)
-    {
-        if (string.IsNullOrWhiteSpace(question))
-        {
-            return null;
-        }
-
-        var topic = QuestionLead().Replace(question.Trim(), string.Empty).Trim().TrimEnd('?', '.', '!').Trim();
-        return topic.Length > 0 ? topic : question.Trim();
-    }
-
-    private static bool IsFollowUp(string text)
-        => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && FollowUpCue().IsMatch(text);
-
     private static string Describe(Intent intent) => intent switch
     {
         Intent.Greeting => "Say hello",
@@ -300,10 +229,4 @@ public sealed partial class MainDialog : ComponentDialog
         [LoggerMessage(1, LogLevel.Warning, "The {ChannelId} channel rejected the handoff event (HTTP {Status}); the user was told to contact support directly")]
         public static partial void HandoffRejected(ILogger logger, string channelId, System.Net.HttpStatusCode? status);
     }
-
-    [GeneratedRegex(@"^(?:(?:what|who|how|why|when|where)(?:'s|\s+(?:is|are|was|were|does|do|did))?\s+|tell me about\s+|explain\s+)(?:an?\s+|the\s+)?", RegexOptions.IgnoreCase)]
-    private static partial Regex QuestionLead();
-
-    [GeneratedRegex(@"\b(more|why|how so|that|this|it|they|them|those|example|elaborate|explain)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex FollowUpCue();
 }
