@@ -56,6 +56,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<FeedbackDialog>();
         services.TryAddSingleton<ResetDialog>();
         services.TryAddSingleton<QuestionAnswerer>();
+        services.TryAddSingleton<HandoffInitiator>();
         services.TryAddSingleton<MainDialog>();
         services.TryAddSingleton<IMessageHandler, DialogMessageHandler>();
         services.TryAddTransient<IBot, ExplainerBot>();

@@ -7,17 +7,17 @@ using Chatbot.Dialogs;
 using Chatbot.Dialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Chatbot.Conversation.Dialogs;
 
 /// <summary>
 /// The conversation: recognises the intent of each message and routes it to its behaviour. When
 /// the recogniser is unsure it asks which of the two likeliest intents was meant. Multi-turn
-/// behaviours (level, feedback, reset) are child dialogs, so their prompts survive restarts.
+/// behaviours are child dialogs (<see cref="LevelDialog"/>, <see cref="FeedbackDialog"/>,
+/// <see cref="ResetDialog"/>), so their prompts survive restarts; single-turn ones are services it
+/// calls (<see cref="QuestionAnswerer"/>, <see cref="HandoffInitiator"/>).
 /// </summary>
-public sealed partial class MainDialog : ComponentDialog
+public sealed class MainDialog : ComponentDialog
 {
     private const string RouteId = "route";
     private const string ClarifyPromptId = "clarify";
@@ -27,8 +27,7 @@ public sealed partial class MainDialog : ComponentDialog
     private readonly IIntentRecognizer _intents;
     private readonly QuestionAnswerer _answerer;
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
-    private readonly HandoffOptions _handoff;
-    private readonly ILogger<MainDialog> _logger;
+    private readonly HandoffInitiator _handoff;
 
     /// <summary>Creates the dialog.</summary>
     public MainDialog(
@@ -37,9 +36,8 @@ public sealed partial class MainDialog : ComponentDialog
         FeedbackDialog feedbackDialog,
         ResetDialog resetDialog,
         QuestionAnswerer answerer,
-        ConversationState conversationState,
-        IOptions<HandoffOptions> handoff,
-        ILogger<MainDialog> logger)
+        HandoffInitiator handoff,
+        ConversationState conversationState)
         : base(nameof(MainDialog))
     {
         ArgumentNullException.ThrowIfNull(intents);
@@ -47,13 +45,12 @@ public sealed partial class MainDialog : ComponentDialog
         ArgumentNullException.ThrowIfNull(feedbackDialog);
         ArgumentNullException.ThrowIfNull(resetDialog);
         ArgumentNullException.ThrowIfNull(answerer);
-        ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(handoff);
+        ArgumentNullException.ThrowIfNull(conversationState);
         _intents = intents;
         _answerer = answerer;
         _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
-        _handoff = handoff.Value;
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _handoff = handoff;
 
         AddDialog(new WaterfallDialog(RouteId, [RecognizeAsync, ClarifiedAsync, DoneAsync]));
         AddDialog(new ChoicePrompt(ClarifyPromptId));
@@ -138,7 +135,7 @@ public sealed partial class MainDialog : ComponentDialog
             case Intent.Feedback:
                 return await step.BeginDialogAsync(FeedbackDialog.DialogId, intent.Feedback?.ToString(), cancellationToken);
             case Intent.Handoff:
-                await HandoffAsync(context, cancellationToken);
+                await _handoff.InitiateAsync(context, cancellationToken);
                 break;
             case Intent.Reset:
                 return await step.BeginDialogAsync(ResetDialog.DialogId, cancellationToken: cancellationToken);
@@ -151,31 +148,6 @@ public sealed partial class MainDialog : ComponentDialog
         }
 
         return await step.EndDialogAsync(cancellationToken: cancellationToken);
-    }
-
-    private async Task HandoffAsync(ITurnContext context, CancellationToken cancellationToken)
-    {
-        var memory = await _memory.GetAsync(context, () => new ConversationMemory(), cancellationToken);
-        var transcript = new Transcript(memory.Turns.Select(t =>
-        {
-            var activity = MessageFactory.Text(t.Text);
-            activity.From = t.Role == "user" ? context.Activity.From : context.Activity.Recipient;
-            return activity;
-        }).ToList());
-        var handoff = EventFactory.CreateHandoffInitiation(context, new { skill = _handoff.Target }, transcript);
-        try
-        {
-            await context.SendActivityAsync(handoff, cancellationToken);
-        }
-        catch (ErrorResponseException ex)
-        {
-            // The channel has no agent hub to take the event: say so instead of promising a person.
-            Log.HandoffRejected(_logger, context.Activity.ChannelId, ex.Response?.StatusCode);
-            await context.SendActivityAsync(_handoff.UnavailableMessage, cancellationToken: cancellationToken);
-            return;
-        }
-
-        await context.SendActivityAsync(_handoff.Message, cancellationToken: cancellationToken);
     }
 
     private static IMessageActivity HelpMessage(bool greeting)
@@ -223,10 +195,4 @@ public sealed partial class MainDialog : ComponentDialog
         Intent.Thanks => "Just saying thanks",
         _ => "Something else",
     };
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Warning, "The {ChannelId} channel rejected the handoff event (HTTP {Status}); the user was told to contact support directly")]
-        public static partial void HandoffRejected(ILogger logger, string channelId, System.Net.HttpStatusCode? status);
-    }
 }
