@@ -1,3 +1,4 @@
+using Chatbot.Conversation.Answering;
 using Chatbot.Conversation.Bots;
 using Chatbot.Conversation.Dialogs;
 using Chatbot.Conversation.Feedback;
@@ -51,6 +52,11 @@ public static class ConversationServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<FeedbackStore>();
+        services.TryAddSingleton<LevelDialog>();
+        services.TryAddSingleton<FeedbackDialog>();
+        services.TryAddSingleton<ResetDialog>();
+        services.TryAddSingleton<QuestionAnswerer>();
+        services.TryAddSingleton<HandoffInitiator>();
         services.TryAddSingleton<MainDialog>();
         services.TryAddSingleton<IMessageHandler, DialogMessageHandler>();
         services.TryAddTransient<IBot, ExplainerBot>();

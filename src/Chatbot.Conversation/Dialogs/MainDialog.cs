@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Chatbot.AI.Prompting;
-using Chatbot.AI.Responding;
-using Chatbot.Conversation.Feedback;
+using Chatbot.Conversation.Answering;
 using Chatbot.Conversation.Intents;
 using Chatbot.Conversation.Rendering;
 using Chatbot.Conversation.State;
@@ -11,75 +7,56 @@ using Chatbot.Dialogs;
 using Chatbot.Dialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Chatbot.Conversation.Dialogs;
 
 /// <summary>
 /// The conversation: recognises the intent of each message and routes it to its behaviour. When
 /// the recogniser is unsure it asks which of the two likeliest intents was meant. Multi-turn
-/// behaviours (level, feedback, reset) are child dialogs, so their prompts survive restarts.
+/// behaviours are child dialogs (<see cref="LevelDialog"/>, <see cref="FeedbackDialog"/>,
+/// <see cref="ResetDialog"/>), so their prompts survive restarts; single-turn ones are services it
+/// calls (<see cref="QuestionAnswerer"/>, <see cref="HandoffInitiator"/>).
 /// </summary>
-public sealed partial class MainDialog : ComponentDialog
+public sealed class MainDialog : ComponentDialog
 {
     private const string RouteId = "route";
     private const string ClarifyPromptId = "clarify";
-    private const string LevelDialogId = "level";
-    private const string LevelPromptId = "levelChoice";
-    private const string FeedbackDialogId = "feedback";
-    private const string HelpfulPromptId = "helpful";
-    private const string CommentPromptId = "comment";
-    private const string ResetDialogId = "reset";
-    private const string ResetPromptId = "resetConfirm";
     private const string UtteranceKey = "utterance";
     private const string ClarifyingKey = "clarifying";
 
     private readonly IIntentRecognizer _intents;
-    private readonly Responder _responder;
-    private readonly ConversationState _conversationState;
+    private readonly QuestionAnswerer _answerer;
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
-    private readonly IStatePropertyAccessor<UserProfile> _profile;
-    private readonly FeedbackStore _feedback;
-    private readonly HandoffOptions _handoff;
-    private readonly ILogger<MainDialog> _logger;
+    private readonly HandoffInitiator _handoff;
 
     /// <summary>Creates the dialog.</summary>
     public MainDialog(
         IIntentRecognizer intents,
-        Responder responder,
-        ConversationState conversationState,
-        UserState userState,
-        FeedbackStore feedback,
-        IOptions<HandoffOptions> handoff,
-        ILogger<MainDialog> logger)
+        LevelDialog levelDialog,
+        FeedbackDialog feedbackDialog,
+        ResetDialog resetDialog,
+        QuestionAnswerer answerer,
+        HandoffInitiator handoff,
+        ConversationState conversationState)
         : base(nameof(MainDialog))
     {
         ArgumentNullException.ThrowIfNull(intents);
-        ArgumentNullException.ThrowIfNull(responder);
-        ArgumentNullException.ThrowIfNull(conversationState);
-        ArgumentNullException.ThrowIfNull(userState);
-        ArgumentNullException.ThrowIfNull(feedback);
+        ArgumentNullException.ThrowIfNull(levelDialog);
+        ArgumentNullException.ThrowIfNull(feedbackDialog);
+        ArgumentNullException.ThrowIfNull(resetDialog);
+        ArgumentNullException.ThrowIfNull(answerer);
         ArgumentNullException.ThrowIfNull(handoff);
+        ArgumentNullException.ThrowIfNull(conversationState);
         _intents = intents;
-        _responder = responder;
-        _conversationState = conversationState;
+        _answerer = answerer;
         _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
-        _profile = userState.CreateProperty<UserProfile>(nameof(UserProfile));
-        _feedback = feedback;
-        _handoff = handoff.Value;
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _handoff = handoff;
 
         AddDialog(new WaterfallDialog(RouteId, [RecognizeAsync, ClarifiedAsync, DoneAsync]));
         AddDialog(new ChoicePrompt(ClarifyPromptId));
-        AddDialog(new WaterfallDialog(LevelDialogId, [AskLevelAsync, SetLevelAsync]));
-        AddDialog(new ChoicePrompt(LevelPromptId));
-        AddDialog(new WaterfallDialog(FeedbackDialogId, [AskHelpfulAsync, AskCommentAsync, SaveFeedbackAsync]));
-        AddDialog(new ChoicePrompt(HelpfulPromptId));
-        AddDialog(new TextPrompt(CommentPromptId));
-        AddDialog(new WaterfallDialog(ResetDialogId, [ConfirmResetAsync, ResetAsync]));
-        AddDialog(new ConfirmPrompt(ResetPromptId));
+        AddDialog(levelDialog);
+        AddDialog(feedbackDialog);
+        AddDialog(resetDialog);
         InitialDialogId = RouteId;
     }
 
@@ -144,13 +121,11 @@ public sealed partial class MainDialog : ComponentDialog
             case Intent.Ask:
             case Intent.Compare:
             case Intent.CheckClaim:
-                await AnswerAsync(context, intent, text, cancellationToken);
-                break;
-            case Intent.SetLevel when intent.Level is { } level:
-                await SaveLevelAsync(context, level, cancellationToken);
+                await _answerer.AnswerAsync(context, intent, text, cancellationToken);
                 break;
             case Intent.SetLevel:
-                return await step.BeginDialogAsync(LevelDialogId, cancellationToken: cancellationToken);
+                // A level the message already named is passed on, so the dialog does not ask for it.
+                return await step.BeginDialogAsync(LevelDialog.DialogId, intent.Level, cancellationToken);
             case Intent.ShowSources:
                 var last = (await _memory.GetAsync(context, () => new ConversationMemory(), cancellationToken)).LastAnswer();
                 await context.SendActivityAsync(
@@ -158,12 +133,12 @@ public sealed partial class MainDialog : ComponentDialog
                     cancellationToken);
                 break;
             case Intent.Feedback:
-                return await step.BeginDialogAsync(FeedbackDialogId, intent.Feedback?.ToString(), cancellationToken);
+                return await step.BeginDialogAsync(FeedbackDialog.DialogId, intent.Feedback?.ToString(), cancellationToken);
             case Intent.Handoff:
-                await HandoffAsync(context, cancellationToken);
+                await _handoff.InitiateAsync(context, cancellationToken);
                 break;
             case Intent.Reset:
-                return await step.BeginDialogAsync(ResetDialogId, cancellationToken: cancellationToken);
+                return await step.BeginDialogAsync(ResetDialog.DialogId, cancellationToken: cancellationToken);
             case Intent.Thanks:
                 await context.SendActivityAsync("You're welcome! Ask me anything else about generative AI whenever you like.", cancellationToken: cancellationToken);
                 break;
@@ -172,203 +147,6 @@ public sealed partial class MainDialog : ComponentDialog
                 break;
         }
 
-        return await step.EndDialogAsync(cancellationToken: cancellationToken);
-    }
-
-    private async Task AnswerAsync(ITurnContext context, IntentResult intent, string text, CancellationToken cancellationToken)
-    {
-        var memory = await _memory.GetAsync(context, () => new ConversationMemory(), cancellationToken);
-        var profile = await _profile.GetAsync(context, () => new UserProfile(), cancellationToken);
-        var request = new ResponderRequest(text)
-        {
-            Kind = intent.Intent switch
-            {
-                Intent.Compare => PromptKind.Compare,
-                Intent.CheckClaim => PromptKind.CheckClaim,
-                _ => PromptKind.Ask,
-            },
-            Style = profile.Level switch
-            {
-                AnswerLevel.Beginner => AnswerStyle.Beginner,
-                AnswerLevel.Expert => AnswerStyle.Expert,
-                _ => AnswerStyle.Standard,
-            },
-            History = memory.Turns.Select(t => new ConversationTurn(t.Role == "user" ? ChatRole.User : ChatRole.Assistant, t.Text)).ToArray(),
-        };
-
-        var topic = text;
-        if (intent.Intent == Intent.Compare)
-        {
-            // "How is that different from a GAN?": "that" is what the conversation was about.
-            var left = intent.Left ?? memory.LastSubjects.FirstOrDefault() ?? TopicOf(memory.LastQuestion);
-            if (left is not null && intent.Right is not null)
-            {
-                request = request with { Subjects = [left, intent.Right], SearchQuery = $"{left} compared with {intent.Right}" };
-                memory.LastSubjects = [left, intent.Right];
-            }
-        }
-        else if (intent.Intent == Intent.Ask && memory.LastQuestion is { } previous && IsFollowUp(text))
-        {
-            // "Tell me more", "why?": the question is about the previous topic, which stays the topic.
-            request = request with { Question = $"{text} (about: {previous})", SearchQuery = $"{previous} {text}" };
-            topic = previous;
-        }
-        else
-        {
-            memory.LastSubjects = [];
-        }
-
-        await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
-        var answer = await _responder.AnswerAsync(request, cancellationToken);
-        memory.Remember(topic, answer);
-        await context.SendActivityAsync(AnswerRenderer.Render(answer), cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> AskLevelAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-        => await step.PromptAsync(LevelPromptId, new PromptOptions
-        {
-            Prompt = MessageFactory.Text("How should I explain things?"),
-            RetryPrompt = MessageFactory.Text("Please choose Beginner, Standard or Expert."),
-            Choices = [new Choice("Beginner"), new Choice("Standard"), new Choice("Expert")],
-        }, cancellationToken);
-
-    private async Task<DialogTurnResult> SetLevelAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        if (step.Result is FoundChoice chosen && Enum.TryParse<AnswerLevel>(chosen.Value, out var level))
-        {
-            await SaveLevelAsync(step.Context, level, cancellationToken);
-        }
-        else
-        {
-            await step.Context.SendActivityAsync("I'll keep explaining at the level I use now.", cancellationToken: cancellationToken);
-        }
-
-        return await step.EndDialogAsync(cancellationToken: cancellationToken);
-    }
-
-    private async Task SaveLevelAsync(ITurnContext context, AnswerLevel level, CancellationToken cancellationToken)
-    {
-        var profile = await _profile.GetAsync(context, () => new UserProfile(), cancellationToken);
-        profile.Level = level;
-        await _profile.SetAsync(context, profile, cancellationToken);
-        var how = level switch
-        {
-            AnswerLevel.Beginner => "short answers in plain words",
-            AnswerLevel.Expert => "fuller, more technical answers",
-            _ => "balanced answers",
-        };
-        await context.SendActivityAsync($"Got it: {level.ToString().ToLowerInvariant()} level. From now on I'll give you {how}, in this and future conversations.", cancellationToken: cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> AskHelpfulAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var memory = await _memory.GetAsync(step.Context, () => new ConversationMemory(), cancellationToken);
-        if (memory.LastAnswerId is null)
-        {
-            await step.Context.SendActivityAsync("Thanks! There's no answer of mine to rate yet; ask me something first.", cancellationToken: cancellationToken);
-            return await step.EndDialogAsync(cancellationToken: cancellationToken);
-        }
-
-        if (step.Options is string sentiment && Enum.TryParse<FeedbackSentiment>(sentiment, out var known))
-        {
-            return await step.NextAsync(known == FeedbackSentiment.Positive, cancellationToken);
-        }
-
-        return await step.PromptAsync(HelpfulPromptId, new PromptOptions
-        {
-            Prompt = MessageFactory.Text("Was my last answer helpful?"),
-            Choices = [new Choice("Helpful"), new Choice("Not helpful")],
-        }, cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> AskCommentAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        bool? helpful = step.Result switch
-        {
-            bool b => b,
-            FoundChoice c => c.Value == "Helpful",
-            _ => null,
-        };
-        if (helpful is null)
-        {
-            return await step.EndDialogAsync(cancellationToken: cancellationToken);
-        }
-
-        step.Values["helpful"] = helpful.Value;
-        return await step.PromptAsync(CommentPromptId, new PromptOptions
-        {
-            Prompt = (Activity)MessageFactory.SuggestedActions(
-                ["Skip"],
-                helpful.Value ? "Thanks! Anything you'd like to add? (or Skip)" : "Sorry about that. What was wrong or missing? (or Skip)",
-                ssml: null,
-                inputHint: null),
-        }, cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> SaveFeedbackAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var memory = await _memory.GetAsync(step.Context, () => new ConversationMemory(), cancellationToken);
-        var comment = step.Result as string;
-        var answer = memory.LastAnswer();
-        await _feedback.SaveAsync(new FeedbackRecord
-        {
-            AnswerId = memory.LastAnswerId!,
-            ConversationKey = ConversationKey(step.Context),
-            Question = memory.LastQuestion,
-            Answer = answer?.Text,
-            Backend = answer?.Backend,
-            Helpful = Convert.ToBoolean(step.Values["helpful"], CultureInfo.InvariantCulture),
-            Comment = comment is null || comment.Trim().Equals("skip", StringComparison.OrdinalIgnoreCase) ? null : comment.Trim(),
-            At = DateTimeOffset.UtcNow,
-        }, cancellationToken);
-        await step.Context.SendActivityAsync("Thanks, I've noted your feedback on that answer.", cancellationToken: cancellationToken);
-        return await step.EndDialogAsync(cancellationToken: cancellationToken);
-    }
-
-    private async Task HandoffAsync(ITurnContext context, CancellationToken cancellationToken)
-    {
-        var memory = await _memory.GetAsync(context, () => new ConversationMemory(), cancellationToken);
-        var transcript = new Transcript(memory.Turns.Select(t =>
-        {
-            var activity = MessageFactory.Text(t.Text);
-            activity.From = t.Role == "user" ? context.Activity.From : context.Activity.Recipient;
-            return activity;
-        }).ToList());
-        var handoff = EventFactory.CreateHandoffInitiation(context, new { skill = _handoff.Target }, transcript);
-        try
-        {
-            await context.SendActivityAsync(handoff, cancellationToken);
-        }
-        catch (ErrorResponseException ex)
-        {
-            // The channel has no agent hub to take the event: say so instead of promising a person.
-            Log.HandoffRejected(_logger, context.Activity.ChannelId, ex.Response?.StatusCode);
-            await context.SendActivityAsync(_handoff.UnavailableMessage, cancellationToken: cancellationToken);
-            return;
-        }
-
-        await context.SendActivityAsync(_handoff.Message, cancellationToken: cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> ConfirmResetAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-        => await step.PromptAsync(ResetPromptId, new PromptOptions
-        {
-            Prompt = MessageFactory.Text("Start over? I'll forget this conversation (your level setting stays)."),
-            RetryPrompt = MessageFactory.Text("Please answer yes or no: shall I start over?"),
-        }, cancellationToken);
-
-    private async Task<DialogTurnResult> ResetAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        if (step.Result is true)
-        {
-            // Ending the stack first, then clearing everything the conversation holds.
-            await step.CancelAllDialogsAsync(cancellationToken);
-            await _conversationState.ClearStateAsync(step.Context, cancellationToken);
-            await step.Context.SendActivityAsync("Done: we're starting fresh. What would you like to know?", cancellationToken: cancellationToken);
-            return new DialogTurnResult(DialogTurnStatus.Cancelled);
-        }
-
-        await step.Context.SendActivityAsync("OK, I'll keep our conversation as it is.", cancellationToken: cancellationToken);
         return await step.EndDialogAsync(cancellationToken: cancellationToken);
     }
 
@@ -402,23 +180,6 @@ public sealed partial class MainDialog : ComponentDialog
         return activity;
     }
 
-    private static string ConversationKey(ITurnContext context) => $"{context.Activity.ChannelId}/{context.Activity.Conversation?.Id}";
-
-    /// <summary>The subject of a question: "what is a transformer?" gives "transformer".</summary>
-    private static string? TopicOf(string? question)
-    {
-        if (string.IsNullOrWhiteSpace(question))
-        {
-            return null;
-        }
-
-        var topic = QuestionLead().Replace(question.Trim(), string.Empty).Trim().TrimEnd('?', '.', '!').Trim();
-        return topic.Length > 0 ? topic : question.Trim();
-    }
-
-    private static bool IsFollowUp(string text)
-        => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && FollowUpCue().IsMatch(text);
-
     private static string Describe(Intent intent) => intent switch
     {
         Intent.Greeting => "Say hello",
@@ -434,16 +195,4 @@ public sealed partial class MainDialog : ComponentDialog
         Intent.Thanks => "Just saying thanks",
         _ => "Something else",
     };
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Warning, "The {ChannelId} channel rejected the handoff event (HTTP {Status}); the user was told to contact support directly")]
-        public static partial void HandoffRejected(ILogger logger, string channelId, System.Net.HttpStatusCode? status);
-    }
-
-    [GeneratedRegex(@"^(?:(?:what|who|how|why|when|where)(?:'s|\s+(?:is|are|was|were|does|do|did))?\s+|tell me about\s+|explain\s+)(?:an?\s+|the\s+)?", RegexOptions.IgnoreCase)]
-    private static partial Regex QuestionLead();
-
-    [GeneratedRegex(@"\b(more|why|how so|that|this|it|they|them|those|example|elaborate|explain)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex FollowUpCue();
 }

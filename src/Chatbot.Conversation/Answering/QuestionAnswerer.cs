@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using Chatbot.AI.Prompting;
+using Chatbot.AI.Responding;
+using Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Rendering;
+using Chatbot.Conversation.State;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.AI;
+
+namespace Chatbot.Conversation.Answering;
+
+/// <summary>
+/// Answers a question, a comparison or a claim to check in the conversation it belongs to: resolves
+/// what a follow-up ("tell me more") or a comparison with "that" refers to from
+/// <see cref="ConversationMemory"/>, writes at the user's <see cref="UserProfile"/> level, asks the
+/// <see cref="Responder"/>, remembers the answer and sends it.
+/// </summary>
+/// <remarks>
+/// A service the main dialog calls rather than a dialog: answering never waits for the user, so it
+/// has nothing to keep on the dialog stack.
+/// </remarks>
+public sealed partial class QuestionAnswerer
+{
+    private readonly Responder _responder;
+    private readonly IStatePropertyAccessor<ConversationMemory> _memory;
+    private readonly IStatePropertyAccessor<UserProfile> _profile;
+
+    /// <summary>Creates the answerer.</summary>
+    public QuestionAnswerer(Responder responder, ConversationState conversationState, UserState userState)
+    {
+        ArgumentNullException.ThrowIfNull(responder);
+        ArgumentNullException.ThrowIfNull(conversationState);
+        ArgumentNullException.ThrowIfNull(userState);
+        _responder = responder;
+        _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
+        _profile = userState.CreateProperty<UserProfile>(nameof(UserProfile));
+    }
+
+    /// <summary>Answers <paramref name="text"/>, read as <paramref name="intent"/>, in the turn's conversation.</summary>
+    /// <param name="context">The turn; the answer is sent to it.</param>
+    /// <param name="intent">An <see cref="Intent.Ask"/>, <see cref="Intent.Compare"/> or <see cref="Intent.CheckClaim"/> result, with its entities.</param>
+    /// <param name="text">The user's message.</param>
+    /// <param name="cancellationToken">Cancels the answer.</param>
+    public async Task AnswerAsync(ITurnContext context, IntentResult intent, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(intent);
+        ArgumentNullException.ThrowIfNull(text);
+
+        var memory = await _memory.GetAsync(context, () => new ConversationMemory(), cancellationToken);
+        var profile = await _profile.GetAsync(context, () => new UserProfile(), cancellationToken);
+        var request = new ResponderRequest(text)
+        {
+            Kind = intent.Intent switch
+            {
+                Intent.Compare => PromptKind.Compare,
+                Intent.CheckClaim => PromptKind.CheckClaim,
+                _ => PromptKind.Ask,
+            },
+            Style = profile.Level switch
+            {
+                AnswerLevel.Beginner => AnswerStyle.Beginner,
+                AnswerLevel.Expert => AnswerStyle.Expert,
+                _ => AnswerStyle.Standard,
+            },
+            History = memory.Turns.Select(t => new ConversationTurn(t.Role == "user" ? ChatRole.User : ChatRole.Assistant, t.Text)).ToArray(),
+        };
+
+        var topic = text;
+        if (intent.Intent == Intent.Compare)
+        {
+            // "How is that different from a GAN?": "that" is what the conversation was about.
+            var left = intent.Left ?? memory.LastSubjects.FirstOrDefault() ?? TopicOf(memory.LastQuestion);
+            if (left is not null && intent.Right is not null)
+            {
+                request = request with { Subjects = [left, intent.Right], SearchQuery = $"{left} compared with {intent.Right}" };
+                memory.LastSubjects = [left, intent.Right];
+            }
+        }
+        else if (intent.Intent == Intent.Ask && memory.LastQuestion is { } previous && IsFollowUp(text))
+        {
+            // "Tell me more", "why?": the question is about the previous topic, which stays the topic.
+            request = request with { Question = $"{text} (about: {previous})", SearchQuery = $"{previous} {text}" };
+            topic = previous;
+        }
+        else
+        {
+            memory.LastSubjects = [];
+        }
+
+        await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
+        var answer = await _responder.AnswerAsync(request, cancellationToken);
+        memory.Remember(topic, answer);
+        await context.SendActivityAsync(AnswerRenderer.Render(answer), cancellationToken);
+    }
+
+    /// <summary>The subject of a question: "what is a transformer?" gives "transformer".</summary>
+    private static string? TopicOf(string? question)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            return null;
+        }
+
+        var topic = QuestionLead().Replace(question.Trim(), string.Empty).Trim().TrimEnd('?', '.', '!').Trim();
+        return topic.Length > 0 ? topic : question.Trim();
+    }
+
+    private static bool IsFollowUp(string text)
+        => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && FollowUpCue().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:(?:what|who|how|why|when|where)(?:'s|\s+(?:is|are|was|were|does|do|did))?\s+|tell me about\s+|explain\s+)(?:an?\s+|the\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionLead();
+
+    [GeneratedRegex(@"\b(more|why|how so|that|this|it|they|them|those|example|elaborate|explain)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FollowUpCue();
+}
