@@ -30,6 +30,15 @@ public sealed class TurnBenchmarkReportTests
     }
 
     [Fact]
+    public void Ratios_AppWithoutTurnsInTheWindow_AreLeftOutAndTheTableSaysWhy()
+    {
+        var report = Report(Scenario("echo", turns: 1000, medianMs: 2), Scenario("app", turns: 0, medianMs: 0));
+
+        Assert.Empty(report.Ratios);
+        Assert.Contains("app: no turn completed", report.ToTable(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FakeLlmOverhead_IsTheMedianLessTheModelsOwnTime()
     {
         var model = new FakeModelUsage(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(10), 150, ChatRequests: 12, TurnsSent: 12);

@@ -33,21 +33,21 @@ public sealed class TurnBenchmarkReport
 
     /// <summary>
     /// The app against the two floors: its turns per second and its median latency each divided by
-    /// the floor's. Only the pairs whose scenarios both ran.
+    /// the floor's. Only the pairs whose scenarios both ran and both had turns in their window.
     /// </summary>
     public IReadOnlyDictionary<string, double> Ratios
     {
         get
         {
             var ratios = new Dictionary<string, double>(StringComparer.Ordinal);
-            if (Find("app") is not { } app)
+            if (Find("app") is not { Load.Turns: > 0 } app)
             {
                 return ratios;
             }
 
             foreach (var floor in new[] { "embed", "echo" })
             {
-                if (Find(floor) is { } other)
+                if (Find(floor) is { Load.Turns: > 0 } other)
                 {
                     AddRatio(ratios, $"app_vs_{floor}_turns_per_s", app.Load.TurnsPerSecond, other.Load.TurnsPerSecond);
                     AddRatio(ratios, $"app_vs_{floor}_p50", app.Load.Latencies.P50, other.Load.Latencies.P50);
@@ -124,6 +124,11 @@ public sealed class TurnBenchmarkReport
         foreach (var s in Scenarios)
         {
             Line(text, $"{s.Name,-10}{s.Load.Turns,8}{s.Load.TurnsPerSecond,10:F1}{s.Load.Latencies.P50,10:F1}{s.Load.Latencies.P95,10:F1}{s.Load.Latencies.P99,10:F1}{s.CpuMillisecondsPerTurn,13:F3}{s.PeakMegabytes,10:F0}{s.Load.Errors,8}");
+        }
+
+        foreach (var s in Scenarios.Where(s => s.Load.Turns == 0))
+        {
+            Line(text, $"{s.Name}: no turn completed in the {Seconds(Duration)} s window, so it has no latency, throughput or ratio; measure longer.");
         }
 
         text.AppendLine();
