@@ -17,8 +17,8 @@ public static partial class BenchCommand
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
-        args.AllowOnly("data", "k", "sizes", "queries", "json");
-        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | intents | overhead.");
+        args.AllowOnly("data", "k", "sizes", "queries", "json", "seconds", "connections");
+        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | intents | overhead | turns.");
         return what switch
         {
             "retrieval" => await RetrievalAsync(services, args, cancellationToken),
@@ -26,7 +26,8 @@ public static partial class BenchCommand
             "answers" => await AnswersAsync(services, args, cancellationToken),
             "intents" => await IntentsAsync(services, args, cancellationToken),
             "overhead" => await OverheadAsync(services, args, cancellationToken),
-            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale, answers, intents or overhead."),
+            "turns" => await BenchTurnsCommand.RunAsync(args, cancellationToken),
+            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale, answers, intents, overhead or turns."),
         };
     }
 

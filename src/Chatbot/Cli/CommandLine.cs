@@ -110,6 +110,8 @@ public static class CommandLine
           bench answers [--data PATH]               extractive answers: citations and key facts (default eval/answers)
           bench intents [--data FILE]               intent accuracy and latency (default eval/intents/heldout.jsonl)
           bench overhead [--data PATH]              responder time around a model that answers instantly
+          bench turns [--seconds 20] [--connections 8] [--json]   whole turns over HTTP: echo and embed floors, the app,
+                                                    the app on a fake model; turns/s, p50/p95/p99, CPU, memory, errors
           train ranker [--data PATH] [--out FILE] [--folds 5] [--sentences N] [--l2 1]
                                                     fit the extractive sentence ranker to key facts (default eval/answers)
         """;
