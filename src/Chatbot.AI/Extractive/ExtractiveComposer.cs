@@ -152,7 +152,7 @@ public sealed partial class ExtractiveComposer
     private void Rank(List<Candidate> candidates, string question)
     {
         var explains = AnswerTypes.AsksHowOrWhy().IsMatch(question);
-        var questionWords = ContentWords(question);
+        var questionWords = ContentWords.Of(question);
         if (explains && questionWords.Count > 1)
         {
             questionWords.Remove("work"); // "how does X work": the question's frame, not its subject
@@ -298,7 +298,7 @@ public sealed partial class ExtractiveComposer
             missing[i].Vector = vectors[i + 1].Vector.ToArray();
         }
 
-        var queryWords = ContentWords(query);
+        var queryWords = ContentWords.Of(query);
         foreach (var candidate in candidates)
         {
             var dense = TensorPrimitives.CosineSimilarity(queryVector.Span, candidate.Vector);
@@ -395,7 +395,7 @@ public sealed partial class ExtractiveComposer
                     // "It was introduced in 2017 ..." says nothing about what "it" is: rank it with the passage title.
                     var context = LeadingPronoun().IsMatch(text) ? source.Title : null;
                     var ranked = string.Join(' ', new[] { context, text }.Concat(continuation).OfType<string>());
-                    candidates.Add(new Candidate(source.Number, index, text, words, ContentWords(ranked), context, continuation) { Title = source.Title, Previous = index > 0 ? sentences[index - 1] : string.Empty });
+                    candidates.Add(new Candidate(source.Number, index, text, words, ContentWords.Of(ranked), context, continuation) { Title = source.Title, Previous = index > 0 ? sentences[index - 1] : string.Empty });
                 }
             }
         }
@@ -405,7 +405,7 @@ public sealed partial class ExtractiveComposer
 
     private static bool Mentions(Candidate candidate, string subject)
     {
-        var words = ContentWords(subject);
+        var words = ContentWords.Of(subject);
         return words.Count > 0 && words.Count(candidate.Words.Contains) * 2 >= words.Count;
     }
 
@@ -415,53 +415,12 @@ public sealed partial class ExtractiveComposer
         return match.Success ? [match.Groups["a"].Value.Trim(), match.Groups["b"].Value.Trim()] : [];
     }
 
-    private static HashSet<string> ContentWords(string text)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match m in Word().Matches(text.ToLowerInvariant()))
-        {
-            var w = m.Value;
-            // Numbers count however short: "Gemini 3" and "Llama 2" name different things from "Gemini" and "Llama".
-            if ((w.Length > 2 || char.IsDigit(w[0])) && !s_stopWords.Contains(w))
-            {
-                words.Add(Stem(w));
-            }
-        }
-
-        return words;
-    }
-
-    /// <summary>A light suffix stripper, so "entered" meets "enter", "introduced" meets "introduce" and "weekly" meets "week".</summary>
-    private static string Stem(string word)
-    {
-        foreach (var suffix in s_suffixes)
-        {
-            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                word = word[..^suffix.Length];
-                break;
-            }
-        }
-
-        return word.Length > 4 && word[^1] == 'e' ? word[..^1] : word;
-    }
-
-    private static readonly string[] s_suffixes = ["ing", "ed", "es", "ly", "s"];
-
     private static string Cite(Candidate candidate) =>
         string.Join(' ', candidate.Continuation.Prepend(candidate.Text).Select(sentence => $"{sentence} [{candidate.Source}]"));
 
     private static string Quote(string text) => $"\u201C{text.Trim().TrimEnd('.')}\u201D.";
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private static readonly HashSet<string> s_stopWords = new(StringComparer.Ordinal)
-    {
-        "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our", "out", "has", "his", "how",
-        "its", "who", "did", "get", "may", "him", "let", "say", "she", "too", "use", "that", "with", "have", "this", "will", "your", "from",
-        "they", "know", "want", "been", "more", "when", "what", "which", "their", "there", "about", "would", "these", "other", "into",
-        "than", "then", "them", "does", "between", "difference", "different", "differ", "tell", "explain", "why", "where", "is", "it",
-    };
 
     // "The recipe has three steps.", "It works in two stages.", "There are several kinds."
     [GeneratedRegex(@"\b(?:two|three|four|five|six|several|the following)\s+(?:[\w\-]+\s+){0,2}[\w\-]+s\.$", RegexOptions.IgnoreCase)]
@@ -475,9 +434,6 @@ public sealed partial class ExtractiveComposer
 
     [GeneratedRegex(@"^(?:It|Its|They|Their|This|These|He|She|His|Her)\b|^[^,]{0,60},\s+(?:it|they|he|she)\b")]
     private static partial Regex LeadingPronoun();
-
-    [GeneratedRegex(@"[a-z0-9][a-z0-9\-]*")]
-    private static partial Regex Word();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-]*")]
     private static partial Regex Token();
@@ -496,7 +452,7 @@ public sealed partial class ExtractiveComposer
         public string Title { get; init; } = string.Empty;
 
         /// <summary>The content words of <see cref="Title"/>: what the sentence is about when it does not say.</summary>
-        public HashSet<string> TitleWords => field ??= ContentWords(Title);
+        public HashSet<string> TitleWords => field ??= ContentWords.Of(Title);
 
         /// <summary>The sentence before this one in the passage (its local context).</summary>
         public string Previous { get; init; } = string.Empty;
