@@ -1,9 +1,9 @@
 using System.Numerics.Tensors;
 using System.Text;
 using System.Text.RegularExpressions;
+using Chatbot.AI.Extractive.Candidates;
 using Chatbot.AI.Prompting;
 using Chatbot.Grounding;
-using Chatbot.Grounding.Text;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.AI.Extractive;
@@ -27,12 +27,6 @@ public sealed partial class ExtractiveComposer
     /// <summary>How far below the best-ranked sentence (in log-odds) a sentence of the kind the question asks for may rank and still lead.</summary>
     private const double TypedPartMargin = 1.5;
 
-    /// <summary>Most list sentences ("First, ... Second, ...") quoted after the sentence that announces them.</summary>
-    private const int MaxListSentences = 5;
-
-    /// <summary>Longer sentences are not quoted: they bury the answer. Only one sentence in the built-in articles is longer than 70 words (74).</summary>
-    private const int MaxSentenceWords = 90;
-
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly GroundingChecker _checker;
     private readonly SentenceRanker _ranker;
@@ -55,7 +49,7 @@ public sealed partial class ExtractiveComposer
     public async Task<string> ComposeAsync(PromptRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var all = Candidates(request.Sources);
+        var all = CandidateExtractor.Extract(request.Sources);
         if (all.Count == 0 || string.IsNullOrWhiteSpace(request.Question))
         {
             return NotCoveredAnswer;
@@ -69,7 +63,7 @@ public sealed partial class ExtractiveComposer
         return answer == NotCoveredAnswer && fresh.Count < all.Count ? await ComposeFromAsync(request, all, cancellationToken) : answer;
     }
 
-    private async Task<string> ComposeFromAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken) =>
+    private async Task<string> ComposeFromAsync(PromptRequest request, List<AnswerCandidate> candidates, CancellationToken cancellationToken) =>
         request.Kind switch
         {
             PromptKind.Compare => await CompareAsync(request, candidates, cancellationToken),
@@ -77,11 +71,11 @@ public sealed partial class ExtractiveComposer
             _ => await AskAsync(request, candidates, cancellationToken),
         };
 
-    private async Task<string> AskAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken)
+    private async Task<string> AskAsync(PromptRequest request, List<AnswerCandidate> candidates, CancellationToken cancellationToken)
     {
         // Each part of a two-part question ("When did X launch, and which model did it start on?") gets its
         // own best sentence first, ranked against that part and the first part's subject; the rest go by rank.
-        var seeds = new List<Candidate>();
+        var seeds = new List<AnswerCandidate>();
         var parts = QuestionParts.Split(request.Question);
         for (var p = 0; parts.Count > 1 && p < parts.Count; p++)
         {
@@ -119,7 +113,7 @@ public sealed partial class ExtractiveComposer
     /// what the question names, when it ranks within <see cref="TypedPartMargin"/> of the <paramref name="best"/>
     /// sentence. The ranker weighs the kind of answer among much else; a sentence that gives it should lead.
     /// </summary>
-    private static Candidate? TypedAnswer(List<Candidate> candidates, List<Candidate> seeds, AnswerStyle style, out Candidate? best)
+    private static AnswerCandidate? TypedAnswer(List<AnswerCandidate> candidates, List<AnswerCandidate> seeds, AnswerStyle style, out AnswerCandidate? best)
     {
         var top = ChooseRanked(candidates, seeds.Count + 1, style, seeds).Skip(seeds.Count).FirstOrDefault();
         best = top;
@@ -135,7 +129,7 @@ public sealed partial class ExtractiveComposer
     public async Task<IReadOnlyList<RankedSentence>> RankAsync(PromptRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var candidates = Candidates(request.Sources);
+        var candidates = CandidateExtractor.Extract(request.Sources);
         if (candidates.Count == 0 || string.IsNullOrWhiteSpace(request.Question))
         {
             return [];
@@ -149,7 +143,7 @@ public sealed partial class ExtractiveComposer
     }
 
     /// <summary>Measures each candidate (see <see cref="SentenceRanker.FeatureNames"/>) and scores it with the ranker.</summary>
-    private void Rank(List<Candidate> candidates, string question)
+    private void Rank(List<AnswerCandidate> candidates, string question)
     {
         var explains = AnswerTypes.AsksHowOrWhy().IsMatch(question);
         var questionWords = ContentWords.Of(question);
@@ -218,7 +212,7 @@ public sealed partial class ExtractiveComposer
         }
     }
 
-    private async Task<string> CompareAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken)
+    private async Task<string> CompareAsync(PromptRequest request, List<AnswerCandidate> candidates, CancellationToken cancellationToken)
     {
         var subjects = request.Subjects.Count >= 2 ? request.Subjects.Take(2).ToArray() : ParseSubjects(request.Question);
         if (subjects.Length < 2)
@@ -227,7 +221,7 @@ public sealed partial class ExtractiveComposer
         }
 
         var perSide = request.Style == AnswerStyle.Expert ? 3 : 2;
-        var used = new HashSet<Candidate>();
+        var used = new HashSet<AnswerCandidate>();
         var text = new StringBuilder();
 
         // What the two share, and how they differ, comes first when a source says it directly.
@@ -257,7 +251,7 @@ public sealed partial class ExtractiveComposer
         return used.Count == 0 ? NotCoveredAnswer : text.ToString().TrimEnd();
     }
 
-    private async Task<string> CheckClaimAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken)
+    private async Task<string> CheckClaimAsync(PromptRequest request, List<AnswerCandidate> candidates, CancellationToken cancellationToken)
     {
         var claim = ClaimPrefix().Replace(request.Question.Trim(), string.Empty).Trim().TrimEnd('?').Trim();
         if (claim.Length == 0)
@@ -287,7 +281,7 @@ public sealed partial class ExtractiveComposer
         };
     }
 
-    private async Task ScoreAsync(List<Candidate> candidates, string query, CancellationToken cancellationToken)
+    private async Task ScoreAsync(List<AnswerCandidate> candidates, string query, CancellationToken cancellationToken)
     {
         var missing = candidates.Where(c => c.Vector is null).ToList();
         var inputs = missing.Select(c => c.RankingText).Prepend(query).ToArray();
@@ -316,7 +310,7 @@ public sealed partial class ExtractiveComposer
     /// The sentences of the answer (see <see cref="AnswerSelection"/>), after <paramref name="seeds"/>; none repeats
     /// another. A beginner's answer prefers short sentences.
     /// </summary>
-    private static List<Candidate> ChooseRanked(List<Candidate> candidates, int budget, AnswerStyle style, IReadOnlyList<Candidate> seeds, bool explains = false)
+    private static List<AnswerCandidate> ChooseRanked(List<AnswerCandidate> candidates, int budget, AnswerStyle style, IReadOnlyList<AnswerCandidate> seeds, bool explains = false)
     {
         var beginner = style == AnswerStyle.Beginner;
         var items = candidates.Select(c => new AnswerSelection.Item(c.Source, c.Index, c.Rank - (beginner ? 10 * LengthPenalty(c, style) : 0), c.Admissible)).ToList();
@@ -330,13 +324,13 @@ public sealed partial class ExtractiveComposer
     }
 
     /// <summary>True when one sentence says what the other does, or quotes it after announcing a list.</summary>
-    private static bool Repeats(Candidate a, Candidate b) =>
+    private static bool Repeats(AnswerCandidate a, AnswerCandidate b) =>
         a.Continuation.Contains(b.Text) || b.Continuation.Contains(a.Text)
         || TensorPrimitives.CosineSimilarity(a.Vector, b.Vector) > DuplicateSimilarity;
 
-    private static List<Candidate> Choose(IReadOnlyList<Candidate> candidates, int budget, AnswerStyle style)
+    private static List<AnswerCandidate> Choose(IReadOnlyList<AnswerCandidate> candidates, int budget, AnswerStyle style)
     {
-        var chosen = new List<Candidate>();
+        var chosen = new List<AnswerCandidate>();
         foreach (var candidate in candidates.OrderByDescending(c => c.Relevance - LengthPenalty(c, style)))
         {
             if (chosen.Count == budget || candidate.Relevance < MinRelevance)
@@ -359,7 +353,7 @@ public sealed partial class ExtractiveComposer
     /// Long sentences cost the reader (more so for beginners); very short ones usually announce
     /// what follows ("The recipe has three steps.") and say little on their own.
     /// </summary>
-    private static double LengthPenalty(Candidate candidate, AnswerStyle style) =>
+    private static double LengthPenalty(AnswerCandidate candidate, AnswerStyle style) =>
         (candidate.Continuation.Length > 0 ? 0 : Math.Max(0, ShortSentence - candidate.WordCount) * 0.02) + style switch
     {
         AnswerStyle.Beginner => Math.Max(0, candidate.WordCount - 22) * 0.006,
@@ -367,43 +361,7 @@ public sealed partial class ExtractiveComposer
         _ => Math.Max(0, candidate.WordCount - 40) * 0.004,
     };
 
-    private static List<Candidate> Candidates(IReadOnlyList<PromptSource> sources)
-    {
-        var candidates = new List<Candidate>();
-        foreach (var source in sources)
-        {
-            // A list item ("- Unacceptable risk: banned practices, such as ...") is quoted without its marker.
-            var sentences = SentenceSplitter.Default.Split(source.Text).Select(s => ListMarker().Replace(s.Text.Trim(), string.Empty)).ToArray();
-            for (var index = 0; index < sentences.Length; index++)
-            {
-                var text = sentences[index];
-                var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-
-                // Headings, list stubs and fragments make poor quotes: keep full sentences only.
-                if (words >= 6 && words <= MaxSentenceWords && text[^1] is '.' or '!' or '?' && char.IsUpper(text[0]) && !text.EndsWith(':'))
-                {
-                    // "The recipe has three steps." is quoted with the steps that follow it ("First, ... Second, ...").
-                    // "Gemini 1.0 came in three sizes." is followed by one sentence that names all three.
-                    var continuation = EnumerationLead().IsMatch(text)
-                        ? sentences.Skip(index + 1).TakeWhile(next => OrdinalStart().IsMatch(next) && next.Split(' ').Length <= MaxSentenceWords).Take(MaxListSentences).ToArray()
-                        : [];
-                    if (continuation.Length == 0 && EnumerationLead().IsMatch(text) && index + 1 < sentences.Length && sentences[index + 1].Split(' ').Length <= MaxSentenceWords)
-                    {
-                        continuation = [sentences[index + 1]];
-                    }
-
-                    // "It was introduced in 2017 ..." says nothing about what "it" is: rank it with the passage title.
-                    var context = LeadingPronoun().IsMatch(text) ? source.Title : null;
-                    var ranked = string.Join(' ', new[] { context, text }.Concat(continuation).OfType<string>());
-                    candidates.Add(new Candidate(source.Number, index, text, words, ContentWords.Of(ranked), context, continuation) { Title = source.Title, Previous = index > 0 ? sentences[index - 1] : string.Empty });
-                }
-            }
-        }
-
-        return candidates;
-    }
-
-    private static bool Mentions(Candidate candidate, string subject)
+    private static bool Mentions(AnswerCandidate candidate, string subject)
     {
         var words = ContentWords.Of(subject);
         return words.Count > 0 && words.Count(candidate.Words.Contains) * 2 >= words.Count;
@@ -415,25 +373,12 @@ public sealed partial class ExtractiveComposer
         return match.Success ? [match.Groups["a"].Value.Trim(), match.Groups["b"].Value.Trim()] : [];
     }
 
-    private static string Cite(Candidate candidate) =>
+    private static string Cite(AnswerCandidate candidate) =>
         string.Join(' ', candidate.Continuation.Prepend(candidate.Text).Select(sentence => $"{sentence} [{candidate.Source}]"));
 
     private static string Quote(string text) => $"\u201C{text.Trim().TrimEnd('.')}\u201D.";
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    // "The recipe has three steps.", "It works in two stages.", "There are several kinds."
-    [GeneratedRegex(@"\b(?:two|three|four|five|six|several|the following)\s+(?:[\w\-]+\s+){0,2}[\w\-]+s\.$", RegexOptions.IgnoreCase)]
-    private static partial Regex EnumerationLead();
-
-    [GeneratedRegex(@"^(?:[-*+•]|\d{1,2}[.)])\s+")]
-    private static partial Regex ListMarker();
-
-    [GeneratedRegex(@"^(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Next|Then)\b")]
-    private static partial Regex OrdinalStart();
-
-    [GeneratedRegex(@"^(?:It|Its|They|Their|This|These|He|She|His|Her)\b|^[^,]{0,60},\s+(?:it|they|he|she)\b")]
-    private static partial Regex LeadingPronoun();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-]*")]
     private static partial Regex Token();
@@ -445,64 +390,4 @@ public sealed partial class ExtractiveComposer
     // subject would start at the question's first word ("What is the difference between GANs").
     [GeneratedRegex(@"^(?:.*?\bbetween\s+|\s*compare\s+)?(?<a>[\w\s\-\.]+?)\s+(?:vs\.?|versus|and|compared (?:to|with)|or)\s+(?<b>[\w\s\-\.]+?)\s*\??$", RegexOptions.IgnoreCase)]
     private static partial Regex CompareForm();
-
-    private sealed class Candidate(int source, int index, string text, int wordCount, HashSet<string> words, string? context, string[] continuation)
-    {
-        /// <summary>The source's title (document and section).</summary>
-        public string Title { get; init; } = string.Empty;
-
-        /// <summary>The content words of <see cref="Title"/>: what the sentence is about when it does not say.</summary>
-        public HashSet<string> TitleWords => field ??= ContentWords.Of(Title);
-
-        /// <summary>The sentence before this one in the passage (its local context).</summary>
-        public string Previous { get; init; } = string.Empty;
-
-        /// <summary>True when the sentence, the one before it or its source's title names <paramref name="entity"/>.</summary>
-        public bool Mentions(string entity) =>
-            Text.Contains(entity, StringComparison.OrdinalIgnoreCase)
-            || Previous.Contains(entity, StringComparison.OrdinalIgnoreCase)
-            || Title.Contains(entity, StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>The list sentences quoted after an announcing sentence such as "It has three steps.".</summary>
-        public string[] Continuation { get; } = continuation;
-
-        /// <summary>What the sentence's leading pronoun refers to (the passage title), for ranking only; never quoted.</summary>
-        public string? Context { get; } = context;
-
-        /// <summary>The text embedded for ranking: the sentence, after its context when it opens with a pronoun.</summary>
-        public string RankingText => string.Join(' ', new[] { Context is null ? null : Context + ".", Text }.Concat(Continuation).OfType<string>());
-
-        public int Source { get; } = source;
-
-        public int Index { get; } = index;
-
-        public string Text { get; } = text;
-
-        public int WordCount { get; } = wordCount;
-
-        public HashSet<string> Words { get; } = words;
-
-        public float[] Vector { get; set; } = null!;
-
-        /// <summary>Cosine similarity to the question.</summary>
-        public double Dense { get; set; }
-
-        /// <summary>Share of the question's content words the sentence holds.</summary>
-        public double Overlap { get; set; }
-
-        /// <summary>Whether the sentence is relevant at all: dense similarity and word overlap, hand-weighed; gates "not covered".</summary>
-        public double Relevance { get; set; }
-
-        /// <summary>Whether the sentence may be quoted in an answer: relevant itself, or right after a relevant sentence of its passage.</summary>
-        public bool Admissible { get; set; }
-
-        /// <summary>Whether the sentence holds the kind of answer the question asks for (a date, a name, an amount ...) about something it names.</summary>
-        public bool TypedAboutSubject { get; set; }
-
-        /// <summary>What <see cref="SentenceRanker"/> measured, in its feature order.</summary>
-        public double[] Features { get; set; } = [];
-
-        /// <summary>The ranker's score: the log-odds that the sentence holds the answer.</summary>
-        public double Rank { get; set; }
-    }
 }

@@ -1,0 +1,68 @@
+namespace Chatbot.AI.Extractive.Candidates;
+
+/// <summary>
+/// A source sentence the extractive composer may quote, with what scoring and ranking found out about it
+/// for the question at hand (the mutable properties, rewritten for each query it is scored against).
+/// </summary>
+internal sealed class AnswerCandidate(int source, int index, string text, int wordCount, HashSet<string> words, string? context, string[] continuation)
+{
+    /// <summary>The source's title (document and section).</summary>
+    public string Title { get; init; } = string.Empty;
+
+    /// <summary>The content words of <see cref="Title"/>: what the sentence is about when it does not say.</summary>
+    public HashSet<string> TitleWords => field ??= ContentWords.Of(Title);
+
+    /// <summary>The sentence before this one in the passage (its local context).</summary>
+    public string Previous { get; init; } = string.Empty;
+
+    /// <summary>True when the sentence, the one before it or its source's title names <paramref name="entity"/>.</summary>
+    public bool Mentions(string entity) =>
+        Text.Contains(entity, StringComparison.OrdinalIgnoreCase)
+        || Previous.Contains(entity, StringComparison.OrdinalIgnoreCase)
+        || Title.Contains(entity, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The list sentences quoted after an announcing sentence such as "It has three steps.".</summary>
+    public string[] Continuation { get; } = continuation;
+
+    /// <summary>What the sentence's leading pronoun refers to (the passage title), for ranking only; never quoted.</summary>
+    public string? Context { get; } = context;
+
+    /// <summary>The text embedded for ranking: the sentence, after its context when it opens with a pronoun.</summary>
+    public string RankingText => string.Join(' ', new[] { Context is null ? null : Context + ".", Text }.Concat(Continuation).OfType<string>());
+
+    /// <summary>The number of the source it comes from.</summary>
+    public int Source { get; } = source;
+
+    /// <summary>Its position among the source's sentences (counting those that are not candidates).</summary>
+    public int Index { get; } = index;
+
+    public string Text { get; } = text;
+
+    public int WordCount { get; } = wordCount;
+
+    /// <summary>The content words of the sentence with its context and continuation.</summary>
+    public HashSet<string> Words { get; } = words;
+
+    public float[] Vector { get; set; } = null!;
+
+    /// <summary>Cosine similarity to the question.</summary>
+    public double Dense { get; set; }
+
+    /// <summary>Share of the question's content words the sentence holds.</summary>
+    public double Overlap { get; set; }
+
+    /// <summary>Whether the sentence is relevant at all: dense similarity and word overlap, hand-weighed; gates "not covered".</summary>
+    public double Relevance { get; set; }
+
+    /// <summary>Whether the sentence may be quoted in an answer: relevant itself, or right after a relevant sentence of its passage.</summary>
+    public bool Admissible { get; set; }
+
+    /// <summary>Whether the sentence holds the kind of answer the question asks for (a date, a name, an amount ...) about something it names.</summary>
+    public bool TypedAboutSubject { get; set; }
+
+    /// <summary>What <see cref="SentenceRanker"/> measured, in its feature order.</summary>
+    public double[] Features { get; set; } = [];
+
+    /// <summary>The ranker's score: the log-odds that the sentence holds the answer.</summary>
+    public double Rank { get; set; }
+}
