@@ -1,7 +1,7 @@
-using System.Numerics.Tensors;
 using System.Text;
 using System.Text.RegularExpressions;
 using Chatbot.AI.Extractive.Candidates;
+using Chatbot.AI.Extractive.Composing;
 using Chatbot.AI.Prompting;
 using Chatbot.Grounding;
 using Microsoft.Extensions.AI;
@@ -18,16 +18,10 @@ public sealed partial class ExtractiveComposer
     /// <summary>What the composer says when no source is relevant enough to quote.</summary>
     public const string NotCoveredAnswer = "My sources don't cover that question, so I can't answer it reliably.";
 
-    private const double MinRelevance = 0.30;
-    private const double DuplicateSimilarity = 0.92;
-
-    /// <summary>Sentences shorter than this many words are penalised (see <see cref="LengthPenalty"/>).</summary>
-    private const int ShortSentence = 9;
-
     /// <summary>How far below the best-ranked sentence (in log-odds) a sentence of the kind the question asks for may rank and still lead.</summary>
     private const double TypedPartMargin = 1.5;
 
-    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly CandidateScorer _scorer;
     private readonly GroundingChecker _checker;
     private readonly SentenceRanker _ranker;
 
@@ -40,7 +34,7 @@ public sealed partial class ExtractiveComposer
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(checker);
         ArgumentNullException.ThrowIfNull(ranker);
-        _embedder = embedder;
+        _scorer = new CandidateScorer(embedder);
         _checker = checker;
         _ranker = ranker;
     }
@@ -80,7 +74,7 @@ public sealed partial class ExtractiveComposer
         for (var p = 0; parts.Count > 1 && p < parts.Count; p++)
         {
             var part = QuestionParts.WithSubject(parts[p], parts[0]);
-            await ScoreAsync(candidates, part, cancellationToken);
+            await _scorer.ScoreAsync(candidates, part, cancellationToken);
             Rank(candidates, part);
             if ((TypedAnswer(candidates, seeds, request.Style, out var best) ?? best) is { } seed)
             {
@@ -88,7 +82,7 @@ public sealed partial class ExtractiveComposer
             }
         }
 
-        await ScoreAsync(candidates, request.Question, cancellationToken);
+        await _scorer.ScoreAsync(candidates, request.Question, cancellationToken);
         Rank(candidates, request.Question);
         if (parts.Count == 1 && TypedAnswer(candidates, seeds, request.Style, out _) is { } typed)
         {
@@ -96,7 +90,7 @@ public sealed partial class ExtractiveComposer
         }
 
         var length = AnswerLength.For(request.Style).Sentences(candidates.Where(c => c.Admissible).Select(c => c.Rank));
-        var chosen = ChooseRanked(candidates, length, request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question));
+        var chosen = CandidateChooser.ByRank(candidates, length, request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question));
         if (chosen.Count == 0)
         {
             return NotCoveredAnswer;
@@ -105,7 +99,7 @@ public sealed partial class ExtractiveComposer
         // Lead with the most relevant sentence, then keep the others in source order so they read as prose.
         var lead = chosen[0];
         var rest = chosen.Skip(1).OrderBy(c => c.Source).ThenBy(c => c.Index);
-        return string.Join(" ", new[] { lead }.Concat(rest).Select(Cite));
+        return string.Join(" ", new[] { lead }.Concat(rest).Select(c => c.Cited));
     }
 
     /// <summary>
@@ -115,7 +109,7 @@ public sealed partial class ExtractiveComposer
     /// </summary>
     private static AnswerCandidate? TypedAnswer(List<AnswerCandidate> candidates, List<AnswerCandidate> seeds, AnswerStyle style, out AnswerCandidate? best)
     {
-        var top = ChooseRanked(candidates, seeds.Count + 1, style, seeds).Skip(seeds.Count).FirstOrDefault();
+        var top = CandidateChooser.ByRank(candidates, seeds.Count + 1, style, seeds).Skip(seeds.Count).FirstOrDefault();
         best = top;
         return top is null ? null : candidates
             .Where(c => c.Admissible && c.TypedAboutSubject && !seeds.Contains(c) && c.Rank >= top.Rank - TypedPartMargin)
@@ -135,7 +129,7 @@ public sealed partial class ExtractiveComposer
             return [];
         }
 
-        await ScoreAsync(candidates, request.Question, cancellationToken);
+        await _scorer.ScoreAsync(candidates, request.Question, cancellationToken);
         Rank(candidates, request.Question);
         return candidates
             .Select(c => new RankedSentence(c.Source, c.Index, string.Join(' ', c.Continuation.Prepend(c.Text)), c.Features, c.Rank, c.Admissible))
@@ -177,7 +171,7 @@ public sealed partial class ExtractiveComposer
             // An explanation goes on past the sentence that matches the question ("Transformers therefore add
             // positional information. The original paper added fixed sinusoidal encodings ..."): the sentence
             // right after a relevant one may be quoted even when its own words are further from the question's.
-            c.Admissible = c.Relevance >= MinRelevance || (c.Relevance >= MinRelevance / 2 && before.Any(p => p.Relevance >= MinRelevance));
+            c.Admissible = c.Relevance >= CandidateScorer.MinRelevance || (c.Relevance >= CandidateScorer.MinRelevance / 2 && before.Any(p => p.Relevance >= CandidateScorer.MinRelevance));
             double[] features =
             [
                 c.Dense,
@@ -189,7 +183,7 @@ public sealed partial class ExtractiveComposer
                 typed,
                 defined is not null && AnswerTypes.Defines(c.Text, defined) ? 1 : 0,
                 aboutSubject,
-                c.Continuation.Length > 0 ? 0 : Math.Max(0, ShortSentence - c.WordCount) / (double)ShortSentence,
+                c.WordsShort / (double)AnswerCandidate.ShortSentenceWords,
                 Math.Max(0, c.WordCount - 30) / 40.0,
                 passageBest[c.Source],
                 previous,
@@ -225,26 +219,26 @@ public sealed partial class ExtractiveComposer
         var text = new StringBuilder();
 
         // What the two share, and how they differ, comes first when a source says it directly.
-        await ScoreAsync(candidates, $"{subjects[0]} and {subjects[1]}: how they differ and what they share", cancellationToken);
-        var both = Choose(candidates.Where(c => Mentions(c, subjects[0]) && Mentions(c, subjects[1])).ToList(), perSide, request.Style);
+        await _scorer.ScoreAsync(candidates, $"{subjects[0]} and {subjects[1]}: how they differ and what they share", cancellationToken);
+        var both = CandidateChooser.ByRelevance(candidates.Where(c => Mentions(c, subjects[0]) && Mentions(c, subjects[1])).ToList(), perSide, request.Style);
         if (both.Count > 0)
         {
             used.UnionWith(both);
-            text.Append("**In short:** ").Append(string.Join(" ", both.Select(Cite))).Append("\n\n");
+            text.Append("**In short:** ").Append(string.Join(" ", both.Select(c => c.Cited))).Append("\n\n");
         }
 
         foreach (var subject in subjects)
         {
-            await ScoreAsync(candidates, $"What is {subject}?", cancellationToken);
-            var side = Choose(candidates.Where(c => !used.Contains(c) && Mentions(c, subject)).ToList(), perSide, request.Style);
+            await _scorer.ScoreAsync(candidates, $"What is {subject}?", cancellationToken);
+            var side = CandidateChooser.ByRelevance(candidates.Where(c => !used.Contains(c) && Mentions(c, subject)).ToList(), perSide, request.Style);
             if (side.Count == 0)
             {
-                side = Choose(candidates.Where(c => !used.Contains(c)).ToList(), 1, request.Style);
+                side = CandidateChooser.ByRelevance(candidates.Where(c => !used.Contains(c)).ToList(), 1, request.Style);
             }
 
             used.UnionWith(side);
             text.Append("**").Append(Capitalize(subject)).Append(":** ");
-            text.Append(side.Count == 0 ? $"My sources say little about {subject}." : string.Join(" ", side.Select(Cite)));
+            text.Append(side.Count == 0 ? $"My sources say little about {subject}." : string.Join(" ", side.Select(c => c.Cited)));
             text.Append("\n\n");
         }
 
@@ -259,9 +253,9 @@ public sealed partial class ExtractiveComposer
             return NotCoveredAnswer;
         }
 
-        await ScoreAsync(candidates, claim, cancellationToken);
+        await _scorer.ScoreAsync(candidates, claim, cancellationToken);
         var best = candidates.OrderByDescending(c => c.Relevance).First();
-        if (best.Relevance < MinRelevance)
+        if (best.Relevance < CandidateScorer.MinRelevance)
         {
             return "Not covered by my sources: none of them says anything close to that claim.";
         }
@@ -281,86 +275,6 @@ public sealed partial class ExtractiveComposer
         };
     }
 
-    private async Task ScoreAsync(List<AnswerCandidate> candidates, string query, CancellationToken cancellationToken)
-    {
-        var missing = candidates.Where(c => c.Vector is null).ToList();
-        var inputs = missing.Select(c => c.RankingText).Prepend(query).ToArray();
-        var vectors = await _embedder.GenerateAsync(inputs, cancellationToken: cancellationToken);
-        var queryVector = vectors[0].Vector;
-        for (var i = 0; i < missing.Count; i++)
-        {
-            missing[i].Vector = vectors[i + 1].Vector.ToArray();
-        }
-
-        var queryWords = ContentWords.Of(query);
-        foreach (var candidate in candidates)
-        {
-            var dense = TensorPrimitives.CosineSimilarity(queryVector.Span, candidate.Vector);
-            var overlap = queryWords.Count == 0 ? 0 : queryWords.Count(candidate.Words.Contains) / (double)queryWords.Count;
-
-            // Earlier passages ranked higher in retrieval; earlier sentences of a passage tend to define.
-            var prior = 0.04 / candidate.Source + 0.02 / (1 + candidate.Index);
-            candidate.Dense = dense;
-            candidate.Overlap = overlap;
-            candidate.Relevance = (0.75 * dense) + (0.25 * overlap) + prior;
-        }
-    }
-
-    /// <summary>
-    /// The sentences of the answer (see <see cref="AnswerSelection"/>), after <paramref name="seeds"/>; none repeats
-    /// another. A beginner's answer prefers short sentences.
-    /// </summary>
-    private static List<AnswerCandidate> ChooseRanked(List<AnswerCandidate> candidates, int budget, AnswerStyle style, IReadOnlyList<AnswerCandidate> seeds, bool explains = false)
-    {
-        var beginner = style == AnswerStyle.Beginner;
-        var items = candidates.Select(c => new AnswerSelection.Item(c.Source, c.Index, c.Rank - (beginner ? 10 * LengthPenalty(c, style) : 0), c.Admissible)).ToList();
-        var chosen = AnswerSelection.Choose(
-            items,
-            budget,
-            explains,
-            seeds.Select(seed => candidates.IndexOf(seed)).ToList(),
-            (a, b) => Repeats(candidates[a], candidates[b]));
-        return chosen.Select(i => candidates[i]).ToList();
-    }
-
-    /// <summary>True when one sentence says what the other does, or quotes it after announcing a list.</summary>
-    private static bool Repeats(AnswerCandidate a, AnswerCandidate b) =>
-        a.Continuation.Contains(b.Text) || b.Continuation.Contains(a.Text)
-        || TensorPrimitives.CosineSimilarity(a.Vector, b.Vector) > DuplicateSimilarity;
-
-    private static List<AnswerCandidate> Choose(IReadOnlyList<AnswerCandidate> candidates, int budget, AnswerStyle style)
-    {
-        var chosen = new List<AnswerCandidate>();
-        foreach (var candidate in candidates.OrderByDescending(c => c.Relevance - LengthPenalty(c, style)))
-        {
-            if (chosen.Count == budget || candidate.Relevance < MinRelevance)
-            {
-                break;
-            }
-
-            if (chosen.Any(c => Repeats(c, candidate)))
-            {
-                continue;
-            }
-
-            chosen.Add(candidate);
-        }
-
-        return chosen;
-    }
-
-    /// <summary>
-    /// Long sentences cost the reader (more so for beginners); very short ones usually announce
-    /// what follows ("The recipe has three steps.") and say little on their own.
-    /// </summary>
-    private static double LengthPenalty(AnswerCandidate candidate, AnswerStyle style) =>
-        (candidate.Continuation.Length > 0 ? 0 : Math.Max(0, ShortSentence - candidate.WordCount) * 0.02) + style switch
-    {
-        AnswerStyle.Beginner => Math.Max(0, candidate.WordCount - 22) * 0.006,
-        AnswerStyle.Expert => 0,
-        _ => Math.Max(0, candidate.WordCount - 40) * 0.004,
-    };
-
     private static bool Mentions(AnswerCandidate candidate, string subject)
     {
         var words = ContentWords.Of(subject);
@@ -372,9 +286,6 @@ public sealed partial class ExtractiveComposer
         var match = CompareForm().Match(question);
         return match.Success ? [match.Groups["a"].Value.Trim(), match.Groups["b"].Value.Trim()] : [];
     }
-
-    private static string Cite(AnswerCandidate candidate) =>
-        string.Join(' ', candidate.Continuation.Prepend(candidate.Text).Select(sentence => $"{sentence} [{candidate.Source}]"));
 
     private static string Quote(string text) => $"\u201C{text.Trim().TrimEnd('.')}\u201D.";
 

@@ -6,6 +6,9 @@ namespace Chatbot.AI.Extractive.Candidates;
 /// </summary>
 internal sealed class AnswerCandidate(int source, int index, string text, int wordCount, HashSet<string> words, string? context, string[] continuation)
 {
+    /// <summary>Sentences shorter than this many words usually announce what follows and say little on their own.</summary>
+    public const int ShortSentenceWords = 9;
+
     /// <summary>The source's title (document and section).</summary>
     public string Title { get; init; } = string.Empty;
 
@@ -29,6 +32,12 @@ internal sealed class AnswerCandidate(int source, int index, string text, int wo
 
     /// <summary>The text embedded for ranking: the sentence, after its context when it opens with a pronoun.</summary>
     public string RankingText => string.Join(' ', new[] { Context is null ? null : Context + ".", Text }.Concat(Continuation).OfType<string>());
+
+    /// <summary>The sentence, and the list it announces, each followed by its source's number: "It has two steps. [3] First, ... [3]".</summary>
+    public string Cited => string.Join(' ', Continuation.Prepend(Text).Select(sentence => $"{sentence} [{Source}]"));
+
+    /// <summary>How many words the sentence falls short of <see cref="ShortSentenceWords"/>; none when it announces a list it is quoted with.</summary>
+    public int WordsShort => Continuation.Length > 0 ? 0 : Math.Max(0, ShortSentenceWords - WordCount);
 
     /// <summary>The number of the source it comes from.</summary>
     public int Source { get; } = source;

@@ -28,6 +28,24 @@ public sealed class AnswerCandidateTests
     public void TitleWords_AreTheTitlesContentWords() =>
         Assert.Equal(ContentWords.Of("The Zorblax: Engines").Order(StringComparer.Ordinal), Candidate("The Zorblax hums.", title: "The Zorblax: Engines").TitleWords.Order(StringComparer.Ordinal));
 
+    [Fact]
+    public void Cited_SentenceAnnouncingAList_CitesEverySentence()
+    {
+        var candidate = new AnswerCandidate(3, 0, "It has two parts.", 4, [], null, ["First, a crank.", "Second, a bell."]);
+
+        Assert.Equal("It has two parts. [3] First, a crank. [3] Second, a bell. [3]", candidate.Cited);
+    }
+
+    [Theory]
+    [InlineData("The Zorblax hums.", 6)]
+    [InlineData("The Zorblax hums loudly in the lab at night.", 0)]
+    public void WordsShort_CountsTheWordsMissingToAFullSentence(string text, int expected) =>
+        Assert.Equal(expected, Candidate(text).WordsShort);
+
+    [Fact]
+    public void WordsShort_SentenceAnnouncingAList_IsNotShort() =>
+        Assert.Equal(0, Candidate("It has two parts.", continuation: ["First, a crank."]).WordsShort);
+
     private static AnswerCandidate Candidate(string text, string previous = "", string title = "", string? context = null, string[]? continuation = null) =>
         new(1, 0, text, text.Split(' ').Length, ContentWords.Of(text), context, continuation ?? []) { Title = title, Previous = previous };
 }
