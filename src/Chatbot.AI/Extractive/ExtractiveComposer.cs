@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Chatbot.AI.Extractive.Candidates;
 using Chatbot.AI.Extractive.Composing;
+using Chatbot.AI.Extractive.Ranking;
 using Chatbot.AI.Prompting;
 using Chatbot.Grounding;
 using Microsoft.Extensions.AI;
@@ -23,7 +24,7 @@ public sealed partial class ExtractiveComposer
 
     private readonly CandidateScorer _scorer;
     private readonly GroundingChecker _checker;
-    private readonly SentenceRanker _ranker;
+    private readonly CandidateRanker _ranker;
 
     /// <summary>Creates the composer.</summary>
     /// <param name="embedder">Sentence embeddings used to rank source sentences against the question.</param>
@@ -36,7 +37,7 @@ public sealed partial class ExtractiveComposer
         ArgumentNullException.ThrowIfNull(ranker);
         _scorer = new CandidateScorer(embedder);
         _checker = checker;
-        _ranker = ranker;
+        _ranker = new CandidateRanker(ranker);
     }
 
     /// <summary>Composes the answer to <paramref name="request"/>.</summary>
@@ -75,7 +76,7 @@ public sealed partial class ExtractiveComposer
         {
             var part = QuestionParts.WithSubject(parts[p], parts[0]);
             await _scorer.ScoreAsync(candidates, part, cancellationToken);
-            Rank(candidates, part);
+            _ranker.Rank(candidates, part);
             if ((TypedAnswer(candidates, seeds, request.Style, out var best) ?? best) is { } seed)
             {
                 seeds.Add(seed);
@@ -83,7 +84,7 @@ public sealed partial class ExtractiveComposer
         }
 
         await _scorer.ScoreAsync(candidates, request.Question, cancellationToken);
-        Rank(candidates, request.Question);
+        _ranker.Rank(candidates, request.Question);
         if (parts.Count == 1 && TypedAnswer(candidates, seeds, request.Style, out _) is { } typed)
         {
             seeds.Add(typed);
@@ -130,80 +131,10 @@ public sealed partial class ExtractiveComposer
         }
 
         await _scorer.ScoreAsync(candidates, request.Question, cancellationToken);
-        Rank(candidates, request.Question);
+        var features = _ranker.Rank(candidates, request.Question);
         return candidates
-            .Select(c => new RankedSentence(c.Source, c.Index, string.Join(' ', c.Continuation.Prepend(c.Text)), c.Features, c.Rank, c.Admissible))
+            .Select((c, i) => new RankedSentence(c.Source, c.Index, string.Join(' ', c.Continuation.Prepend(c.Text)), features[i].ToArray(), c.Rank, c.Admissible))
             .ToList();
-    }
-
-    /// <summary>Measures each candidate (see <see cref="SentenceRanker.FeatureNames"/>) and scores it with the ranker.</summary>
-    private void Rank(List<AnswerCandidate> candidates, string question)
-    {
-        var explains = AnswerTypes.AsksHowOrWhy().IsMatch(question);
-        var questionWords = ContentWords.Of(question);
-        if (explains && questionWords.Count > 1)
-        {
-            questionWords.Remove("work"); // "how does X work": the question's frame, not its subject
-        }
-
-        // A word few candidate sentences share tells more about which of them answers than a common one.
-        var idf = questionWords.ToDictionary(
-            w => w, w => Math.Log(1 + (candidates.Count / (1.0 + candidates.Count(c => c.Words.Contains(w))))), StringComparer.Ordinal);
-        var idfTotal = idf.Values.Sum();
-        var type = AnswerTypes.AnswerTypeOf(question);
-        var defined = type == AnswerType.None ? QuestionParts.DefinedSubject(question) : null;
-        var names = AnswerTypes.CapitalizedWords(question);
-        var entities = Token().Matches(question).Skip(1).Select(m => m.Value).Where(w => w.Length > 1 && w.Any(char.IsUpper)).ToArray();
-        var passageBest = candidates.GroupBy(c => c.Source).ToDictionary(g => g.Key, g => g.Max(c => c.Dense));
-        var rare = candidates.Select(c => idfTotal == 0 ? 0 : questionWords.Where(c.Words.Contains).Sum(w => idf[w]) / idfTotal).ToArray();
-        var bestDense = candidates.Max(c => c.Dense);
-        var bestRare = rare.Max();
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            var c = candidates[i];
-            var before = candidates.Where(p => p.Source == c.Source && c.Index - p.Index is 1 or 2).ToList();
-            var previous = before.Select(p => p.Dense).DefaultIfEmpty(0).Max();
-            var afterBest = previous >= bestDense - 0.02 ? 1 : 0;
-            var specific = Math.Min(1, AnswerTypes.CountSpecifics(c.Text) / 4.0);
-            var typed = type != AnswerType.None && AnswerTypes.Answers(type, c.Text, names) ? 1 : 0;
-            var aboutSubject = entities.Length == 0 ? 0 : entities.Count(c.Mentions) / (double)entities.Length;
-
-            // An explanation goes on past the sentence that matches the question ("Transformers therefore add
-            // positional information. The original paper added fixed sinusoidal encodings ..."): the sentence
-            // right after a relevant one may be quoted even when its own words are further from the question's.
-            c.Admissible = c.Relevance >= CandidateScorer.MinRelevance || (c.Relevance >= CandidateScorer.MinRelevance / 2 && before.Any(p => p.Relevance >= CandidateScorer.MinRelevance));
-            double[] features =
-            [
-                c.Dense,
-                c.Overlap,
-                rare[i],
-                questionWords.Count == 0 ? 0 : questionWords.Count(c.TitleWords.Contains) / (double)questionWords.Count,
-                1.0 / c.Source,
-                1.0 / (1 + c.Index),
-                typed,
-                defined is not null && AnswerTypes.Defines(c.Text, defined) ? 1 : 0,
-                aboutSubject,
-                c.WordsShort / (double)AnswerCandidate.ShortSentenceWords,
-                Math.Max(0, c.WordCount - 30) / 40.0,
-                passageBest[c.Source],
-                previous,
-                explains ? previous : 0,
-                c.Context is null ? 0 : 1,
-                specific,
-                c.Dense - bestDense,
-                rare[i] - bestRare,
-                afterBest,
-                explains ? afterBest : 0,
-                explains ? specific : 0,
-                typed * aboutSubject,
-            ];
-            c.Features = features;
-
-            // With no name in the question ("Who proposed the transformer?"), "about" means sharing its words or title.
-            c.TypedAboutSubject = typed == 1
-                && (entities.Length == 0 ? c.Words.Overlaps(questionWords) || c.TitleWords.Overlaps(questionWords) : aboutSubject > 0);
-            c.Rank = _ranker.Score(features);
-        }
     }
 
     private async Task<string> CompareAsync(PromptRequest request, List<AnswerCandidate> candidates, CancellationToken cancellationToken)
@@ -290,9 +221,6 @@ public sealed partial class ExtractiveComposer
     private static string Quote(string text) => $"\u201C{text.Trim().TrimEnd('.')}\u201D.";
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-]*")]
-    private static partial Regex Token();
 
     [GeneratedRegex(@"^\s*(?:is it (?:true|correct|right) that|fact[- ]?check:?|claim:|i (?:read|heard) that|did you know that|true or false:?)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ClaimPrefix();

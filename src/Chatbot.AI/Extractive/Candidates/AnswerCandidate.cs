@@ -39,6 +39,10 @@ internal sealed class AnswerCandidate(int source, int index, string text, int wo
     /// <summary>How many words the sentence falls short of <see cref="ShortSentenceWords"/>; none when it announces a list it is quoted with.</summary>
     public int WordsShort => Continuation.Length > 0 ? 0 : Math.Max(0, ShortSentenceWords - WordCount);
 
+    /// <summary>The candidates among <paramref name="candidates"/> one or two sentences before this one in its passage.</summary>
+    public IEnumerable<AnswerCandidate> PrecedingIn(IEnumerable<AnswerCandidate> candidates) =>
+        candidates.Where(p => p.Source == Source && Index - p.Index is 1 or 2);
+
     /// <summary>The number of the source it comes from.</summary>
     public int Source { get; } = source;
 
@@ -68,9 +72,6 @@ internal sealed class AnswerCandidate(int source, int index, string text, int wo
 
     /// <summary>Whether the sentence holds the kind of answer the question asks for (a date, a name, an amount ...) about something it names.</summary>
     public bool TypedAboutSubject { get; set; }
-
-    /// <summary>What <see cref="SentenceRanker"/> measured, in its feature order.</summary>
-    public double[] Features { get; set; } = [];
 
     /// <summary>The ranker's score: the log-odds that the sentence holds the answer.</summary>
     public double Rank { get; set; }

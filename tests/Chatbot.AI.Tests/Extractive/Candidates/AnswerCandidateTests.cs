@@ -46,6 +46,18 @@ public sealed class AnswerCandidateTests
     public void WordsShort_SentenceAnnouncingAList_IsNotShort() =>
         Assert.Equal(0, Candidate("It has two parts.", continuation: ["First, a crank."]).WordsShort);
 
+    [Fact]
+    public void PrecedingIn_TakesTheOneOrTwoSentencesBeforeItInItsOwnPassage()
+    {
+        var candidates = new[] { (1, 2), (1, 3), (1, 4), (1, 5), (1, 6), (2, 4) }
+            .Select(p => new AnswerCandidate(p.Item1, p.Item2, "The Zorblax hums.", 3, [], null, []))
+            .ToList();
+
+        var preceding = candidates[3].PrecedingIn(candidates);
+
+        Assert.Equal([candidates[1], candidates[2]], preceding);
+    }
+
     private static AnswerCandidate Candidate(string text, string previous = "", string title = "", string? context = null, string[]? continuation = null) =>
         new(1, 0, text, text.Split(' ').Length, ContentWords.Of(text), context, continuation ?? []) { Title = title, Previous = previous };
 }
