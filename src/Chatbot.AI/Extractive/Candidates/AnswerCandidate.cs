@@ -49,13 +49,16 @@ internal sealed class AnswerCandidate(int source, int index, string text, int wo
     /// <summary>Its position among the source's sentences (counting those that are not candidates).</summary>
     public int Index { get; } = index;
 
+    /// <summary>The sentence as quoted, without a list marker.</summary>
     public string Text { get; } = text;
 
+    /// <summary>How many words <see cref="Text"/> has.</summary>
     public int WordCount { get; } = wordCount;
 
     /// <summary>The content words of the sentence with its context and continuation.</summary>
     public HashSet<string> Words { get; } = words;
 
+    /// <summary>The embedding of <see cref="RankingText"/>; null until the candidate is first scored (see <see cref="CandidateScorer"/>).</summary>
     public float[] Vector { get; set; } = null!;
 
     /// <summary>Cosine similarity to the question.</summary>
