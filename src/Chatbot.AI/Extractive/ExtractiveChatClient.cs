@@ -1,7 +1,6 @@
 using Chatbot.Knowledge.Text;
 using System.Runtime.CompilerServices;
 using Chatbot.AI.Prompting;
-using Chatbot.Grounding.Text;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.AI.Extractive;

@@ -1,10 +1,8 @@
-using Chatbot.Knowledge.Text;
-using System.Numerics.Tensors;
-using System.Text;
-using System.Text.RegularExpressions;
+using Chatbot.AI.Extractive.Candidates;
+using Chatbot.AI.Extractive.Composing;
+using Chatbot.AI.Extractive.Ranking;
 using Chatbot.AI.Prompting;
 using Chatbot.Grounding;
-using Chatbot.Grounding.Text;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.AI.Extractive;
@@ -12,31 +10,19 @@ namespace Chatbot.AI.Extractive;
 /// <summary>
 /// Writes an answer from the numbered sources alone, sentence by sentence, each sentence quoted
 /// from a source and followed by its [n]: what the bot says when no language model is available.
-/// The shape follows the intent (answer, comparison, claim check) and the user's level.
+/// The shape follows the intent (answer, comparison, claim check: one composer each, in <c>Composing/</c>)
+/// and the user's level.
 /// </summary>
-public sealed partial class ExtractiveComposer
+public sealed class ExtractiveComposer
 {
     /// <summary>What the composer says when no source is relevant enough to quote.</summary>
     public const string NotCoveredAnswer = "My sources don't cover that question, so I can't answer it reliably.";
 
-    private const double MinRelevance = 0.30;
-    private const double DuplicateSimilarity = 0.92;
-
-    /// <summary>Sentences shorter than this many words are penalised (see <see cref="LengthPenalty"/>).</summary>
-    private const int ShortSentence = 9;
-
-    /// <summary>How far below the best-ranked sentence (in log-odds) a sentence of the kind the question asks for may rank and still lead.</summary>
-    private const double TypedPartMargin = 1.5;
-
-    /// <summary>Most list sentences ("First, ... Second, ...") quoted after the sentence that announces them.</summary>
-    private const int MaxListSentences = 5;
-
-    /// <summary>Longer sentences are not quoted: they bury the answer. Only one sentence in the built-in articles is longer than 70 words (74).</summary>
-    private const int MaxSentenceWords = 90;
-
-    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
-    private readonly GroundingChecker _checker;
-    private readonly SentenceRanker _ranker;
+    private readonly CandidateScorer _scorer;
+    private readonly CandidateRanker _ranker;
+    private readonly AskComposer _ask;
+    private readonly CompareComposer _compare;
+    private readonly ClaimComposer _claim;
 
     /// <summary>Creates the composer.</summary>
     /// <param name="embedder">Sentence embeddings used to rank source sentences against the question.</param>
@@ -47,16 +33,18 @@ public sealed partial class ExtractiveComposer
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(checker);
         ArgumentNullException.ThrowIfNull(ranker);
-        _embedder = embedder;
-        _checker = checker;
-        _ranker = ranker;
+        _scorer = new CandidateScorer(embedder);
+        _ranker = new CandidateRanker(ranker);
+        _ask = new AskComposer(_scorer, _ranker);
+        _compare = new CompareComposer(_scorer, _ask);
+        _claim = new ClaimComposer(_scorer, checker);
     }
 
     /// <summary>Composes the answer to <paramref name="request"/>.</summary>
     public async Task<string> ComposeAsync(PromptRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var all = Candidates(request.Sources);
+        var all = CandidateExtractor.Extract(request.Sources);
         if (all.Count == 0 || string.IsNullOrWhiteSpace(request.Question))
         {
             return NotCoveredAnswer;
@@ -70,65 +58,6 @@ public sealed partial class ExtractiveComposer
         return answer == NotCoveredAnswer && fresh.Count < all.Count ? await ComposeFromAsync(request, all, cancellationToken) : answer;
     }
 
-    private async Task<string> ComposeFromAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken) =>
-        request.Kind switch
-        {
-            PromptKind.Compare => await CompareAsync(request, candidates, cancellationToken),
-            PromptKind.CheckClaim => await CheckClaimAsync(request, candidates, cancellationToken),
-            _ => await AskAsync(request, candidates, cancellationToken),
-        };
-
-    private async Task<string> AskAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken)
-    {
-        // Each part of a two-part question ("When did X launch, and which model did it start on?") gets its
-        // own best sentence first, ranked against that part and the first part's subject; the rest go by rank.
-        var seeds = new List<Candidate>();
-        var parts = QuestionParts.Split(request.Question);
-        for (var p = 0; parts.Count > 1 && p < parts.Count; p++)
-        {
-            var part = QuestionParts.WithSubject(parts[p], parts[0]);
-            await ScoreAsync(candidates, part, cancellationToken);
-            Rank(candidates, part);
-            if ((TypedAnswer(candidates, seeds, request.Style, out var best) ?? best) is { } seed)
-            {
-                seeds.Add(seed);
-            }
-        }
-
-        await ScoreAsync(candidates, request.Question, cancellationToken);
-        Rank(candidates, request.Question);
-        if (parts.Count == 1 && TypedAnswer(candidates, seeds, request.Style, out _) is { } typed)
-        {
-            seeds.Add(typed);
-        }
-
-        var length = AnswerLength.For(request.Style).Sentences(candidates.Where(c => c.Admissible).Select(c => c.Rank));
-        var chosen = ChooseRanked(candidates, length, request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question));
-        if (chosen.Count == 0)
-        {
-            return NotCoveredAnswer;
-        }
-
-        // Lead with the most relevant sentence, then keep the others in source order so they read as prose.
-        var lead = chosen[0];
-        var rest = chosen.Skip(1).OrderBy(c => c.Source).ThenBy(c => c.Index);
-        return string.Join(" ", new[] { lead }.Concat(rest).Select(Cite));
-    }
-
-    /// <summary>
-    /// For a question (or part) that asks who, when, how many or why: the best-ranked sentence of that kind about
-    /// what the question names, when it ranks within <see cref="TypedPartMargin"/> of the <paramref name="best"/>
-    /// sentence. The ranker weighs the kind of answer among much else; a sentence that gives it should lead.
-    /// </summary>
-    private static Candidate? TypedAnswer(List<Candidate> candidates, List<Candidate> seeds, AnswerStyle style, out Candidate? best)
-    {
-        var top = ChooseRanked(candidates, seeds.Count + 1, style, seeds).Skip(seeds.Count).FirstOrDefault();
-        best = top;
-        return top is null ? null : candidates
-            .Where(c => c.Admissible && c.TypedAboutSubject && !seeds.Contains(c) && c.Rank >= top.Rank - TypedPartMargin)
-            .MaxBy(c => c.Rank);
-    }
-
     /// <summary>
     /// Every sentence the composer could quote for <paramref name="request"/>, with what it measures of each
     /// and the ranker's score: what <c>train ranker</c> learns from and what a developer reads to see why an answer was chosen.
@@ -136,418 +65,24 @@ public sealed partial class ExtractiveComposer
     public async Task<IReadOnlyList<RankedSentence>> RankAsync(PromptRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var candidates = Candidates(request.Sources);
+        var candidates = CandidateExtractor.Extract(request.Sources);
         if (candidates.Count == 0 || string.IsNullOrWhiteSpace(request.Question))
         {
             return [];
         }
 
-        await ScoreAsync(candidates, request.Question, cancellationToken);
-        Rank(candidates, request.Question);
+        await _scorer.ScoreAsync(candidates, request.Question, cancellationToken);
+        var features = _ranker.Rank(candidates, request.Question);
         return candidates
-            .Select(c => new RankedSentence(c.Source, c.Index, string.Join(' ', c.Continuation.Prepend(c.Text)), c.Features, c.Rank, c.Admissible))
+            .Select((c, i) => new RankedSentence(c.Source, c.Index, string.Join(' ', c.Continuation.Prepend(c.Text)), features[i].ToArray(), c.Rank, c.Admissible))
             .ToList();
     }
 
-    /// <summary>Measures each candidate (see <see cref="SentenceRanker.FeatureNames"/>) and scores it with the ranker.</summary>
-    private void Rank(List<Candidate> candidates, string question)
-    {
-        var explains = AnswerTypes.AsksHowOrWhy().IsMatch(question);
-        var questionWords = ContentWords(question);
-        if (explains && questionWords.Count > 1)
+    private Task<string> ComposeFromAsync(PromptRequest request, List<AnswerCandidate> candidates, CancellationToken cancellationToken) =>
+        request.Kind switch
         {
-            questionWords.Remove("work"); // "how does X work": the question's frame, not its subject
-        }
-
-        // A word few candidate sentences share tells more about which of them answers than a common one.
-        var idf = questionWords.ToDictionary(
-            w => w, w => Math.Log(1 + (candidates.Count / (1.0 + candidates.Count(c => c.Words.Contains(w))))), StringComparer.Ordinal);
-        var idfTotal = idf.Values.Sum();
-        var type = AnswerTypes.AnswerTypeOf(question);
-        var defined = type == AnswerType.None ? QuestionParts.DefinedSubject(question) : null;
-        var names = AnswerTypes.CapitalizedWords(question);
-        var entities = Token().Matches(question).Skip(1).Select(m => m.Value).Where(w => w.Length > 1 && w.Any(char.IsUpper)).ToArray();
-        var passageBest = candidates.GroupBy(c => c.Source).ToDictionary(g => g.Key, g => g.Max(c => c.Dense));
-        var rare = candidates.Select(c => idfTotal == 0 ? 0 : questionWords.Where(c.Words.Contains).Sum(w => idf[w]) / idfTotal).ToArray();
-        var bestDense = candidates.Max(c => c.Dense);
-        var bestRare = rare.Max();
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            var c = candidates[i];
-            var before = candidates.Where(p => p.Source == c.Source && c.Index - p.Index is 1 or 2).ToList();
-            var previous = before.Select(p => p.Dense).DefaultIfEmpty(0).Max();
-            var afterBest = previous >= bestDense - 0.02 ? 1 : 0;
-            var specific = Math.Min(1, AnswerTypes.CountSpecifics(c.Text) / 4.0);
-            var typed = type != AnswerType.None && AnswerTypes.Answers(type, c.Text, names) ? 1 : 0;
-            var aboutSubject = entities.Length == 0 ? 0 : entities.Count(c.Mentions) / (double)entities.Length;
-
-            // An explanation goes on past the sentence that matches the question ("Transformers therefore add
-            // positional information. The original paper added fixed sinusoidal encodings ..."): the sentence
-            // right after a relevant one may be quoted even when its own words are further from the question's.
-            c.Admissible = c.Relevance >= MinRelevance || (c.Relevance >= MinRelevance / 2 && before.Any(p => p.Relevance >= MinRelevance));
-            double[] features =
-            [
-                c.Dense,
-                c.Overlap,
-                rare[i],
-                questionWords.Count == 0 ? 0 : questionWords.Count(c.TitleWords.Contains) / (double)questionWords.Count,
-                1.0 / c.Source,
-                1.0 / (1 + c.Index),
-                typed,
-                defined is not null && AnswerTypes.Defines(c.Text, defined) ? 1 : 0,
-                aboutSubject,
-                c.Continuation.Length > 0 ? 0 : Math.Max(0, ShortSentence - c.WordCount) / (double)ShortSentence,
-                Math.Max(0, c.WordCount - 30) / 40.0,
-                passageBest[c.Source],
-                previous,
-                explains ? previous : 0,
-                c.Context is null ? 0 : 1,
-                specific,
-                c.Dense - bestDense,
-                rare[i] - bestRare,
-                afterBest,
-                explains ? afterBest : 0,
-                explains ? specific : 0,
-                typed * aboutSubject,
-            ];
-            c.Features = features;
-
-            // With no name in the question ("Who proposed the transformer?"), "about" means sharing its words or title.
-            c.TypedAboutSubject = typed == 1
-                && (entities.Length == 0 ? c.Words.Overlaps(questionWords) || c.TitleWords.Overlaps(questionWords) : aboutSubject > 0);
-            c.Rank = _ranker.Score(features);
-        }
-    }
-
-    private async Task<string> CompareAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken)
-    {
-        var subjects = request.Subjects.Count >= 2 ? request.Subjects.Take(2).ToArray() : ParseSubjects(request.Question);
-        if (subjects.Length < 2)
-        {
-            return await AskAsync(request, candidates, cancellationToken);
-        }
-
-        var perSide = request.Style == AnswerStyle.Expert ? 3 : 2;
-        var used = new HashSet<Candidate>();
-        var text = new StringBuilder();
-
-        // What the two share, and how they differ, comes first when a source says it directly.
-        await ScoreAsync(candidates, $"{subjects[0]} and {subjects[1]}: how they differ and what they share", cancellationToken);
-        var both = Choose(candidates.Where(c => Mentions(c, subjects[0]) && Mentions(c, subjects[1])).ToList(), perSide, request.Style);
-        if (both.Count > 0)
-        {
-            used.UnionWith(both);
-            text.Append("**In short:** ").Append(string.Join(" ", both.Select(Cite))).Append("\n\n");
-        }
-
-        foreach (var subject in subjects)
-        {
-            await ScoreAsync(candidates, $"What is {subject}?", cancellationToken);
-            var side = Choose(candidates.Where(c => !used.Contains(c) && Mentions(c, subject)).ToList(), perSide, request.Style);
-            if (side.Count == 0)
-            {
-                side = Choose(candidates.Where(c => !used.Contains(c)).ToList(), 1, request.Style);
-            }
-
-            used.UnionWith(side);
-            text.Append("**").Append(Capitalize(subject)).Append(":** ");
-            text.Append(side.Count == 0 ? $"My sources say little about {subject}." : string.Join(" ", side.Select(Cite)));
-            text.Append("\n\n");
-        }
-
-        return used.Count == 0 ? NotCoveredAnswer : text.ToString().TrimEnd();
-    }
-
-    private async Task<string> CheckClaimAsync(PromptRequest request, List<Candidate> candidates, CancellationToken cancellationToken)
-    {
-        var claim = ClaimPrefix().Replace(request.Question.Trim(), string.Empty).Trim().TrimEnd('?').Trim();
-        if (claim.Length == 0)
-        {
-            return NotCoveredAnswer;
-        }
-
-        await ScoreAsync(candidates, claim, cancellationToken);
-        var best = candidates.OrderByDescending(c => c.Relevance).First();
-        if (best.Relevance < MinRelevance)
-        {
-            return "Not covered by my sources: none of them says anything close to that claim.";
-        }
-
-        // The claim, as if it cited the best evidence, goes through the same check as every answer.
-        var sentence = claim.EndsWith('.') ? claim : claim + ".";
-        var report = await _checker.CheckAsync($"{sentence} [{best.Source}]", request.Sources.Select(s => new GroundingSource(s.Number, s.Text)).ToArray(), cancellationToken);
-        var verdict = report.Sentences.Count > 0 ? report.Sentences[0] : null;
-        var evidenceSource = verdict?.EvidenceSource ?? best.Source;
-        var evidence = verdict?.Evidence is { Length: > 0 } e ? e : best.Text;
-        // Verdict and evidence form one sentence, so the check weighs the quote against the source it cites.
-        return verdict?.Verdict switch
-        {
-            GroundingVerdict.Supported => $"Supported: my sources agree, saying {Quote(evidence)} [{evidenceSource}]",
-            GroundingVerdict.Contradicted => $"Contradicted: my sources say otherwise, namely {Quote(evidence)} [{evidenceSource}]",
-            _ => $"Not covered by my sources: they don't confirm it, and the closest they come is {Quote(best.Text)} [{best.Source}]",
+            PromptKind.Compare => _compare.ComposeAsync(request, candidates, cancellationToken),
+            PromptKind.CheckClaim => _claim.ComposeAsync(request, candidates, cancellationToken),
+            _ => _ask.ComposeAsync(request, candidates, cancellationToken),
         };
-    }
-
-    private async Task ScoreAsync(List<Candidate> candidates, string query, CancellationToken cancellationToken)
-    {
-        var missing = candidates.Where(c => c.Vector is null).ToList();
-        var inputs = missing.Select(c => c.RankingText).Prepend(query).ToArray();
-        var vectors = await _embedder.GenerateAsync(inputs, cancellationToken: cancellationToken);
-        var queryVector = vectors[0].Vector;
-        for (var i = 0; i < missing.Count; i++)
-        {
-            missing[i].Vector = vectors[i + 1].Vector.ToArray();
-        }
-
-        var queryWords = ContentWords(query);
-        foreach (var candidate in candidates)
-        {
-            var dense = TensorPrimitives.CosineSimilarity(queryVector.Span, candidate.Vector);
-            var overlap = queryWords.Count == 0 ? 0 : queryWords.Count(candidate.Words.Contains) / (double)queryWords.Count;
-
-            // Earlier passages ranked higher in retrieval; earlier sentences of a passage tend to define.
-            var prior = 0.04 / candidate.Source + 0.02 / (1 + candidate.Index);
-            candidate.Dense = dense;
-            candidate.Overlap = overlap;
-            candidate.Relevance = (0.75 * dense) + (0.25 * overlap) + prior;
-        }
-    }
-
-    /// <summary>
-    /// The sentences of the answer (see <see cref="AnswerSelection"/>), after <paramref name="seeds"/>; none repeats
-    /// another. A beginner's answer prefers short sentences.
-    /// </summary>
-    private static List<Candidate> ChooseRanked(List<Candidate> candidates, int budget, AnswerStyle style, IReadOnlyList<Candidate> seeds, bool explains = false)
-    {
-        var beginner = style == AnswerStyle.Beginner;
-        var items = candidates.Select(c => new AnswerSelection.Item(c.Source, c.Index, c.Rank - (beginner ? 10 * LengthPenalty(c, style) : 0), c.Admissible)).ToList();
-        var chosen = AnswerSelection.Choose(
-            items,
-            budget,
-            explains,
-            seeds.Select(seed => candidates.IndexOf(seed)).ToList(),
-            (a, b) => Repeats(candidates[a], candidates[b]));
-        return chosen.Select(i => candidates[i]).ToList();
-    }
-
-    /// <summary>True when one sentence says what the other does, or quotes it after announcing a list.</summary>
-    private static bool Repeats(Candidate a, Candidate b) =>
-        a.Continuation.Contains(b.Text) || b.Continuation.Contains(a.Text)
-        || TensorPrimitives.CosineSimilarity(a.Vector, b.Vector) > DuplicateSimilarity;
-
-    private static List<Candidate> Choose(IReadOnlyList<Candidate> candidates, int budget, AnswerStyle style)
-    {
-        var chosen = new List<Candidate>();
-        foreach (var candidate in candidates.OrderByDescending(c => c.Relevance - LengthPenalty(c, style)))
-        {
-            if (chosen.Count == budget || candidate.Relevance < MinRelevance)
-            {
-                break;
-            }
-
-            if (chosen.Any(c => Repeats(c, candidate)))
-            {
-                continue;
-            }
-
-            chosen.Add(candidate);
-        }
-
-        return chosen;
-    }
-
-    /// <summary>
-    /// Long sentences cost the reader (more so for beginners); very short ones usually announce
-    /// what follows ("The recipe has three steps.") and say little on their own.
-    /// </summary>
-    private static double LengthPenalty(Candidate candidate, AnswerStyle style) =>
-        (candidate.Continuation.Length > 0 ? 0 : Math.Max(0, ShortSentence - candidate.WordCount) * 0.02) + style switch
-    {
-        AnswerStyle.Beginner => Math.Max(0, candidate.WordCount - 22) * 0.006,
-        AnswerStyle.Expert => 0,
-        _ => Math.Max(0, candidate.WordCount - 40) * 0.004,
-    };
-
-    private static List<Candidate> Candidates(IReadOnlyList<PromptSource> sources)
-    {
-        var candidates = new List<Candidate>();
-        foreach (var source in sources)
-        {
-            // A list item ("- Unacceptable risk: banned practices, such as ...") is quoted without its marker.
-            var sentences = SentenceSplitter.Default.Split(source.Text).Select(s => ListMarker().Replace(s.Text.Trim(), string.Empty)).ToArray();
-            for (var index = 0; index < sentences.Length; index++)
-            {
-                var text = sentences[index];
-                var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-
-                // Headings, list stubs and fragments make poor quotes: keep full sentences only.
-                if (words >= 6 && words <= MaxSentenceWords && text[^1] is '.' or '!' or '?' && char.IsUpper(text[0]) && !text.EndsWith(':'))
-                {
-                    // "The recipe has three steps." is quoted with the steps that follow it ("First, ... Second, ...").
-                    // "Gemini 1.0 came in three sizes." is followed by one sentence that names all three.
-                    var continuation = EnumerationLead().IsMatch(text)
-                        ? sentences.Skip(index + 1).TakeWhile(next => OrdinalStart().IsMatch(next) && next.Split(' ').Length <= MaxSentenceWords).Take(MaxListSentences).ToArray()
-                        : [];
-                    if (continuation.Length == 0 && EnumerationLead().IsMatch(text) && index + 1 < sentences.Length && sentences[index + 1].Split(' ').Length <= MaxSentenceWords)
-                    {
-                        continuation = [sentences[index + 1]];
-                    }
-
-                    // "It was introduced in 2017 ..." says nothing about what "it" is: rank it with the passage title.
-                    var context = LeadingPronoun().IsMatch(text) ? source.Title : null;
-                    var ranked = string.Join(' ', new[] { context, text }.Concat(continuation).OfType<string>());
-                    candidates.Add(new Candidate(source.Number, index, text, words, ContentWords(ranked), context, continuation) { Title = source.Title, Previous = index > 0 ? sentences[index - 1] : string.Empty });
-                }
-            }
-        }
-
-        return candidates;
-    }
-
-    private static bool Mentions(Candidate candidate, string subject)
-    {
-        var words = ContentWords(subject);
-        return words.Count > 0 && words.Count(candidate.Words.Contains) * 2 >= words.Count;
-    }
-
-    private static string[] ParseSubjects(string question)
-    {
-        var match = CompareForm().Match(question);
-        return match.Success ? [match.Groups["a"].Value.Trim(), match.Groups["b"].Value.Trim()] : [];
-    }
-
-    private static HashSet<string> ContentWords(string text)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match m in Word().Matches(text.ToLowerInvariant()))
-        {
-            var w = m.Value;
-            // Numbers count however short: "Gemini 3" and "Llama 2" name different things from "Gemini" and "Llama".
-            if ((w.Length > 2 || char.IsDigit(w[0])) && !s_stopWords.Contains(w))
-            {
-                words.Add(Stem(w));
-            }
-        }
-
-        return words;
-    }
-
-    /// <summary>A light suffix stripper, so "entered" meets "enter", "introduced" meets "introduce" and "weekly" meets "week".</summary>
-    private static string Stem(string word)
-    {
-        foreach (var suffix in s_suffixes)
-        {
-            if (word.Length - suffix.Length >= 4 && word.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                word = word[..^suffix.Length];
-                break;
-            }
-        }
-
-        return word.Length > 4 && word[^1] == 'e' ? word[..^1] : word;
-    }
-
-    private static readonly string[] s_suffixes = ["ing", "ed", "es", "ly", "s"];
-
-    private static string Cite(Candidate candidate) =>
-        string.Join(' ', candidate.Continuation.Prepend(candidate.Text).Select(sentence => $"{sentence} [{candidate.Source}]"));
-
-    private static string Quote(string text) => $"\u201C{text.Trim().TrimEnd('.')}\u201D.";
-
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private static readonly HashSet<string> s_stopWords = new(StringComparer.Ordinal)
-    {
-        "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our", "out", "has", "his", "how",
-        "its", "who", "did", "get", "may", "him", "let", "say", "she", "too", "use", "that", "with", "have", "this", "will", "your", "from",
-        "they", "know", "want", "been", "more", "when", "what", "which", "their", "there", "about", "would", "these", "other", "into",
-        "than", "then", "them", "does", "between", "difference", "different", "differ", "tell", "explain", "why", "where", "is", "it",
-    };
-
-    // "The recipe has three steps.", "It works in two stages.", "There are several kinds."
-    [GeneratedRegex(@"\b(?:two|three|four|five|six|several|the following)\s+(?:[\w\-]+\s+){0,2}[\w\-]+s\.$", RegexOptions.IgnoreCase)]
-    private static partial Regex EnumerationLead();
-
-    [GeneratedRegex(@"^(?:[-*+•]|\d{1,2}[.)])\s+")]
-    private static partial Regex ListMarker();
-
-    [GeneratedRegex(@"^(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Next|Then)\b")]
-    private static partial Regex OrdinalStart();
-
-    [GeneratedRegex(@"^(?:It|Its|They|Their|This|These|He|She|His|Her)\b|^[^,]{0,60},\s+(?:it|they|he|she)\b")]
-    private static partial Regex LeadingPronoun();
-
-    [GeneratedRegex(@"[a-z0-9][a-z0-9\-]*")]
-    private static partial Regex Word();
-
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-]*")]
-    private static partial Regex Token();
-
-    [GeneratedRegex(@"^\s*(?:is it (?:true|correct|right) that|fact[- ]?check:?|claim:|i (?:read|heard) that|did you know that|true or false:?)\s*", RegexOptions.IgnoreCase)]
-    private static partial Regex ClaimPrefix();
-
-    // Anchored, with the lead-in ("what is the difference between", "compare") skipped: unanchored, the first
-    // subject would start at the question's first word ("What is the difference between GANs").
-    [GeneratedRegex(@"^(?:.*?\bbetween\s+|\s*compare\s+)?(?<a>[\w\s\-\.]+?)\s+(?:vs\.?|versus|and|compared (?:to|with)|or)\s+(?<b>[\w\s\-\.]+?)\s*\??$", RegexOptions.IgnoreCase)]
-    private static partial Regex CompareForm();
-
-    private sealed class Candidate(int source, int index, string text, int wordCount, HashSet<string> words, string? context, string[] continuation)
-    {
-        /// <summary>The source's title (document and section).</summary>
-        public string Title { get; init; } = string.Empty;
-
-        /// <summary>The content words of <see cref="Title"/>: what the sentence is about when it does not say.</summary>
-        public HashSet<string> TitleWords => field ??= ContentWords(Title);
-
-        /// <summary>The sentence before this one in the passage (its local context).</summary>
-        public string Previous { get; init; } = string.Empty;
-
-        /// <summary>True when the sentence, the one before it or its source's title names <paramref name="entity"/>.</summary>
-        public bool Mentions(string entity) =>
-            Text.Contains(entity, StringComparison.OrdinalIgnoreCase)
-            || Previous.Contains(entity, StringComparison.OrdinalIgnoreCase)
-            || Title.Contains(entity, StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>The list sentences quoted after an announcing sentence such as "It has three steps.".</summary>
-        public string[] Continuation { get; } = continuation;
-
-        /// <summary>What the sentence's leading pronoun refers to (the passage title), for ranking only; never quoted.</summary>
-        public string? Context { get; } = context;
-
-        /// <summary>The text embedded for ranking: the sentence, after its context when it opens with a pronoun.</summary>
-        public string RankingText => string.Join(' ', new[] { Context is null ? null : Context + ".", Text }.Concat(Continuation).OfType<string>());
-
-        public int Source { get; } = source;
-
-        public int Index { get; } = index;
-
-        public string Text { get; } = text;
-
-        public int WordCount { get; } = wordCount;
-
-        public HashSet<string> Words { get; } = words;
-
-        public float[] Vector { get; set; } = null!;
-
-        /// <summary>Cosine similarity to the question.</summary>
-        public double Dense { get; set; }
-
-        /// <summary>Share of the question's content words the sentence holds.</summary>
-        public double Overlap { get; set; }
-
-        /// <summary>Whether the sentence is relevant at all: dense similarity and word overlap, hand-weighed; gates "not covered".</summary>
-        public double Relevance { get; set; }
-
-        /// <summary>Whether the sentence may be quoted in an answer: relevant itself, or right after a relevant sentence of its passage.</summary>
-        public bool Admissible { get; set; }
-
-        /// <summary>Whether the sentence holds the kind of answer the question asks for (a date, a name, an amount ...) about something it names.</summary>
-        public bool TypedAboutSubject { get; set; }
-
-        /// <summary>What <see cref="SentenceRanker"/> measured, in its feature order.</summary>
-        public double[] Features { get; set; } = [];
-
-        /// <summary>The ranker's score: the log-odds that the sentence holds the answer.</summary>
-        public double Rank { get; set; }
-    }
 }

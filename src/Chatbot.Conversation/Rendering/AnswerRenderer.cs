@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Chatbot.AI.Answers;
 using Chatbot.Grounding;
-using Chatbot.Grounding.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 

@@ -62,7 +62,7 @@ public sealed class ExtractiveChatClientTests(ExtractiveFixture fixture) : IClas
             updates.Add(update.Text);
         }
 
-        Assert.Equal(Grounding.Text.SentenceSplitter.Default.Split(whole).Count, updates.Count);
+        Assert.Equal(SentenceSplitter.Default.Split(whole).Count, updates.Count);
         Assert.True(updates.Count > 1, whole);
     }
 

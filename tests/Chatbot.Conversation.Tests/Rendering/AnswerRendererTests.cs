@@ -2,7 +2,6 @@ using Chatbot.Knowledge.Text;
 using Chatbot.AI.Answers;
 using Chatbot.Conversation.Rendering;
 using Chatbot.Grounding;
-using Chatbot.Grounding.Text;
 using Microsoft.Bot.Schema;
 
 namespace Chatbot.Conversation.Tests.Rendering;

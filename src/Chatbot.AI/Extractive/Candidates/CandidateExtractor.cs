@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Chatbot.AI.Prompting;
+using Chatbot.Knowledge.Text;
+
+namespace Chatbot.AI.Extractive.Candidates;
+
+/// <summary>
+/// Finds the sentences of the numbered sources that the composer may quote: full sentences only, a list
+/// item without its marker, a sentence that announces a list together with the list, and a sentence that
+/// opens with a pronoun ranked with its passage's title.
+/// </summary>
+internal static partial class CandidateExtractor
+{
+    /// <summary>Most list sentences ("First, ... Second, ...") quoted after the sentence that announces them.</summary>
+    private const int MaxListSentences = 5;
+
+    /// <summary>Longer sentences are not quoted: they bury the answer. Only one sentence in the built-in articles is longer than 70 words (74).</summary>
+    private const int MaxSentenceWords = 90;
+
+    /// <summary>The quotable sentences of <paramref name="sources"/>, in source order and then sentence order.</summary>
+    public static List<AnswerCandidate> Extract(IReadOnlyList<PromptSource> sources)
+    {
+        var candidates = new List<AnswerCandidate>();
+        foreach (var source in sources)
+        {
+            // A list item ("- Unacceptable risk: banned practices, such as ...") is quoted without its marker.
+            var sentences = SentenceSplitter.Default.Split(source.Text).Select(s => ListMarker().Replace(s.Text.Trim(), string.Empty)).ToArray();
+            for (var index = 0; index < sentences.Length; index++)
+            {
+                var text = sentences[index];
+                var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+                // Headings, list stubs and fragments make poor quotes: keep full sentences only.
+                if (words >= 6 && words <= MaxSentenceWords && text[^1] is '.' or '!' or '?' && char.IsUpper(text[0]) && !text.EndsWith(':'))
+                {
+                    // "The recipe has three steps." is quoted with the steps that follow it ("First, ... Second, ...").
+                    // "Gemini 1.0 came in three sizes." is followed by one sentence that names all three.
+                    var continuation = EnumerationLead().IsMatch(text)
+                        ? sentences.Skip(index + 1).TakeWhile(next => OrdinalStart().IsMatch(next) && next.Split(' ').Length <= MaxSentenceWords).Take(MaxListSentences).ToArray()
+                        : [];
+                    if (continuation.Length == 0 && EnumerationLead().IsMatch(text) && index + 1 < sentences.Length && sentences[index + 1].Split(' ').Length <= MaxSentenceWords)
+                    {
+                        continuation = [sentences[index + 1]];
+                    }
+
+                    // "It was introduced in 2017 ..." says nothing about what "it" is: rank it with the passage title.
+                    var context = LeadingPronoun().IsMatch(text) ? source.Title : null;
+                    var ranked = string.Join(' ', new[] { context, text }.Concat(continuation).OfType<string>());
+                    candidates.Add(new AnswerCandidate(source.Number, index, text, words, ContentWords.Of(ranked), context, continuation) { Title = source.Title, Previous = index > 0 ? sentences[index - 1] : string.Empty });
+                }
+            }
+        }
+
+        return candidates;
+    }
+
+    // "The recipe has three steps.", "It works in two stages.", "There are several kinds."
+    [GeneratedRegex(@"\b(?:two|three|four|five|six|several|the following)\s+(?:[\w\-]+\s+){0,2}[\w\-]+s\.$", RegexOptions.IgnoreCase)]
+    private static partial Regex EnumerationLead();
+
+    [GeneratedRegex(@"^(?:[-*+•]|\d{1,2}[.)])\s+")]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Next|Then)\b")]
+    private static partial Regex OrdinalStart();
+
+    [GeneratedRegex(@"^(?:It|Its|They|Their|This|These|He|She|His|Her)\b|^[^,]{0,60},\s+(?:it|they|he|she)\b")]
+    private static partial Regex LeadingPronoun();
+}

@@ -1,0 +1,70 @@
+using Chatbot.AI.Extractive.Candidates;
+using Chatbot.AI.Extractive.Ranking;
+using Chatbot.AI.Prompting;
+
+namespace Chatbot.AI.Extractive.Composing;
+
+/// <summary>
+/// Answers a question (<see cref="PromptKind.Ask"/>): the best-ranked sentences, as many as
+/// <see cref="AnswerLength"/> gives for the user's level, led by the most relevant one and the rest in
+/// source order. Each part of a two-part question, and a question that asks who, when, how many or why,
+/// gets the sentence that answers it first.
+/// </summary>
+internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker)
+{
+    /// <summary>How far below the best-ranked sentence (in log-odds) a sentence of the kind the question asks for may rank and still lead.</summary>
+    private const double TypedPartMargin = 1.5;
+
+    /// <summary>The answer to <paramref name="request"/> from <paramref name="candidates"/>, or <see cref="ExtractiveComposer.NotCoveredAnswer"/>.</summary>
+    public async Task<string> ComposeAsync(PromptRequest request, List<AnswerCandidate> candidates, CancellationToken cancellationToken)
+    {
+        // Each part of a two-part question ("When did X launch, and which model did it start on?") gets its
+        // own best sentence first, ranked against that part and the first part's subject; the rest go by rank.
+        var seeds = new List<AnswerCandidate>();
+        var parts = QuestionParts.Split(request.Question);
+        for (var p = 0; parts.Count > 1 && p < parts.Count; p++)
+        {
+            var part = QuestionParts.WithSubject(parts[p], parts[0]);
+            await scorer.ScoreAsync(candidates, part, cancellationToken);
+            ranker.Rank(candidates, part);
+            if ((TypedAnswer(candidates, seeds, request.Style, out var best) ?? best) is { } seed)
+            {
+                seeds.Add(seed);
+            }
+        }
+
+        await scorer.ScoreAsync(candidates, request.Question, cancellationToken);
+        ranker.Rank(candidates, request.Question);
+        if (parts.Count == 1 && TypedAnswer(candidates, seeds, request.Style, out _) is { } typed)
+        {
+            seeds.Add(typed);
+        }
+
+        var length = AnswerLength.For(request.Style).Sentences(candidates.Where(c => c.Admissible).Select(c => c.Rank));
+        var chosen = CandidateChooser.ByRank(candidates, length, request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question));
+        if (chosen.Count == 0)
+        {
+            return ExtractiveComposer.NotCoveredAnswer;
+        }
+
+        // Lead with the most relevant sentence, then keep the others in source order so they read as prose.
+        var lead = chosen[0];
+        var rest = chosen.Skip(1).OrderBy(c => c.Source).ThenBy(c => c.Index);
+        return string.Join(" ", new[] { lead }.Concat(rest).Select(c => c.Cited));
+    }
+
+    /// <summary>
+    /// For a question (or part) that asks who, when, how many or why: the best-ranked sentence of that kind about
+    /// what the question names, when it ranks within <see cref="TypedPartMargin"/> of the <paramref name="best"/>
+    /// sentence (the best-ranked after <paramref name="seeds"/>). The ranker weighs the kind of answer among much
+    /// else; a sentence that gives it should lead.
+    /// </summary>
+    public static AnswerCandidate? TypedAnswer(List<AnswerCandidate> candidates, List<AnswerCandidate> seeds, AnswerStyle style, out AnswerCandidate? best)
+    {
+        var top = CandidateChooser.ByRank(candidates, seeds.Count + 1, style, seeds).Skip(seeds.Count).FirstOrDefault();
+        best = top;
+        return top is null ? null : candidates
+            .Where(c => c.Admissible && c.TypedAboutSubject && !seeds.Contains(c) && c.Rank >= top.Rank - TypedPartMargin)
+            .MaxBy(c => c.Rank);
+    }
+}
