@@ -46,7 +46,7 @@ if (args.Contains("--eval") || args.Contains("--eval-only"))
     // In-sample (the model saw these records): for timing and a sanity check, not for the reported F1.
     var model = modelPath is not null ? GroundingModel.FromJson(await File.ReadAllTextAsync(modelPath)) : GroundingModel.LoadDefault();
     var counting = new CountingEmbedder(embedder);
-    var checker = new GroundingChecker(counting, model, embeddingCacheCapacity: args.Contains("--warm") ? 4096 : 0);
+    var checker = new GroundingChecker(args.Contains("--warm") ? new BoundedCachingEmbeddingGenerator(counting, 4096) : counting, model);
     await checker.CheckAsync("Warm up.", [new GroundingSource(1, "Warm up the model.")]);
     var evaluation = await new RagTruthEvaluator(checker).EvaluateAsync(data);
     Console.WriteLine(evaluation.ToJson());

@@ -1,4 +1,6 @@
+using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Understanding;
 using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,8 @@ namespace Chatbot.Conversation;
 public static class IntentServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IntentOptions"/> (section <c>Intents</c>) and the local <see cref="IntentRecognizer"/>; needs an
+    /// Adds <see cref="IntentOptions"/> (section <c>Intents</c>), the <see cref="MessageAnalyzer"/> with the conversation's
+    /// text rules (<see cref="ConversationMessageParser"/>) and the local <see cref="IntentRecognizer"/>; needs an
     /// embedding generator. When the knowledge engine is registered too, messages that an indexed passage
     /// matches closely (a pilot's own documents, casual or misspelt questions) are recognised as questions (<see cref="KnowledgeAwareIntentRecognizer"/>).
     /// </summary>
@@ -23,6 +26,8 @@ public static class IntentServiceCollectionExtensions
             .Bind(configuration.GetSection(IntentOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton<IMessageParser>(_ => ConversationMessageParser.ForIntentExamples());
+        services.TryAddSingleton<MessageAnalyzer>();
         services.TryAddSingleton<IntentRecognizer>();
         services.TryAddSingleton<IIntentRecognizer>(sp => sp.GetService<HybridRetriever>() is { } retriever
             ? new KnowledgeAwareIntentRecognizer(sp.GetRequiredService<IntentRecognizer>(), retriever, sp.GetRequiredService<IOptions<IntentOptions>>())

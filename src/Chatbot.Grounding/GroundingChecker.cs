@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Chatbot.Grounding.Features;
+using Chatbot.Knowledge.Diagnostics;
 using Chatbot.Grounding.Model;
 using Chatbot.Grounding.Training;
 using Microsoft.Extensions.AI;
@@ -23,14 +24,12 @@ public sealed class GroundingChecker
     /// <summary>Creates a checker.</summary>
     /// <param name="embedder">Sentence embeddings; in the app the MiniLM generator from Chatbot.Knowledge.</param>
     /// <param name="model">The learned feature weights, usually <see cref="GroundingModel.LoadDefault"/>.</param>
-    /// <param name="embeddingCacheCapacity">How many sentence embeddings to keep across checks (0 turns the cache off).</param>
-    public GroundingChecker(IEmbeddingGenerator<string, Embedding<float>> embedder, GroundingModel model, int embeddingCacheCapacity = 4096)
+    public GroundingChecker(IEmbeddingGenerator<string, Embedding<float>> embedder, GroundingModel model)
     {
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentOutOfRangeException.ThrowIfNegative(embeddingCacheCapacity);
         _model = model;
-        _analyzer = new GroundingAnalyzer(embedder, model.DenseCandidates, model.DenseNeighbours, new EmbeddingCache(embeddingCacheCapacity));
+        _analyzer = new GroundingAnalyzer(embedder, model.DenseCandidates, model.DenseNeighbours);
     }
 
     /// <summary>The model this checker applies.</summary>
@@ -71,10 +70,16 @@ public sealed class GroundingChecker
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        using var activity = ChatbotTelemetry.Source.StartActivity("grounding.check");
         var watch = Stopwatch.StartNew();
         var analysis = _analyzer.Analyze(answer, sources, otherPassages);
         await _analyzer.AddDenseAsync(analysis, SelectForDense(analysis.Claims, _model), cancellationToken, knownVectors).ConfigureAwait(false);
         var sentences = analysis.Claims.Select(Decide).ToArray();
+        var flagged = sentences.Count(s => s.Flagged);
+        activity?.SetTag("chatbot.sentences", sentences.Length);
+        activity?.SetTag("chatbot.flagged", flagged);
+        ChatbotTelemetry.CheckDuration.Record(watch.Elapsed.TotalMilliseconds);
+        ChatbotTelemetry.FlaggedSentences.Add(flagged);
         return new GroundingReport(sentences, watch.Elapsed);
     }
 

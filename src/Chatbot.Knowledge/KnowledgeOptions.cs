@@ -58,6 +58,13 @@ public sealed class KnowledgeOptions : IValidatableObject
     public int EmbeddingBatchSize { get; set; } = 8;
 
     /// <summary>
+    /// How many recently embedded texts the embedding pipeline remembers, so a message many people send is embedded
+    /// once (0 turns the cache off). Each entry holds one 384-float vector (1.5 KB).
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int EmbeddingCacheSize { get; set; } = 1024;
+
+    /// <summary>
     /// At startup, bring the index up to date with <see cref="BuiltInPath"/> and <see cref="DocumentFolders"/>
     /// (only new or changed files are read and embedded). When false, the index is built only if missing.
     /// </summary>

@@ -17,10 +17,13 @@ namespace Chatbot.Knowledge;
 /// <summary>Registers the knowledge engine.</summary>
 public static class KnowledgeServiceCollectionExtensions
 {
+    /// <summary>The OpenTelemetry source of the embedding pipeline's spans and metrics.</summary>
+    public const string EmbeddingTelemetrySource = "Chatbot.Embeddings";
+
     /// <summary>
     /// Adds <see cref="KnowledgeOptions"/> (section <c>Knowledge</c>, validated on start), the MiniLM
-    /// embedding generator (also as <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> unless one is
-    /// registered already), <see cref="KnowledgeIndex"/>, <see cref="HybridRetriever"/>,
+    /// embedding generator and, unless one is registered already, the <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>
+    /// pipeline in front of it (logging, OpenTelemetry, a bounded cache of <see cref="KnowledgeOptions.EmbeddingCacheSize"/> texts), <see cref="KnowledgeIndex"/>, <see cref="HybridRetriever"/>,
     /// <see cref="KnowledgeIngestor"/>, <see cref="KnowledgeBenchmark"/> and the hosted service that
     /// builds the index at startup when it is missing.
     /// </summary>
@@ -37,7 +40,11 @@ public static class KnowledgeServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton<MiniLmEmbeddingGenerator>();
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>());
+        services.TryAddSingleton(sp => new EmbeddingGeneratorBuilder<string, Embedding<float>>(sp.GetRequiredService<MiniLmEmbeddingGenerator>())
+            .UseLogging()
+            .UseOpenTelemetry(sourceName: EmbeddingTelemetrySource)
+            .UseBoundedCache(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.EmbeddingCacheSize)
+            .Build(sp));
 
         services.TryAddSingleton(sp => new KnowledgeIndex(
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.IndexPath,

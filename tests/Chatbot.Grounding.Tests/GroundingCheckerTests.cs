@@ -36,7 +36,7 @@ public sealed class GroundingCheckerTests(MiniLmFixture miniLm) : IClassFixture<
             DenseDoubtBand = band,
         };
         var embedder = new HashingEmbedder();
-        var checker = new GroundingChecker(embedder, model, embeddingCacheCapacity: 0);
+        var checker = new GroundingChecker(embedder, model);
 
         var report = await checker.CheckAsync("Transformers process all tokens in parallel rather than one at a time [1].", [Transformers]);
 

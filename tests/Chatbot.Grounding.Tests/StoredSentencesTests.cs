@@ -23,7 +23,7 @@ public sealed class StoredSentencesTests
             DenseClaimBudget = 10,
             DenseDoubtBand = double.PositiveInfinity,
         };
-        return new GroundingChecker(embedder, model, embeddingCacheCapacity: 0);
+        return new GroundingChecker(embedder, model);
     }
 
     private static GroundingSource Stored(HashingEmbedder ingestion)
@@ -56,6 +56,19 @@ public sealed class StoredSentencesTests
         await Checker(embedder).CheckAsync("Harrow Labs shipped Quillfeather, a text-to-vector-art engine, in 2031 [1].", [source]);
 
         Assert.Equal(1, embedder.Texts);
+    }
+
+    [Fact]
+    public async Task CheckAsync_SentenceQuotingAStoredSentence_IsComparedByTheQuotesVector()
+    {
+        var source = Stored(new HashingEmbedder());
+        var embedder = new HashingEmbedder();
+
+        var report = await Checker(embedder).CheckAsync(
+            "Contradicted: my sources say otherwise, namely \u201CThe Quillfeather engine was released by Harrow Labs in 2031\u201D. [1]", [source]);
+
+        Assert.Equal(0, embedder.Texts);
+        Assert.Equal(GroundingVerdict.Supported, Assert.Single(report.Sentences).Verdict);
     }
 
     [Fact]

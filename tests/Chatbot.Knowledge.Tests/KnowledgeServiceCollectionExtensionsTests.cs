@@ -28,8 +28,14 @@ public sealed class KnowledgeServiceCollectionExtensionsTests(MiniLmFixture mode
 
         var generator = provider.GetRequiredService<MiniLmEmbeddingGenerator>();
         Assert.Same(model.Generator, generator);
-        Assert.Same(generator, provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
-        Assert.Same(generator, provider.GetRequiredService<KnowledgeIndex>().EmbeddingGenerator);
+
+        // Everyone embeds through the one pipeline in front of the model: logging, OpenTelemetry, a bounded cache.
+        var pipeline = provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        Assert.Same(pipeline, provider.GetRequiredService<KnowledgeIndex>().EmbeddingGenerator);
+        Assert.Same(generator, pipeline.GetService<MiniLmEmbeddingGenerator>());
+        Assert.Equal(1024, pipeline.GetService<BoundedCachingEmbeddingGenerator>()!.Capacity);
+        Assert.NotNull(pipeline.GetService<LoggingEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.NotNull(pipeline.GetService<OpenTelemetryEmbeddingGenerator<string, Embedding<float>>>());
         Assert.NotNull(provider.GetRequiredService<HybridRetriever>());
         Assert.NotNull(provider.GetRequiredService<KnowledgeIngestor>());
         Assert.NotNull(provider.GetRequiredService<KnowledgeBenchmark>());

@@ -37,6 +37,12 @@ public sealed record AnswerSentence(
     GroundingVerdict Verdict,
     double Score)
 {
+    /// <summary>Offset of the sentence in <see cref="Answer.Text"/>, its citation markers included.</summary>
+    public int Start { get; init; }
+
+    /// <summary>Length of the sentence in <see cref="Answer.Text"/>, its citation markers included; 0 when unknown.</summary>
+    public int Length { get; init; }
+
     /// <summary>The source number whose passage best supports the sentence, if any.</summary>
     public int? EvidenceSource { get; init; }
 

@@ -71,7 +71,7 @@ public sealed class ExtractiveComposer
             return [];
         }
 
-        await _scorer.ScoreAsync(candidates, request.Question, cancellationToken);
+        await _scorer.ScoreAsync(candidates, request.Question, AskComposer.QueryVector(request), cancellationToken);
         var features = _ranker.Rank(candidates, request.Question);
         return candidates
             .Select((c, i) => new RankedSentence(c.Source, c.Index, string.Join(' ', c.Continuation.Prepend(c.Text)), features[i].ToArray(), c.Rank, c.Admissible))

@@ -1,3 +1,5 @@
+using Chatbot.AI.Understanding;
+
 namespace Chatbot.AI.Prompting;
 
 /// <summary>Everything <see cref="PromptBuilder"/> needs for one prompt.</summary>
@@ -16,4 +18,7 @@ public sealed record PromptRequest(string Question, IReadOnlyList<PromptSource> 
 
     /// <summary>For <see cref="PromptKind.Compare"/>: the subjects to compare, when intent recognition found them.</summary>
     public IReadOnlyList<string> Subjects { get; init; } = [];
+
+    /// <summary>The turn's analysis of the user's message (vectors, parts, claim); null when the caller has none, and then the composer embeds what it needs.</summary>
+    public MessageAnalysis? Analysis { get; init; }
 }

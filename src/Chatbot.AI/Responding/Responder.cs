@@ -6,6 +6,7 @@ using Chatbot.AI.Extractive;
 using Chatbot.AI.Pipeline;
 using Chatbot.AI.Prompting;
 using Chatbot.AI.Providers;
+using Chatbot.AI.Understanding;
 using Chatbot.Grounding;
 using Chatbot.Knowledge.Chunking;
 using Chatbot.Knowledge.Retrieval;
@@ -28,6 +29,7 @@ public sealed partial class Responder
     private readonly IChatClient _extractive;
     private readonly PromptBuilder _prompts;
     private readonly GroundingChecker _checker;
+    private readonly MessageAnalyzer _analyzer;
     private readonly ILogger<Responder> _logger;
 
     /// <summary>Creates the responder.</summary>
@@ -37,8 +39,10 @@ public sealed partial class Responder
         [FromKeyedServices(ChatBackend.ExtractiveName)] IChatClient extractive,
         PromptBuilder prompts,
         GroundingChecker checker,
+        MessageAnalyzer analyzer,
         ILogger<Responder> logger)
     {
+        ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(retriever);
         ArgumentNullException.ThrowIfNull(chat);
         ArgumentNullException.ThrowIfNull(extractive);
@@ -50,6 +54,7 @@ public sealed partial class Responder
         _extractive = extractive;
         _prompts = prompts;
         _checker = checker;
+        _analyzer = analyzer;
         _logger = logger;
     }
 
@@ -165,13 +170,17 @@ public sealed partial class Responder
 
         // A turn cancelled before it starts does no work (the MiniLM encoder would report it as an ONNX error, not a cancellation).
         cancellationToken.ThrowIfCancellationRequested();
-        var passages = await RetrieveAsync(request, cancellationToken);
-        var prompt = new PromptRequest(request.Question, passages.Select((p, i) => new PromptSource(i + 1, TitleOf(p), p.Text)).ToArray())
+
+        // The bot hands over the turn's analysis; a caller without one (the command line, a test) gets it computed here, once.
+        var analysis = request.Analysis ?? await _analyzer.AnalyzeAsync(request.Question, cancellationToken: cancellationToken);
+        var passages = Retrieve(request, analysis);
+        var prompt = new PromptRequest(request.Question, passages.Select((p, i) => new PromptSource(i + 1, TitleOf(p), p.Text) { Sentences = p.Sentences, Vector = p.Vector }).ToArray())
         {
             Kind = request.Kind,
             Style = request.Style,
             History = request.History,
             Subjects = request.Subjects,
+            Analysis = analysis,
         };
         var options = new ChatOptions { AdditionalProperties = new() { [ExtractiveChatClient.PromptRequestKey] = prompt } };
         return new Prepared(passages, prompt, _prompts.Build(prompt), options);
@@ -179,12 +188,15 @@ public sealed partial class Responder
 
     private async Task<Answer> CheckAsync(Prepared prepared, string text, string backend, string? notice, Stopwatch watch, CancellationToken cancellationToken)
     {
-        var sources = prepared.Prompt.Sources.Select(s => new GroundingSource(s.Number, s.Text)).ToArray();
-        var report = await _checker.CheckAsync(text, sources, cancellationToken);
+        var sources = prepared.Prompt.Sources.Select(s => new GroundingSource(s.Number, s.Text) { Sentences = s.Sentences }).ToArray();
+        var known = prepared.Prompt.Analysis?.Claim is { } claim ? new Dictionary<string, float[]> { [claim.Text] = claim.Vector.ToArray() } : null;
+        var report = await _checker.CheckAsync(text, sources, [], known, cancellationToken);
         var answer = new Answer(
             text,
             report.Sentences.Select(s => new AnswerSentence(s.Text, s.Citations, s.Verdict, s.Score)
             {
+                Start = s.Start,
+                Length = s.Length,
                 EvidenceSource = s.EvidenceSource,
                 Evidence = s.Evidence,
                 Reason = s.Reason,
@@ -207,33 +219,38 @@ public sealed partial class Responder
         _ => "The language model's answer was cut off, so this answer is quoted straight from my sources.",
     };
 
-    private async Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(ResponderRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The passages for the request, searched with the analysis' vectors: nothing is embedded here. A comparison adds
+    /// evidence for each side (its words with the message's vector), a question in parts adds passages for its later parts.
+    /// </summary>
+    private List<RetrievedPassage> Retrieve(ResponderRequest request, MessageAnalysis analysis)
     {
         var options = new RetrievalOptions { Collection = request.Collection };
-        var query = request.SearchQuery ?? request.Question;
-        var passages = (await _retriever.RetrieveAsync(query, options, cancellationToken)).ToList();
+        var query = request.SearchQuery ?? analysis.Query.Text;
+        var passages = request.Passages is { } given && request.SearchQuery is null && analysis.FollowUp is null
+            ? given.ToList()
+            : _retriever.Search(query, analysis.Query.Vector.Span, options).ToList();
 
         // A comparison needs evidence on each side, not just passages that match the whole question.
         if (request.Kind == PromptKind.Compare)
         {
             foreach (var subject in request.Subjects.Take(2))
             {
-                var side = await _retriever.RetrieveAsync(subject, options with { TopK = 2 }, cancellationToken);
+                var side = _retriever.Search(subject, analysis.Vector.Span, options with { TopK = 2 });
                 passages.AddRange(side.Where(p => passages.All(q => q.ChunkId != p.ChunkId)));
             }
         }
-        else if (request.Kind == PromptKind.Ask && QuestionParts.DefinedSubject(query) is { } subject)
+        else if (request.Kind == PromptKind.Ask && analysis.FollowUp is null && analysis.DefinedSubject is { } subject)
         {
             AddOpeningPassage(passages, subject);
         }
 
-        if (request.Kind == PromptKind.Ask)
+        if (request.Kind == PromptKind.Ask && analysis.FollowUp is null)
         {
             // A question that asks two things needs passages for the second too ("... and what are the fines?").
-            var parts = QuestionParts.Split(query);
-            foreach (var part in parts.Skip(1))
+            foreach (var part in analysis.Parts.Skip(1))
             {
-                var side = await _retriever.RetrieveAsync(QuestionParts.WithSubject(part, parts[0]), options with { TopK = 2 }, cancellationToken);
+                var side = _retriever.Search(part.Text, part.Vector.Span, options with { TopK = 2 });
                 passages.AddRange(side.Where(p => passages.All(q => q.ChunkId != p.ChunkId)));
             }
         }
@@ -250,12 +267,12 @@ public sealed partial class Responder
     {
         var about = passages.FirstOrDefault(p => p.Title.Contains(subject, StringComparison.OrdinalIgnoreCase));
         var openingId = about is null ? null : KnowledgeChunk.CreateId(about.DocumentId, 0);
-        if (openingId is null || passages.Exists(p => p.ChunkId == openingId) || _retriever.Index.GetChunk(openingId) is not { } opening)
+        if (openingId is null || passages.Exists(p => p.ChunkId == openingId) || _retriever.GetPassage(openingId, about!.Score) is not { } opening)
         {
             return;
         }
 
-        passages.Insert(0, new RetrievedPassage(opening, about!.Score));
+        passages.Insert(0, opening);
     }
 
     private static string TitleOf(RetrievedPassage passage)

@@ -1,4 +1,6 @@
 using Chatbot.AI.Prompting;
+using Chatbot.AI.Understanding;
+using Chatbot.Knowledge.Retrieval;
 
 namespace Chatbot.AI.Responding;
 
@@ -23,4 +25,13 @@ public sealed record ResponderRequest(string Question)
 
     /// <summary><c>builtin</c>, <c>pilot</c>, or null for every collection.</summary>
     public string? Collection { get; init; }
+
+    /// <summary>The turn's analysis of the message; when null the responder analyses <see cref="Question"/> itself (one embedding).</summary>
+    public MessageAnalysis? Analysis { get; init; }
+
+    /// <summary>
+    /// Passages already retrieved for the message itself (by the knowledge-aware intent check), so the responder does
+    /// not search again; used only when the search is for the message as written (no <see cref="SearchQuery"/>, no follow-up).
+    /// </summary>
+    public IReadOnlyList<RetrievedPassage>? Passages { get; init; }
 }

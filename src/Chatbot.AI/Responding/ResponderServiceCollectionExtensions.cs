@@ -1,5 +1,6 @@
 using Chatbot.AI.Extractive;
 using Chatbot.AI.Providers;
+using Chatbot.AI.Understanding;
 using Chatbot.Grounding;
 using Chatbot.Grounding.Model;
 using Microsoft.Extensions.AI;
@@ -14,6 +15,8 @@ public static class ResponderServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="Responder"/>, the <see cref="GroundingChecker"/> with its shipped model, and the
     /// extractive <see cref="IChatClient"/> under the key <see cref="ChatBackend.ExtractiveName"/>.
+    /// Also the <see cref="MessageAnalyzer"/> that understands a message once per turn; it needs an
+    /// <see cref="IMessageParser"/>, which the conversation layer registers (AddIntentRecognition).
     /// Needs the knowledge engine (AddKnowledge) and the chat pipeline (AddChatPipeline).
     /// </summary>
     public static IServiceCollection AddResponder(this IServiceCollection services)
@@ -26,6 +29,7 @@ public static class ResponderServiceCollectionExtensions
         services.TryAddSingleton(_ => SentenceRanker.LoadDefault());
         services.TryAddSingleton<ExtractiveComposer>();
         services.TryAddKeyedSingleton<IChatClient>(ChatBackend.ExtractiveName, (sp, _) => new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>()));
+        services.TryAddSingleton<MessageAnalyzer>();
         services.TryAddSingleton<Responder>();
         return services;
     }

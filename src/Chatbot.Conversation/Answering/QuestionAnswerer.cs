@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Chatbot.AI.Prompting;
 using Chatbot.AI.Responding;
+using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
 using Chatbot.Conversation.Rendering;
 using Chatbot.Conversation.State;
@@ -37,16 +38,17 @@ public sealed partial class QuestionAnswerer
         _profile = userState.CreateProperty<UserProfile>(nameof(UserProfile));
     }
 
-    /// <summary>Answers <paramref name="text"/>, read as <paramref name="intent"/>, in the turn's conversation.</summary>
+    /// <summary>Answers the analysed message, read as <paramref name="intent"/>, in the turn's conversation.</summary>
     /// <param name="context">The turn; the answer is sent to it.</param>
     /// <param name="intent">An <see cref="Intent.Ask"/>, <see cref="Intent.Compare"/> or <see cref="Intent.CheckClaim"/> result, with its entities.</param>
-    /// <param name="text">The user's message.</param>
+    /// <param name="analysis">The turn's analysis of the message, computed with the conversation's last question.</param>
     /// <param name="cancellationToken">Cancels the answer.</param>
-    public async Task AnswerAsync(ITurnContext context, IntentResult intent, string text, CancellationToken cancellationToken = default)
+    public async Task AnswerAsync(ITurnContext context, IntentResult intent, MessageAnalysis analysis, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(intent);
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var text = analysis.Text;
 
         var memory = await _memory.GetAsync(context, () => new ConversationMemory(), cancellationToken);
         var profile = await _profile.GetAsync(context, () => new UserProfile(), cancellationToken);
@@ -65,7 +67,12 @@ public sealed partial class QuestionAnswerer
                 _ => AnswerStyle.Standard,
             },
             History = memory.Turns.Select(t => new ConversationTurn(t.Role == "user" ? ChatRole.User : ChatRole.Assistant, t.Text)).ToArray(),
+            Passages = intent.Passages,
         };
+
+        // Only a question is a follow-up; a comparison or a claim that says "that" is resolved below or stands alone.
+        var followUp = intent.Intent == Intent.Ask && memory.LastQuestion is not null ? analysis.FollowUp : null;
+        request = request with { Analysis = analysis with { FollowUp = followUp } };
 
         var topic = text;
         if (intent.Intent == Intent.Compare)
@@ -78,10 +85,10 @@ public sealed partial class QuestionAnswerer
                 memory.LastSubjects = [left, intent.Right];
             }
         }
-        else if (intent.Intent == Intent.Ask && memory.LastQuestion is { } previous && IsFollowUp(text))
+        else if (followUp is not null && memory.LastQuestion is { } previous)
         {
             // "Tell me more", "why?": the question is about the previous topic, which stays the topic.
-            request = request with { Question = $"{text} (about: {previous})", SearchQuery = $"{previous} {text}" };
+            request = request with { Question = $"{text} (about: {previous})", SearchQuery = followUp.Text };
             topic = previous;
         }
         else
@@ -107,12 +114,6 @@ public sealed partial class QuestionAnswerer
         return topic.Length > 0 ? topic : question.Trim();
     }
 
-    private static bool IsFollowUp(string text)
-        => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && FollowUpCue().IsMatch(text);
-
     [GeneratedRegex(@"^(?:(?:what|who|how|why|when|where)(?:'s|\s+(?:is|are|was|were|does|do|did))?\s+|tell me about\s+|explain\s+)(?:an?\s+|the\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionLead();
-
-    [GeneratedRegex(@"\b(more|why|how so|that|this|it|they|them|those|example|elaborate|explain)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex FollowUpCue();
 }

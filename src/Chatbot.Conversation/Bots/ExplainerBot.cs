@@ -1,5 +1,6 @@
 using Chatbot.Conversation.Hosting;
 using Chatbot.Conversation.Welcome;
+using Chatbot.Knowledge.Diagnostics;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -47,7 +48,17 @@ public sealed partial class ExplainerBot : ActivityHandler
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        using var activity = ChatbotTelemetry.Source.StartActivity("turn");
+        activity?.SetTag("chatbot.channel", turnContext.Activity.ChannelId);
+        activity?.SetTag("chatbot.activity_type", turnContext.Activity.Type);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await base.OnTurnAsync(turnContext, cancellationToken);
+        if (turnContext.Activity.Type == ActivityTypes.Message)
+        {
+            ChatbotTelemetry.TurnDuration.Record(
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                new KeyValuePair<string, object?>("chatbot.channel", turnContext.Activity.ChannelId));
+        }
 
         // Reached only when the turn did not throw: the conversation is healthy again.
         await _failures.ResetAsync(turnContext, cancellationToken);

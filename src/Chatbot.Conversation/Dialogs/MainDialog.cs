@@ -1,3 +1,4 @@
+using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Answering;
 using Chatbot.Conversation.Intents;
 using Chatbot.Conversation.Rendering;
@@ -24,6 +25,7 @@ public sealed class MainDialog : ComponentDialog
     private const string UtteranceKey = "utterance";
     private const string ClarifyingKey = "clarifying";
 
+    private readonly MessageAnalyzer _analyzer;
     private readonly IIntentRecognizer _intents;
     private readonly QuestionAnswerer _answerer;
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
@@ -31,6 +33,7 @@ public sealed class MainDialog : ComponentDialog
 
     /// <summary>Creates the dialog.</summary>
     public MainDialog(
+        MessageAnalyzer analyzer,
         IIntentRecognizer intents,
         LevelDialog levelDialog,
         FeedbackDialog feedbackDialog,
@@ -40,6 +43,7 @@ public sealed class MainDialog : ComponentDialog
         ConversationState conversationState)
         : base(nameof(MainDialog))
     {
+        ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(intents);
         ArgumentNullException.ThrowIfNull(levelDialog);
         ArgumentNullException.ThrowIfNull(feedbackDialog);
@@ -47,6 +51,7 @@ public sealed class MainDialog : ComponentDialog
         ArgumentNullException.ThrowIfNull(answerer);
         ArgumentNullException.ThrowIfNull(handoff);
         ArgumentNullException.ThrowIfNull(conversationState);
+        _analyzer = analyzer;
         _intents = intents;
         _answerer = answerer;
         _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
@@ -69,10 +74,12 @@ public sealed class MainDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken: cancellationToken);
         }
 
-        var intent = await _intents.RecognizeAsync(text, cancellationToken);
+        // The message is understood once, here where it enters: the intent and the answer read the same analysis.
+        var analysis = await AnalyzeAsync(step.Context, text, cancellationToken);
+        var intent = await _intents.RecognizeAsync(analysis, cancellationToken);
         if (intent.IsConfident || intent.Intent == intent.RunnerUp)
         {
-            return await DispatchAsync(step, intent, text, cancellationToken);
+            return await DispatchAsync(step, intent, analysis, cancellationToken);
         }
 
         // Unsure: offer the two likeliest readings as buttons, and keep the message to act on it.
@@ -102,14 +109,22 @@ public sealed class MainDialog : ComponentDialog
 
         var utterance = (string)step.Values[UtteranceKey];
         var intent = Enum.GetValues<Intent>().First(i => Describe(i) == chosen.Value);
-        var recognized = await _intents.RecognizeAsync(utterance, cancellationToken);
-        return await DispatchAsync(step, recognized with { Intent = intent, IsConfident = true }, utterance, cancellationToken);
+        var analysis = await AnalyzeAsync(step.Context, utterance, cancellationToken);
+        var recognized = await _intents.RecognizeAsync(analysis, cancellationToken);
+        return await DispatchAsync(step, recognized with { Intent = intent, IsConfident = true }, analysis, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> DoneAsync(WaterfallStepContext step, CancellationToken cancellationToken)
         => await step.EndDialogAsync(cancellationToken: cancellationToken);
 
-    private async Task<DialogTurnResult> DispatchAsync(WaterfallStepContext step, IntentResult intent, string text, CancellationToken cancellationToken)
+    /// <summary>The message's analysis, with the conversation's last question for a follow-up to refer to.</summary>
+    private async Task<MessageAnalysis> AnalyzeAsync(ITurnContext context, string text, CancellationToken cancellationToken)
+    {
+        var memory = await _memory.GetAsync(context, () => new ConversationMemory(), cancellationToken);
+        return await _analyzer.AnalyzeAsync(text, memory.LastQuestion, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> DispatchAsync(WaterfallStepContext step, IntentResult intent, MessageAnalysis analysis, CancellationToken cancellationToken)
     {
         var context = step.Context;
         switch (intent.Intent)
@@ -121,7 +136,7 @@ public sealed class MainDialog : ComponentDialog
             case Intent.Ask:
             case Intent.Compare:
             case Intent.CheckClaim:
-                await _answerer.AnswerAsync(context, intent, text, cancellationToken);
+                await _answerer.AnswerAsync(context, intent, analysis, cancellationToken);
                 break;
             case Intent.SetLevel:
                 // A level the message already named is passed on, so the dialog does not ask for it.

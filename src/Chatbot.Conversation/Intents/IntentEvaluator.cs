@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Chatbot.AI.Understanding;
 
 namespace Chatbot.Conversation.Intents;
 
@@ -19,12 +20,16 @@ public sealed class IntentEvaluator
     private const string WarmUpUtterance = "what does a language model do with my question?";
 
     private readonly IIntentRecognizer _recognizer;
+    private readonly MessageAnalyzer _analyzer;
 
     /// <param name="recognizer">The recognizer to measure.</param>
-    public IntentEvaluator(IIntentRecognizer recognizer)
+    /// <param name="analyzer">Analyses each message as the bot does before the recognizer reads it.</param>
+    public IntentEvaluator(IIntentRecognizer recognizer, MessageAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
+        ArgumentNullException.ThrowIfNull(analyzer);
         _recognizer = recognizer;
+        _analyzer = analyzer;
     }
 
     /// <summary>Evaluates the JSONL file at <paramref name="path"/>.</summary>
@@ -60,7 +65,7 @@ public sealed class IntentEvaluator
             }
         }
 
-        await _recognizer.RecognizeAsync(WarmUpUtterance, cancellationToken).ConfigureAwait(false);
+        await _recognizer.RecognizeAsync(await _analyzer.AnalyzeAsync(WarmUpUtterance, cancellationToken: cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
         var intents = Enum.GetValues<Intent>();
         var support = new int[intents.Length];
@@ -73,7 +78,7 @@ public sealed class IntentEvaluator
         {
             var (line, text, expected) = items[i];
             var started = Stopwatch.GetTimestamp();
-            var result = await _recognizer.RecognizeAsync(text, cancellationToken).ConfigureAwait(false);
+            var result = await _recognizer.RecognizeAsync(await _analyzer.AnalyzeAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
             support[(int)expected]++;

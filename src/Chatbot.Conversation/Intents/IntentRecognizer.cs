@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Chatbot.AI.Understanding;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,7 +19,8 @@ namespace Chatbot.Conversation.Intents;
 /// similarity lookup waits for it). If that fails, the next lookup tries again. Register it as a singleton; it is thread-safe.
 /// </para>
 /// <para>
-/// Messages are lower-cased and common misspellings corrected before both stages. Rules for commands only match
+/// The message arrives analysed (<see cref="MessageAnalysis"/>): normalized, with its one embedding and the things it compares;
+/// the recognizer reads them and embeds nothing. Messages are lower-cased and common misspellings corrected before both stages. Rules for commands only match
 /// the whole message, so questions that mention a command's words ("what is a reset gate?") reach the vote,
 /// where such questions are labelled <see cref="Intent.Ask"/>.
 /// </para>
@@ -66,7 +68,7 @@ public sealed partial class IntentRecognizer : IIntentRecognizer
         _threshold = threshold;
         _logger = logger ?? NullLogger<IntentRecognizer>.Instance;
         _examples = IntentExamples.All;
-        _normalizer = new UtteranceNormalizer(_examples.Select(example => example.Text));
+        _normalizer = UtteranceNormalizer.ForIntentExamples();
         _index = BuildIndexAsync(CancellationToken.None);
     }
 
@@ -74,26 +76,26 @@ public sealed partial class IntentRecognizer : IIntentRecognizer
     public double ConfidenceThreshold => _threshold;
 
     /// <inheritdoc />
-    public async Task<IntentResult> RecognizeAsync(string utterance, CancellationToken cancellationToken = default)
+    public async Task<IntentResult> RecognizeAsync(MessageAnalysis analysis, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(utterance);
+        ArgumentNullException.ThrowIfNull(analysis);
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
-        Log.Utterance(_logger, utterance);
+        Log.Utterance(_logger, analysis.Text);
 
-        var normalized = _normalizer.Normalize(utterance);
+        var normalized = analysis.Normalized;
         if (normalized.Length == 0)
         {
             return Finish(new IntentResult(Intent.OutOfScope, 0) { RunnerUp = Intent.Help, Source = IntentSource.Empty }, started);
         }
 
-        var rule = IntentRules.Match(normalized, utterance);
+        var rule = IntentRules.Match(analysis);
         if (rule is not null && (rule.Intent is not (Intent.Compare or Intent.CheckClaim) || IntentRules.MentionsDomain(normalized)))
         {
             return Finish(rule, started);
         }
 
-        var vote = await VoteAsync(normalized, cancellationToken).ConfigureAwait(false);
+        var vote = await VoteAsync(analysis.Vector, cancellationToken).ConfigureAwait(false);
         if (rule is not null)
         {
             // A comparison or claim that names nothing the bot covers: the vote decides whether it is out of scope.
@@ -114,7 +116,7 @@ public sealed partial class IntentRecognizer : IIntentRecognizer
             RunnerUpConfidence = Calibrate(ranked.RunnerUpShare, vote.TopSimilarity),
             Source = IntentSource.Similarity,
         };
-        return Finish(IntentRules.WithEntities(result, normalized, utterance), started);
+        return Finish(IntentRules.WithEntities(result, analysis), started);
     }
 
     /// <summary>
@@ -127,17 +129,15 @@ public sealed partial class IntentRecognizer : IIntentRecognizer
         return Math.Clamp(share * (FloorDiscount + ((1 - FloorDiscount) * closeness)), 0, MaxSimilarityConfidence);
     }
 
-    private async Task<SimilarityVote> VoteAsync(string normalized, CancellationToken cancellationToken)
+    private async Task<SimilarityVote> VoteAsync(ReadOnlyMemory<float> vector, CancellationToken cancellationToken)
     {
         var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
-        var embeddings = await _generator.GenerateAsync([normalized], cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (embeddings.Count != 1)
+        if (vector.IsEmpty)
         {
-            throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} embeddings for one message.");
+            throw new InvalidOperationException("The message has no embedding (the model failed), so it cannot be compared with the examples.");
         }
 
-        var query = embeddings[0].Vector.ToArray();
-        return index.Vote(query);
+        return index.Vote(vector.ToArray());
     }
 
     private Task<ExampleIndex> GetIndexAsync(CancellationToken cancellationToken)

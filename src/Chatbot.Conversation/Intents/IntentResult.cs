@@ -1,3 +1,5 @@
+using Chatbot.Knowledge.Retrieval;
+
 namespace Chatbot.Conversation.Intents;
 
 /// <summary>The recognised intent of a message, the runner-up and the entities extracted cheaply.</summary>
@@ -34,4 +36,10 @@ public sealed record IntentResult(Intent Intent, double Confidence)
 
     /// <summary>For <see cref="Intents.Intent.Feedback"/>: whether it praises or criticises, when it could be told.</summary>
     public FeedbackSentiment? Feedback { get; init; }
+
+    /// <summary>
+    /// The passages the recognizer retrieved for the message, when it searched the knowledge base to decide; the
+    /// responder answers from them instead of searching again. Null when the recognizer did not search.
+    /// </summary>
+    public IReadOnlyList<RetrievedPassage>? Passages { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Chatbot.AI.Understanding;
 
 namespace Chatbot.Conversation.Intents;
 
@@ -29,11 +30,11 @@ internal static partial class IntentRules
         (FeedbackPattern(), Intent.Feedback, Intent.Thanks),
     ];
 
-    /// <summary>Applies the rules to a normalized message; <see langword="null"/> when none matches.</summary>
-    /// <param name="normalized">The message after <see cref="UtteranceNormalizer.Normalize"/>.</param>
-    /// <param name="original">The message as typed, for entities in their original spelling.</param>
-    public static IntentResult? Match(string normalized, string original)
+    /// <summary>Applies the rules to an analysed message; <see langword="null"/> when none matches.</summary>
+    /// <param name="analysis">The message, normalized, with the things it compares (parsed once, by <see cref="TryExtractComparison"/>).</param>
+    public static IntentResult? Match(MessageAnalysis analysis)
     {
+        var normalized = analysis.Normalized;
         if (TryMatchEmoji(normalized, out var emojiResult))
         {
             return emojiResult;
@@ -44,7 +45,7 @@ internal static partial class IntentRules
         {
             if (pattern.IsMatch(core))
             {
-                return WithEntities(Rule(intent, runnerUp), normalized, original);
+                return WithEntities(Rule(intent, runnerUp), analysis);
             }
         }
 
@@ -53,20 +54,20 @@ internal static partial class IntentRules
             return Rule(Intent.CheckClaim, Intent.Ask);
         }
 
-        if (TryExtractComparison(normalized, original, out var left, out var right))
+        if (analysis.Compares)
         {
-            return Rule(Intent.Compare, Intent.Ask) with { Left = left, Right = right };
+            return Rule(Intent.Compare, Intent.Ask) with { Left = analysis.ComparedLeft, Right = analysis.ComparedRight };
         }
 
         return null;
     }
 
     /// <summary>Adds the entities an intent carries (level, sentiment, compared things) to a result.</summary>
-    public static IntentResult WithEntities(IntentResult result, string normalized, string original) => result.Intent switch
+    public static IntentResult WithEntities(IntentResult result, MessageAnalysis analysis) => result.Intent switch
     {
-        Intent.SetLevel => result with { Level = DetectLevel(normalized) },
-        Intent.Feedback => result with { Feedback = DetectSentiment(normalized) },
-        Intent.Compare when TryExtractComparison(normalized, original, out var left, out var right) => result with { Left = left, Right = right },
+        Intent.SetLevel => result with { Level = DetectLevel(analysis.Normalized) },
+        Intent.Feedback => result with { Feedback = DetectSentiment(analysis.Normalized) },
+        Intent.Compare when analysis.Compares => result with { Left = analysis.ComparedLeft, Right = analysis.ComparedRight },
         _ => result,
     };
 

@@ -1,3 +1,4 @@
+using Chatbot.AI.Understanding;
 using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace Chatbot.Conversation.Intents;
 /// recognizer's examples: a pilot's own documents ("How long do I have to return a laptop?") or a
 /// casual, misspelt question ("how long can the vidoes from runway gen-2 be"). When the recognizer calls
 /// a message out of scope, or hesitates between out of scope and something else, and an indexed passage
-/// matches it closely, it is a question.
+/// matches it closely, it is a question. The search uses the turn's vector, and what it found goes with the result to
+/// the responder, which answers from it instead of searching again.
 /// </summary>
 public sealed class KnowledgeAwareIntentRecognizer : IIntentRecognizer
 {
@@ -30,9 +32,10 @@ public sealed class KnowledgeAwareIntentRecognizer : IIntentRecognizer
     }
 
     /// <inheritdoc />
-    public async Task<IntentResult> RecognizeAsync(string utterance, CancellationToken cancellationToken = default)
+    public async Task<IntentResult> RecognizeAsync(MessageAnalysis analysis, CancellationToken cancellationToken = default)
     {
-        var result = await _inner.RecognizeAsync(utterance, cancellationToken);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var result = await _inner.RecognizeAsync(analysis, cancellationToken);
         // Only a message that may be out of scope is checked: a doubt between two of the bot's own intents
         // ("ask or compare?") is still the user's to settle.
         var mayBeOutOfScope = result.Intent == Intent.OutOfScope || (!result.IsConfident && result.RunnerUp == Intent.OutOfScope);
@@ -41,9 +44,10 @@ public sealed class KnowledgeAwareIntentRecognizer : IIntentRecognizer
             return result;
         }
 
-        // Both searches must agree: the passage is among the keyword hits and close in meaning.
-        var passages = await _retriever.RetrieveAsync(utterance, new RetrievalOptions { TopK = 1 }, cancellationToken);
-        if (passages is not [{ DenseScore: { } score, Bm25Rank: not null }] || score < _options.Value.KnowledgeMatchThreshold)
+        // The responder's own search (default depth and per-document cap), so that an answer can reuse it; the first
+        // passage decides. Both searches must agree: it is among the keyword hits and close in meaning.
+        var passages = _retriever.Search(analysis.Text, analysis.Vector.Span);
+        if (passages is not [{ DenseScore: { } score, Bm25Rank: not null }, ..] || score < _options.Value.KnowledgeMatchThreshold)
         {
             return result;
         }
@@ -56,6 +60,7 @@ public sealed class KnowledgeAwareIntentRecognizer : IIntentRecognizer
             RunnerUp = result.Intent,
             RunnerUpConfidence = result.Confidence,
             Source = IntentSource.Knowledge,
+            Passages = passages,
         };
     }
 }

@@ -1,4 +1,3 @@
-using Chatbot.Knowledge.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -113,21 +112,23 @@ public static partial class AnswerRenderer
 
     /// <summary>
     /// What goes before each sentence: the line breaks the answer had there (comparison sections, list items),
-    /// else a space. The sentences carry no offsets, so the text is split again the way the grounding check split
-    /// it; when that gives other sentences (an answer built another way), the sentences are joined with spaces.
+    /// else a space. Read from the offsets the grounding check kept for each sentence; the text is not split again.
+    /// A sentence without offsets (an answer built another way) is joined with a space.
     /// </summary>
     private static string[] Separators(Answer answer)
     {
         var separators = answer.Sentences.Select((_, i) => i == 0 ? string.Empty : " ").ToArray();
-        var split = SentenceSplitter.Default.Split(answer.Text);
-        if (split.Count != answer.Sentences.Count || split.Where((s, i) => s.Text != answer.Sentences[i].Text).Any())
+        for (var i = 1; i < answer.Sentences.Count; i++)
         {
-            return separators;
-        }
+            var previous = answer.Sentences[i - 1];
+            var current = answer.Sentences[i];
+            var gapStart = previous.Start + previous.Length;
+            if (previous.Length == 0 || current.Length == 0 || gapStart > current.Start || current.Start > answer.Text.Length)
+            {
+                continue;
+            }
 
-        for (var i = 1; i < split.Count; i++)
-        {
-            var breaks = answer.Text.AsSpan(split[i - 1].End, split[i].Start - split[i - 1].End).Count('\n');
+            var breaks = answer.Text.AsSpan(gapStart, current.Start - gapStart).Count('\n');
             if (breaks > 0)
             {
                 separators[i] = breaks > 1 ? "\n\n" : "\n";

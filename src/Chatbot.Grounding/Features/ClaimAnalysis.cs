@@ -1,5 +1,5 @@
-using Chatbot.Knowledge.Text;
 using Chatbot.Grounding.Text;
+using Chatbot.Knowledge.Text;
 
 namespace Chatbot.Grounding.Features;
 

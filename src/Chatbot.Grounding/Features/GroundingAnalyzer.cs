@@ -1,6 +1,7 @@
+using System.Text.RegularExpressions;
+using Chatbot.Grounding.Text;
 using Chatbot.Knowledge.Chunking;
 using Chatbot.Knowledge.Text;
-using Chatbot.Grounding.Text;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.Grounding.Features;
@@ -9,11 +10,10 @@ namespace Chatbot.Grounding.Features;
 /// Splits the answer and the passages into sentences, picks for each claim the evidence sentences
 /// worth embedding (the best lexical matches), embeds them in one batch and computes the features.
 /// </summary>
-internal sealed class GroundingAnalyzer(
+internal sealed partial class GroundingAnalyzer(
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     int denseCandidates,
-    bool denseNeighbours,
-    EmbeddingCache cache)
+    bool denseNeighbours)
 {
     /// <summary>Lexical analysis of every claim (cheap); dense features come later, for the claims that need them.</summary>
     public GroundingAnalysis Analyze(string answer, IReadOnlyList<GroundingSource> sources, IReadOnlyList<string> otherPassages)
@@ -188,7 +188,7 @@ internal sealed class GroundingAnalyzer(
         IReadOnlyDictionary<string, float[]>? knownVectors,
         CancellationToken cancellationToken)
     {
-        // One batch for the whole check; each distinct text is embedded once (per call, and across calls through the cache).
+        // One batch for the whole check; each distinct text is embedded once (across checks, the embedding pipeline's cache remembers).
         // Vectors the index stored for source sentences, and those the caller already has (the user's own claim), are not
         // embedded again: an answer that quotes its sources verbatim costs no embedding at all.
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
@@ -206,6 +206,18 @@ internal sealed class GroundingAnalyzer(
             vectors.TryAdd(text, vector);
         }
 
+        // A sentence that frames a verbatim quote of a source sentence ("My sources say otherwise, namely “…”.") claims
+        // what the quote says: it is compared by the quoted sentence's vector.
+        var byQuote = evidence.Where(e => e.Vector is not null).GroupBy(e => Bare(e.Text)).ToDictionary(g => g.Key, g => g.First().Vector!, StringComparer.Ordinal);
+        foreach (var claim in claims)
+        {
+            var text = TextAnalyzer.StripListPrefix(claim.Sentence.Text);
+            if (!vectors.ContainsKey(text) && QuotedSentence(text, byQuote) is { } quoted)
+            {
+                vectors[text] = quoted;
+            }
+        }
+
         var pending = new List<string>();
         void Want(string text)
         {
@@ -214,14 +226,7 @@ internal sealed class GroundingAnalyzer(
                 return;
             }
 
-            if (cache.TryGet(text, out var cached))
-            {
-                vectors[text] = cached;
-            }
-            else
-            {
-                pending.Add(text);
-            }
+            pending.Add(text);
         }
 
         var claimTexts = new Dictionary<ClaimAnalysis, string>();
@@ -251,7 +256,6 @@ internal sealed class GroundingAnalyzer(
             {
                 var vector = Normalize(generated[i].Vector.ToArray());
                 vectors[pending[i]] = vector;
-                cache.Add(pending[i], vector);
             }
         }
 
@@ -262,6 +266,25 @@ internal sealed class GroundingAnalyzer(
 
         return claimTexts.ToDictionary(pair => pair.Key, pair => vectors[pair.Value]);
     }
+
+    /// <summary>The vector of the first source sentence <paramref name="claim"/> quotes whole, in double or curly quotes; null when it quotes none.</summary>
+    private static float[]? QuotedSentence(string claim, Dictionary<string, float[]> byQuote)
+    {
+        foreach (Match match in Quotation().Matches(claim))
+        {
+            if (byQuote.TryGetValue(Bare(match.Groups["q"].Value), out var vector))
+            {
+                return vector;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Bare(string sentence) => sentence.Trim().TrimEnd('.', '!', '?').Trim();
+
+    [GeneratedRegex(@"[“""](?<q>[^”""]{12,})[”""]")]
+    private static partial Regex Quotation();
 
     private static float[] Normalize(float[] vector)
     {

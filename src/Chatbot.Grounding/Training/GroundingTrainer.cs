@@ -1,3 +1,4 @@
+using Chatbot.Knowledge.Embeddings;
 using System.Diagnostics;
 using System.Globalization;
 using Chatbot.Grounding.Evaluation;
@@ -87,7 +88,7 @@ public sealed class GroundingTrainer
         }
 
         // Passages repeat across the answers to one question: a large cache keeps training affordable.
-        var analyzer = new GroundingAnalyzer(_embedder, options.DenseCandidates, options.DenseNeighbours, new EmbeddingCache(200_000));
+        var analyzer = new GroundingAnalyzer(new BoundedCachingEmbeddingGenerator(_embedder, 200_000), options.DenseCandidates, options.DenseNeighbours);
         var watch = Stopwatch.StartNew();
         var responses = new List<TrainingResponse>(records.Count);
         foreach (var record in records)

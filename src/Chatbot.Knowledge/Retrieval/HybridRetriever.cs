@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using Chatbot.Knowledge.Diagnostics;
 using Chatbot.Knowledge.Documents;
 using Chatbot.Knowledge.Indexing;
 using Microsoft.Extensions.AI;
@@ -59,6 +60,7 @@ public sealed partial class HybridRetriever
             return [];
         }
 
+        using var activity = ChatbotTelemetry.Source.StartActivity("retrieve");
         var started = Stopwatch.GetTimestamp();
         var filter = CollectionFilter(options?.Collection);
         var maxPerDocument = options?.MaxPerDocument ?? _maxPerDocument;
@@ -75,7 +77,7 @@ public sealed partial class HybridRetriever
             VectorMatrix.Normalize(vector);
             var keywordCount = await keywordSearch;
             var passages = Fuse(snapshot, keywordRows.AsSpan(0, keywordCount), vector, topK, filter, candidates, maxPerDocument);
-            Log.Retrieved(_logger, passages.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Finished(activity, passages.Count, started);
             return passages;
         }
         finally
@@ -111,11 +113,12 @@ public sealed partial class HybridRetriever
             return [];
         }
 
+        using var activity = ChatbotTelemetry.Source.StartActivity("retrieve");
         var started = Stopwatch.GetTimestamp();
         var vector = queryVector.ToArray();
         VectorMatrix.Normalize(vector);
         var passages = Search(query, vector, options?.TopK ?? _defaultTopK, options?.Collection, options?.MaxPerDocument ?? _maxPerDocument);
-        Log.Retrieved(_logger, passages.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Finished(activity, passages.Count, started);
         return passages;
     }
 
@@ -156,6 +159,14 @@ public sealed partial class HybridRetriever
             snapshot.Release();
             ArrayPool<int>.Shared.Return(keywordRows);
         }
+    }
+
+    private void Finished(Activity? activity, int passages, long started)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        activity?.SetTag("chatbot.passages", passages);
+        ChatbotTelemetry.RetrievalDuration.Record(elapsed);
+        Log.Retrieved(_logger, passages, elapsed);
     }
 
     private static string? CollectionFilter(string? collection) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Chatbot.AI.Answers;
 using Chatbot.AI.Prompting;
 using Chatbot.AI.Responding;
+using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
 using Chatbot.Conversation.Rendering;
 using Chatbot.Knowledge.Ingestion;
@@ -23,13 +24,18 @@ public static class AskCommand
         await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
         var responder = services.GetRequiredService<Responder>();
         var intents = services.GetRequiredService<IIntentRecognizer>();
+        var analyzer = services.GetRequiredService<MessageAnalyzer>();
 
         foreach (var question in questions)
         {
             var watch = Stopwatch.StartNew();
-            var intent = await intents.RecognizeAsync(question, cancellationToken);
+            // As in the bot: the message is analysed once, and the intent and the answer read the same analysis.
+            var analysis = await analyzer.AnalyzeAsync(question, cancellationToken: cancellationToken);
+            var intent = await intents.RecognizeAsync(analysis, cancellationToken);
             var request = new ResponderRequest(question)
             {
+                Analysis = analysis,
+                Passages = intent.Passages,
                 Kind = forcedKind ?? KindOf(intent),
                 Style = level,
                 Subjects = intent is { Left: { } left, Right: { } right } ? [left, right] : [],

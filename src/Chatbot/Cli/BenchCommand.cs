@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Chatbot.AI.Responding;
+using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
 using Chatbot.Knowledge.Benchmarks;
 using Chatbot.Knowledge.Ingestion;
@@ -152,7 +153,7 @@ public static partial class BenchCommand
             throw new CliUsageException($"No such file: {path}");
         }
 
-        var result = await new IntentEvaluator(services.GetRequiredService<IIntentRecognizer>()).EvaluateAsync(path, cancellationToken);
+        var result = await new IntentEvaluator(services.GetRequiredService<IIntentRecognizer>(), services.GetRequiredService<MessageAnalyzer>()).EvaluateAsync(path, cancellationToken);
         foreach (var problem in result.Problems)
         {
             await Console.Error.WriteLineAsync($"{path}:{problem.Line}: skipped: {problem.Message}");

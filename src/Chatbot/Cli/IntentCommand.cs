@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
 
 namespace Chatbot.Cli;
@@ -24,9 +25,10 @@ public static class IntentCommand
         }
 
         var recognizer = services.GetRequiredService<IIntentRecognizer>();
+        var analyzer = services.GetRequiredService<MessageAnalyzer>();
         foreach (var utterance in utterances)
         {
-            var result = await recognizer.RecognizeAsync(utterance, cancellationToken);
+            var result = await recognizer.RecognizeAsync(await analyzer.AnalyzeAsync(utterance, cancellationToken: cancellationToken), cancellationToken);
             var line = args.Has("json") || args.Has("file")
                 ? JsonSerializer.Serialize(new { intent = result.Intent.ToString(), confidence = Math.Round(result.Confidence, 2) })
                 : $"{result.Intent} ({result.Confidence:F2}{(result.IsConfident ? string.Empty : $", unsure; next: {result.RunnerUp} {result.RunnerUpConfidence:F2}")})";

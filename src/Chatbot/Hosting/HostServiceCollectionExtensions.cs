@@ -31,6 +31,7 @@ public static class HostServiceCollectionExtensions
         services.AddAnswering(configuration);
         services.AddConversation(configuration);
 
+        services.AddChatbotTelemetry(configuration);
         services.AddProblemDetails();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage")

@@ -1,6 +1,6 @@
-using Chatbot.Knowledge.Text;
 using Chatbot.AI.Extractive;
 using Chatbot.AI.Prompting;
+using Chatbot.Knowledge.Text;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.AI.Tests.Extractive;

@@ -1,6 +1,7 @@
 using Chatbot.Knowledge.Text;
 using Chatbot.AI.Extractive;
 using Chatbot.AI.Prompting;
+using Chatbot.AI.Understanding;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.AI.Tests.Extractive;
@@ -171,12 +172,23 @@ public sealed class ExtractiveComposerTests(ExtractiveFixture fixture) : IClassF
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task ComposeAsync_Compare_GivesASectionPerSubjectCitingASourceThatMentionsIt(bool subjectsFromIntent)
+    public async Task ComposeAsync_Compare_GivesASectionPerSubjectCitingASourceThatMentionsIt(bool subjectsFromDialog)
     {
-        var request = new PromptRequest("What is the difference between GANs and diffusion models?", ExtractiveFixture.Sources)
+        // The dialog passes the subjects it resolved; otherwise they are the ones the turn's analysis found.
+        const string Question = "What is the difference between GANs and diffusion models?";
+        var analysis = new MessageAnalysis
+        {
+            Text = Question,
+            Normalized = Question.ToLowerInvariant(),
+            Vector = (await fixture.Generator.GenerateAsync([Question]))[0].Vector,
+            ComparedLeft = "GANs",
+            ComparedRight = "diffusion models",
+        };
+        var request = new PromptRequest(Question, ExtractiveFixture.Sources)
         {
             Kind = PromptKind.Compare,
-            Subjects = subjectsFromIntent ? ["GANs", "diffusion models"] : [],
+            Subjects = subjectsFromDialog ? ["GANs", "diffusion models"] : [],
+            Analysis = subjectsFromDialog ? null : analysis,
         };
 
         var answer = await _composer.ComposeAsync(request);

@@ -1,5 +1,7 @@
 using Chatbot.AI.Prompting;
 using Chatbot.AI.Responding;
+using Chatbot.AI.Tests.Understanding;
+using Chatbot.AI.Understanding;
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Ingestion;
@@ -56,6 +58,6 @@ public sealed class ResponderDefinitionTests(ResponderFixture fixture) : IClassF
 
         // One passage per question: the later section alone would be retrieved without the opening.
         var retriever = new HybridRetriever(_index, defaultTopK: 1);
-        return new Responder(retriever, fixture.Extractive, fixture.Extractive, new PromptBuilder(), fixture.Checker, NullLogger<Responder>.Instance);
+        return new Responder(retriever, fixture.Extractive, fixture.Extractive, new PromptBuilder(), fixture.Checker, new MessageAnalyzer(fixture.Generator, new RuleOfThumbMessageParser()), NullLogger<Responder>.Instance);
     }
 }

@@ -1,5 +1,7 @@
 using Chatbot.AI.Extractive;
 using Chatbot.AI.Tests.Extractive;
+using Chatbot.AI.Tests.Understanding;
+using Chatbot.AI.Understanding;
 using Chatbot.Grounding;
 using Chatbot.Grounding.Model;
 using Chatbot.Knowledge;
@@ -45,6 +47,7 @@ public sealed class ResponderFixture : IDisposable
         Checker = new GroundingChecker(embedder, GroundingModel.LoadDefault());
         Composer = new ExtractiveComposer(embedder, Checker, SentenceRanker.LoadDefault());
         Extractive = new ExtractiveChatClient(Composer);
+        Analyzer = new MessageAnalyzer(embedder, new RuleOfThumbMessageParser());
     }
 
     public MiniLmEmbeddingGenerator Generator { get; } = new();
@@ -56,6 +59,9 @@ public sealed class ResponderFixture : IDisposable
     public ExtractiveComposer Composer { get; }
 
     public ExtractiveChatClient Extractive { get; }
+
+    /// <summary>The turn's analysis, on the same model as the index.</summary>
+    public MessageAnalyzer Analyzer { get; }
 
     public void Dispose()
     {

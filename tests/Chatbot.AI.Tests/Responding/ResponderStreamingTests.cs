@@ -60,7 +60,7 @@ public sealed class ResponderStreamingTests(ResponderFixture fixture) : IClassFi
     }
 
     private Responder CreateResponder() =>
-        new(fixture.Retriever, _model, fixture.Extractive, new PromptBuilder(), fixture.Checker, new FakeLogger<Responder>());
+        new(fixture.Retriever, _model, fixture.Extractive, new PromptBuilder(), fixture.Checker, fixture.Analyzer, new FakeLogger<Responder>());
 
     private static async Task<List<ResponderUpdate>> CollectAsync(IAsyncEnumerable<ResponderUpdate> updates)
     {

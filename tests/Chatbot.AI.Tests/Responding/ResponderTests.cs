@@ -203,7 +203,7 @@ public sealed class ResponderTests(ResponderFixture fixture) : IClassFixture<Res
     }
 
     private Responder CreateResponder() =>
-        new(fixture.Retriever, _model, fixture.Extractive, new PromptBuilder(), fixture.Checker, _logger);
+        new(fixture.Retriever, _model, fixture.Extractive, new PromptBuilder(), fixture.Checker, fixture.Analyzer, _logger);
 
     private static Task<ChatResponse> Reply(string text) =>
         Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, text)));

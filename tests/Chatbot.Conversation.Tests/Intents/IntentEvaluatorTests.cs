@@ -1,4 +1,6 @@
+using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Understanding;
 
 namespace Chatbot.Conversation.Tests.Intents;
 
@@ -20,7 +22,7 @@ public sealed class IntentEvaluatorTests
     [Fact]
     public async Task EvaluateAsync_MalformedLines_AreReportedWithLineNumbersAndSkipped()
     {
-        var evaluation = await new IntentEvaluator(new ScriptedRecognizer()).EvaluateAsync(new StringReader(File));
+        var evaluation = await new IntentEvaluator(new ScriptedRecognizer(), Analyzer).EvaluateAsync(new StringReader(File));
 
         Assert.Equal(4, evaluation.Count);
         Assert.Equal([3, 6, 7, 8], evaluation.Problems.Select(problem => problem.Line));
@@ -33,7 +35,7 @@ public sealed class IntentEvaluatorTests
     [Fact]
     public async Task EvaluateAsync_CountsAccuracyPrecisionRecallAndConfusions()
     {
-        var evaluation = await new IntentEvaluator(new ScriptedRecognizer()).EvaluateAsync(new StringReader(File));
+        var evaluation = await new IntentEvaluator(new ScriptedRecognizer(), Analyzer).EvaluateAsync(new StringReader(File));
 
         // The scripted recognizer calls the comparison Ask; everything else is right.
         Assert.Equal(3, evaluation.Correct);
@@ -59,7 +61,7 @@ public sealed class IntentEvaluatorTests
     {
         var recognizer = new ScriptedRecognizer();
 
-        await new IntentEvaluator(recognizer).EvaluateAsync(new StringReader("""{"text":"hello","intent":"Greeting"}"""));
+        await new IntentEvaluator(recognizer, Analyzer).EvaluateAsync(new StringReader("""{"text":"hello","intent":"Greeting"}"""));
 
         Assert.Equal(2, recognizer.Calls);
     }
@@ -67,7 +69,7 @@ public sealed class IntentEvaluatorTests
     [Fact]
     public async Task EvaluateAsync_EmptyFile_GivesZeroes()
     {
-        var evaluation = await new IntentEvaluator(new ScriptedRecognizer()).EvaluateAsync(new StringReader(string.Empty));
+        var evaluation = await new IntentEvaluator(new ScriptedRecognizer(), Analyzer).EvaluateAsync(new StringReader(string.Empty));
 
         Assert.Equal(0, evaluation.Count);
         Assert.Equal(0, evaluation.Accuracy);
@@ -78,22 +80,26 @@ public sealed class IntentEvaluatorTests
     [Fact]
     public async Task EvaluateAsync_InvalidArguments_Throw()
     {
-        var evaluator = new IntentEvaluator(new ScriptedRecognizer());
+        var evaluator = new IntentEvaluator(new ScriptedRecognizer(), Analyzer);
 
         await Assert.ThrowsAsync<ArgumentNullException>(() => evaluator.EvaluateAsync((TextReader)null!));
         await Assert.ThrowsAsync<ArgumentException>(() => evaluator.EvaluateAsync(" "));
-        Assert.Throws<ArgumentNullException>(() => new IntentEvaluator(null!));
+        Assert.Throws<ArgumentNullException>(() => new IntentEvaluator(null!, Analyzer));
+        Assert.Throws<ArgumentNullException>(() => new IntentEvaluator(new ScriptedRecognizer(), null!));
     }
+
+    /// <summary>The analysis as the bot computes it, on a fast stand-in model.</summary>
+    private MessageAnalyzer Analyzer { get; } = new(new WordHashEmbeddingGenerator(), ConversationMessageParser.ForIntentExamples());
 
     /// <summary>Answers from a fixed table; anything unknown is Ask.</summary>
     private sealed class ScriptedRecognizer : IIntentRecognizer
     {
         public int Calls { get; private set; }
 
-        public Task<IntentResult> RecognizeAsync(string utterance, CancellationToken cancellationToken = default)
+        public Task<IntentResult> RecognizeAsync(MessageAnalysis analysis, CancellationToken cancellationToken = default)
         {
             Calls++;
-            var result = utterance switch
+            var result = analysis.Text switch
             {
                 "hello" => new IntentResult(Intent.Greeting, 0.9) { IsConfident = true },
                 "cheers" => new IntentResult(Intent.Thanks, 0.9) { IsConfident = true },

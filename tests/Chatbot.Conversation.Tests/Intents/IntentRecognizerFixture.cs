@@ -1,4 +1,6 @@
+using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Understanding;
 using Chatbot.Knowledge.Embeddings;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +12,22 @@ namespace Chatbot.Conversation.Tests.Intents;
 /// </summary>
 public sealed class IntentRecognizerFixture : IDisposable
 {
-    public IntentRecognizerFixture() =>
+    public IntentRecognizerFixture()
+    {
         Recognizer = new IntentRecognizer(Generator, Options.Create(new IntentOptions()));
+        Analyzer = new MessageAnalyzer(Generator, ConversationMessageParser.ForIntentExamples());
+    }
 
     public MiniLmEmbeddingGenerator Generator { get; } = new();
 
     public IntentRecognizer Recognizer { get; }
+
+    /// <summary>The turn's analysis as the bot computes it, on the same model.</summary>
+    public MessageAnalyzer Analyzer { get; }
+
+    /// <summary>Analyses <paramref name="text"/> and recognises it with <paramref name="recognizer"/> (default: <see cref="Recognizer"/>).</summary>
+    public async Task<IntentResult> RecognizeAsync(string text, IIntentRecognizer? recognizer = null) =>
+        await (recognizer ?? Recognizer).RecognizeAsync(await Analyzer.AnalyzeAsync(text));
 
     public void Dispose() => Generator.Dispose();
 }

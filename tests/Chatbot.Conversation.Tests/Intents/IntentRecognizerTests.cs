@@ -31,7 +31,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("fact check: LLMs can browse the web", Intent.CheckClaim)]
     public async Task RecognizeAsync_CommandsAndUnambiguousForms_MatchARule(string utterance, Intent expected)
     {
-        var result = await _recognizer.RecognizeAsync(utterance);
+        var result = await fixture.RecognizeAsync(utterance);
 
         Assert.Equal(expected, result.Intent);
         Assert.Equal(IntentSource.Rule, result.Source);
@@ -51,7 +51,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("GPT-4 passed the bar exam, did it?", Intent.CheckClaim)]
     public async Task RecognizeAsync_QuestionMentioningACommandsWords_GoesToTheMeantIntent(string utterance, Intent expected)
     {
-        var result = await _recognizer.RecognizeAsync(utterance);
+        var result = await fixture.RecognizeAsync(utterance);
 
         Assert.Equal(expected, result.Intent);
     }
@@ -65,7 +65,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("WHAT'S THE WEATHER IN OSLO?", Intent.OutOfScope)]
     public async Task RecognizeAsync_TyposAndCase_AreTolerated(string utterance, Intent expected)
     {
-        var result = await _recognizer.RecognizeAsync(utterance);
+        var result = await fixture.RecognizeAsync(utterance);
 
         Assert.Equal(expected, result.Intent);
     }
@@ -78,7 +78,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("is coffee better than tea?")]
     public async Task RecognizeAsync_UnrelatedRequests_AreOutOfScope(string utterance)
     {
-        var result = await _recognizer.RecognizeAsync(utterance);
+        var result = await fixture.RecognizeAsync(utterance);
 
         Assert.Equal(Intent.OutOfScope, result.Intent);
     }
@@ -93,7 +93,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("and how is that different from a GAN?", null, "GAN")]
     public async Task RecognizeAsync_Comparison_ExtractsBothSides(string utterance, string? left, string right)
     {
-        var result = await _recognizer.RecognizeAsync(utterance);
+        var result = await fixture.RecognizeAsync(utterance);
 
         Assert.Equal(Intent.Compare, result.Intent);
         Assert.Equal(left, result.Left);
@@ -109,7 +109,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("set level to standard", AnswerLevel.Standard)]
     public async Task RecognizeAsync_LevelRequest_ExtractsTheLevel(string utterance, AnswerLevel level)
     {
-        var result = await _recognizer.RecognizeAsync(utterance);
+        var result = await fixture.RecognizeAsync(utterance);
 
         Assert.Equal(Intent.SetLevel, result.Intent);
         Assert.Equal(level, result.Level);
@@ -125,7 +125,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("this didn't help at all", FeedbackSentiment.Negative)]
     public async Task RecognizeAsync_Feedback_ExtractsTheSentiment(string utterance, FeedbackSentiment sentiment)
     {
-        var result = await _recognizer.RecognizeAsync(utterance);
+        var result = await fixture.RecognizeAsync(utterance);
 
         Assert.Equal(Intent.Feedback, result.Intent);
         Assert.Equal(sentiment, result.Feedback);
@@ -134,7 +134,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [Fact]
     public async Task RecognizeAsync_OtherIntents_CarryNoEntities()
     {
-        var result = await _recognizer.RecognizeAsync("how do transformers work?");
+        var result = await fixture.RecognizeAsync("how do transformers work?");
 
         Assert.Equal(Intent.Ask, result.Intent);
         Assert.Equal(IntentSource.Similarity, result.Source);
@@ -147,7 +147,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [Fact]
     public async Task RecognizeAsync_SimilarityResult_HasCalibratedConfidences()
     {
-        var result = await _recognizer.RecognizeAsync("why do language models make things up?");
+        var result = await fixture.RecognizeAsync("why do language models make things up?");
 
         Assert.Equal(Intent.Ask, result.Intent);
         Assert.InRange(result.Confidence, 0, 1);
@@ -161,7 +161,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("   \n ")]
     public async Task RecognizeAsync_NoText_IsNotConfident(string utterance)
     {
-        var result = await _recognizer.RecognizeAsync(utterance);
+        var result = await fixture.RecognizeAsync(utterance);
 
         Assert.Equal(IntentSource.Empty, result.Source);
         Assert.False(result.IsConfident);
@@ -174,5 +174,5 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
 
     [Fact]
     public async Task RecognizeAsync_Cancelled_Throws() =>
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _recognizer.RecognizeAsync("what is a token?", new CancellationToken(canceled: true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await _recognizer.RecognizeAsync(await fixture.Analyzer.AnalyzeAsync("what is a token?"), new CancellationToken(canceled: true)));
 }

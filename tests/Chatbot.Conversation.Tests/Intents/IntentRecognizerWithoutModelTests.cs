@@ -1,4 +1,6 @@
+using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Understanding;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Conversation.Tests.Intents;
@@ -9,9 +11,10 @@ public sealed class IntentRecognizerWithoutModelTests
     [Fact]
     public async Task RecognizeAsync_BelowThreshold_IsNotConfidentAndOffersTwoIntents()
     {
-        var recognizer = Create(new WordHashEmbeddingGenerator(), threshold: 1);
+        var generator = new WordHashEmbeddingGenerator();
+        var recognizer = Create(generator, threshold: 1);
 
-        var result = await recognizer.RecognizeAsync("how do diffusion models denoise pictures?");
+        var result = await recognizer.RecognizeAsync(await Analyze(generator, "how do diffusion models denoise pictures?"));
 
         Assert.Equal(IntentSource.Similarity, result.Source);
         Assert.False(result.IsConfident);
@@ -23,9 +26,10 @@ public sealed class IntentRecognizerWithoutModelTests
     [Fact]
     public async Task RecognizeAsync_ThresholdZero_EverythingIsConfident()
     {
-        var recognizer = Create(new WordHashEmbeddingGenerator(), threshold: 0);
+        var generator = new WordHashEmbeddingGenerator();
+        var recognizer = Create(generator, threshold: 0);
 
-        var result = await recognizer.RecognizeAsync("something entirely unlike the examples");
+        var result = await recognizer.RecognizeAsync(await Analyze(generator, "something entirely unlike the examples"));
 
         Assert.True(result.IsConfident);
     }
@@ -36,10 +40,12 @@ public sealed class IntentRecognizerWithoutModelTests
         var generator = new WordHashEmbeddingGenerator { FailuresLeft = int.MaxValue };
         var recognizer = Create(generator);
 
-        var result = await recognizer.RecognizeAsync("start over");
+        var result = await recognizer.RecognizeAsync(await Analyze(generator, "start over"));
 
         Assert.Equal(Intent.Reset, result.Intent);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => recognizer.RecognizeAsync("what is a token?"));
+        var unembedded = await Analyze(generator, "what is a token?");
+        Assert.False(unembedded.HasVectors);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => recognizer.RecognizeAsync(unembedded));
     }
 
     [Fact]
@@ -49,7 +55,7 @@ public sealed class IntentRecognizerWithoutModelTests
         var recognizer = Create(generator);
         Assert.Equal(1, generator.Calls);
 
-        var result = await recognizer.RecognizeAsync("what is a token?");
+        var result = await recognizer.RecognizeAsync(await Analyze(generator, "what is a token?"));
 
         Assert.Equal(IntentSource.Similarity, result.Source);
         Assert.Equal(3, generator.Calls); // the failed batch, the retried batch, the message
@@ -78,6 +84,10 @@ public sealed class IntentRecognizerWithoutModelTests
         Assert.Throws<ArgumentNullException>(() => new IntentRecognizer(null!, Options.Create(new IntentOptions())));
         Assert.Throws<ArgumentNullException>(() => new IntentRecognizer(new WordHashEmbeddingGenerator(), null!));
     }
+
+    /// <summary>The turn's analysis, on the same stand-in model as the recognizer.</summary>
+    private static Task<MessageAnalysis> Analyze(WordHashEmbeddingGenerator generator, string text) =>
+        new MessageAnalyzer(generator, ConversationMessageParser.ForIntentExamples()).AnalyzeAsync(text);
 
     private static IntentRecognizer Create(WordHashEmbeddingGenerator generator, double threshold = 0.55) =>
         new(generator, Options.Create(new IntentOptions { ConfidenceThreshold = threshold }));

@@ -24,7 +24,7 @@ public sealed class KnowledgeAwareIntentRecognizerTests(IntentRecognizerFixture 
     {
         var recognizer = await CreateAsync(withPilotDocument: true);
 
-        var result = await recognizer.RecognizeAsync("How long do I have to send my Contoso laptop back?");
+        var result = await fixture.RecognizeAsync("How long do I have to send my Contoso laptop back?", recognizer);
 
         Assert.Equal(Intent.Ask, result.Intent);
         Assert.True(result.IsConfident);
@@ -39,7 +39,7 @@ public sealed class KnowledgeAwareIntentRecognizerTests(IntentRecognizerFixture 
     {
         var recognizer = await CreateAsync(withPilotDocument: true);
 
-        var result = await recognizer.RecognizeAsync(utterance);
+        var result = await fixture.RecognizeAsync(utterance, recognizer);
 
         Assert.Equal(expected, result.Intent);
         Assert.NotEqual(IntentSource.Knowledge, result.Source);
@@ -50,8 +50,8 @@ public sealed class KnowledgeAwareIntentRecognizerTests(IntentRecognizerFixture 
     {
         var recognizer = await CreateAsync(withPilotDocument: false);
 
-        var expected = await fixture.Recognizer.RecognizeAsync("How long do I have to send my Contoso laptop back?");
-        var result = await recognizer.RecognizeAsync("How long do I have to send my Contoso laptop back?");
+        var expected = await fixture.RecognizeAsync("How long do I have to send my Contoso laptop back?");
+        var result = await fixture.RecognizeAsync("How long do I have to send my Contoso laptop back?", recognizer);
 
         Assert.Equal(expected, result);
     }

@@ -1,7 +1,7 @@
-using Chatbot.Knowledge.Text;
 using Chatbot.AI.Answers;
 using Chatbot.Conversation.Rendering;
 using Chatbot.Grounding;
+using Chatbot.Knowledge.Text;
 using Microsoft.Bot.Schema;
 
 namespace Chatbot.Conversation.Tests.Rendering;
@@ -231,9 +231,9 @@ public sealed class AnswerRendererTests
     private static Answer Answer(params AnswerSentence[] sentences) =>
         new(string.Join(" ", sentences.Select(s => s.Text + string.Concat(s.Citations.Select(n => $" [{n}]")))), sentences, s_citations, "extractive");
 
-    /// <summary>An answer whose sentences come from its text the way the grounding check splits it (all supported).</summary>
+    /// <summary>An answer whose sentences come from its text the way the grounding check splits it, offsets kept (all supported).</summary>
     private static Answer FromText(string text) =>
-        new(text, SentenceSplitter.Default.Split(text).Select(s => Sentence(s.Text, [.. s.Citations], GroundingVerdict.Supported)).ToArray(), s_citations, "extractive");
+        new(text, SentenceSplitter.Default.Split(text).Select(s => Sentence(s.Text, [.. s.Citations], GroundingVerdict.Supported) with { Start = s.Start, Length = s.Length }).ToArray(), s_citations, "extractive");
 
     /// <summary>The part of a RenderSources text about source <paramref name="number"/>, up to the next source.</summary>
     private static string Section(string text, int number)

@@ -1,5 +1,7 @@
+using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using Chatbot.AI.Prompting;
+using Chatbot.Knowledge.Chunking;
 using Chatbot.Knowledge.Text;
 
 namespace Chatbot.AI.Extractive.Candidates;
@@ -23,8 +25,12 @@ internal static partial class CandidateExtractor
         var candidates = new List<AnswerCandidate>();
         foreach (var source in sources)
         {
+            // The index's sentences, split once at ingestion; a source from elsewhere is split here.
+            var stored = source.Sentences.Count > 0 ? source.Sentences : null;
+            var split = stored?.Select(s => s.Text) ?? SentenceSplitter.Default.Split(source.Text).Select(s => s.Text);
+
             // A list item ("- Unacceptable risk: banned practices, such as ...") is quoted without its marker.
-            var sentences = SentenceSplitter.Default.Split(source.Text).Select(s => ListMarker().Replace(s.Text.Trim(), string.Empty)).ToArray();
+            var sentences = split.Select(text => ListMarker().Replace(text.Trim(), string.Empty)).ToArray();
             for (var index = 0; index < sentences.Length; index++)
             {
                 var text = sentences[index];
@@ -46,13 +52,54 @@ internal static partial class CandidateExtractor
                     // "It was introduced in 2017 ..." says nothing about what "it" is: rank it with the passage title.
                     var context = LeadingPronoun().IsMatch(text) ? source.Title : null;
                     var ranked = string.Join(' ', new[] { context, text }.Concat(continuation).OfType<string>());
-                    candidates.Add(new AnswerCandidate(source.Number, index, text, words, ContentWords.Of(ranked), context, continuation) { Title = source.Title, Previous = index > 0 ? sentences[index - 1] : string.Empty });
+                    var candidate = new AnswerCandidate(source.Number, index, text, words, ContentWords.Of(ranked), context, continuation) { Title = source.Title, Previous = index > 0 ? sentences[index - 1] : string.Empty };
+                    if (stored is not null)
+                    {
+                        candidate.Vector = RankingVector(stored, index, continuation.Length, context is null ? default : source.Vector, context);
+                    }
+
+                    candidates.Add(candidate);
                 }
             }
         }
 
         return candidates;
     }
+
+    /// <summary>
+    /// The vector of what a candidate is ranked by (<see cref="AnswerCandidate.RankingText"/>), from stored vectors: the
+    /// sentence's, plus the sentences of a list it announces and, for a sentence that opens with a pronoun, the passage's
+    /// (its title's stand-in), each weighted by its words, as mean pooling would weigh them.
+    /// </summary>
+    private static float[] RankingVector(IReadOnlyList<ChunkSentence> stored, int index, int continuation, ReadOnlyMemory<float> passage, string? context)
+    {
+        var sentence = stored[index].Vector.Span;
+        if (continuation == 0 && passage.IsEmpty)
+        {
+            return sentence.ToArray();
+        }
+
+        var sum = new float[sentence.Length];
+        for (var i = index; i <= index + continuation && i < stored.Count; i++)
+        {
+            TensorPrimitives.MultiplyAdd(stored[i].Vector.Span, WordCount(stored[i].Text), sum, sum);
+        }
+
+        if (!passage.IsEmpty && context is not null)
+        {
+            TensorPrimitives.MultiplyAdd(passage.Span, WordCount(context), sum, sum);
+        }
+
+        var norm = TensorPrimitives.Norm(sum);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(sum, norm, sum);
+        }
+
+        return sum;
+    }
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     // "The recipe has three steps.", "It works in two stages.", "There are several kinds."
     [GeneratedRegex(@"\b(?:two|three|four|five|six|several|the following)\s+(?:[\w\-]+\s+){0,2}[\w\-]+s\.$", RegexOptions.IgnoreCase)]

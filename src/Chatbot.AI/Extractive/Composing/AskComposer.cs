@@ -1,6 +1,7 @@
 using Chatbot.AI.Extractive.Candidates;
 using Chatbot.AI.Extractive.Ranking;
 using Chatbot.AI.Prompting;
+using Chatbot.AI.Understanding;
 
 namespace Chatbot.AI.Extractive.Composing;
 
@@ -21,21 +22,20 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
         // Each part of a two-part question ("When did X launch, and which model did it start on?") gets its
         // own best sentence first, ranked against that part and the first part's subject; the rest go by rank.
         var seeds = new List<AnswerCandidate>();
-        var parts = QuestionParts.Split(request.Question);
-        for (var p = 0; parts.Count > 1 && p < parts.Count; p++)
+        var parts = PartsOf(request);
+        foreach (var part in parts)
         {
-            var part = QuestionParts.WithSubject(parts[p], parts[0]);
-            await scorer.ScoreAsync(candidates, part, cancellationToken);
-            ranker.Rank(candidates, part);
+            await scorer.ScoreAsync(candidates, part.Text, part.Vector, cancellationToken);
+            ranker.Rank(candidates, part.Text);
             if ((TypedAnswer(candidates, seeds, request.Style, out var best) ?? best) is { } seed)
             {
                 seeds.Add(seed);
             }
         }
 
-        await scorer.ScoreAsync(candidates, request.Question, cancellationToken);
+        await scorer.ScoreAsync(candidates, request.Question, QueryVector(request), cancellationToken);
         ranker.Rank(candidates, request.Question);
-        if (parts.Count == 1 && TypedAnswer(candidates, seeds, request.Style, out _) is { } typed)
+        if (parts.Count == 0 && TypedAnswer(candidates, seeds, request.Style, out _) is { } typed)
         {
             seeds.Add(typed);
         }
@@ -52,6 +52,25 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
         var rest = chosen.Skip(1).OrderBy(c => c.Source).ThenBy(c => c.Index);
         return string.Join(" ", new[] { lead }.Concat(rest).Select(c => c.Cited));
     }
+
+    /// <summary>
+    /// The parts of a question that asks several things, each with the first part's subject, as the turn's analysis
+    /// embedded them; none for a question that asks one thing, or a follow-up (which is about the earlier question).
+    /// Without an analysis (a caller outside the responder), the parts are split here and embedded when scored.
+    /// </summary>
+    private static IReadOnlyList<AnalyzedText> PartsOf(PromptRequest request)
+    {
+        if (request.Analysis is { } analysis)
+        {
+            return analysis.FollowUp is null ? analysis.Parts : [];
+        }
+
+        var parts = QuestionParts.Split(request.Question);
+        return parts.Count > 1 ? parts.Select(part => new AnalyzedText(QuestionParts.WithSubject(part, parts[0]), default)).ToArray() : [];
+    }
+
+    /// <summary>The vector of what the answer is about: the turn's (its follow-up's when it is one), or none to embed.</summary>
+    internal static ReadOnlyMemory<float> QueryVector(PromptRequest request) => request.Analysis?.Query.Vector ?? default;
 
     /// <summary>
     /// For a question (or part) that asks who, when, how many or why: the best-ranked sentence of that kind about

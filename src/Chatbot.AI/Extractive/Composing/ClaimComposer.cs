@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Chatbot.AI.Extractive.Candidates;
 using Chatbot.AI.Prompting;
+using Chatbot.AI.Understanding;
 using Chatbot.Grounding;
 
 namespace Chatbot.AI.Extractive.Composing;
@@ -9,18 +9,21 @@ namespace Chatbot.AI.Extractive.Composing;
 /// Checks a claim (<see cref="PromptKind.CheckClaim"/>): finds the sentence closest to it and lets the
 /// grounding checker say whether the sources support it, contradict it or do not cover it, quoting the evidence.
 /// </summary>
-internal sealed partial class ClaimComposer(CandidateScorer scorer, GroundingChecker checker)
+internal sealed class ClaimComposer(CandidateScorer scorer, GroundingChecker checker)
 {
     /// <summary>The verdict on the claim in <paramref name="request"/>, or <see cref="ExtractiveComposer.NotCoveredAnswer"/> when it holds none.</summary>
     public async Task<string> ComposeAsync(PromptRequest request, List<AnswerCandidate> candidates, CancellationToken cancellationToken)
     {
-        var claim = ClaimOf(request.Question);
-        if (claim.Length == 0)
+        // The claim as the turn's analysis embedded it, or read here from a request that has no analysis.
+        var statement = request.Analysis?.Claim?.Text ?? ClaimStatement.From(request.Question);
+        if (statement.Length == 0)
         {
             return ExtractiveComposer.NotCoveredAnswer;
         }
 
-        await scorer.ScoreAsync(candidates, claim, cancellationToken);
+        var sentence = ClaimStatement.AsSentence(statement);
+        var vector = request.Analysis?.Claim?.Vector ?? default;
+        await scorer.ScoreAsync(candidates, sentence, vector, cancellationToken);
         var best = candidates.OrderByDescending(c => c.Relevance).First();
         if (best.Relevance < CandidateScorer.MinRelevance)
         {
@@ -28,8 +31,9 @@ internal sealed partial class ClaimComposer(CandidateScorer scorer, GroundingChe
         }
 
         // The claim, as if it cited the best evidence, goes through the same check as every answer.
-        var sentence = claim.EndsWith('.') ? claim : claim + ".";
-        var report = await checker.CheckAsync($"{sentence} [{best.Source}]", request.Sources.Select(s => new GroundingSource(s.Number, s.Text)).ToArray(), cancellationToken);
+        var sources = request.Sources.Select(s => new GroundingSource(s.Number, s.Text) { Sentences = s.Sentences }).ToArray();
+        var known = vector.IsEmpty ? null : new Dictionary<string, float[]> { [sentence] = vector.ToArray() };
+        var report = await checker.CheckAsync($"{sentence} [{best.Source}]", sources, [], known, cancellationToken);
         var verdict = report.Sentences.Count > 0 ? report.Sentences[0] : null;
         var evidenceSource = verdict?.EvidenceSource ?? best.Source;
         var evidence = verdict?.Evidence is { Length: > 0 } e ? e : best.Text;
@@ -42,12 +46,5 @@ internal sealed partial class ClaimComposer(CandidateScorer scorer, GroundingChe
         };
     }
 
-    /// <summary>The claim in <paramref name="question"/>, without its lead-in ("Is it true that", "Fact check:") and question mark.</summary>
-    public static string ClaimOf(string question) =>
-        ClaimPrefix().Replace(question.Trim(), string.Empty).Trim().TrimEnd('?').Trim();
-
     private static string Quote(string text) => $"\u201C{text.Trim().TrimEnd('.')}\u201D.";
-
-    [GeneratedRegex(@"^\s*(?:is it (?:true|correct|right) that|fact[- ]?check:?|claim:|i (?:read|heard) that|did you know that|true or false:?)\s*", RegexOptions.IgnoreCase)]
-    private static partial Regex ClaimPrefix();
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Chatbot.AI.Extractive.Candidates;
 using Chatbot.AI.Prompting;
 
@@ -9,12 +8,12 @@ namespace Chatbot.AI.Extractive.Composing;
 /// Compares two subjects (<see cref="PromptKind.Compare"/>): first what a source says of both at once, then a
 /// section per subject quoting the most relevant sentences about it. Without two subjects it answers as a question.
 /// </summary>
-internal sealed partial class CompareComposer(CandidateScorer scorer, AskComposer ask)
+internal sealed class CompareComposer(CandidateScorer scorer, AskComposer ask)
 {
     /// <summary>The comparison <paramref name="request"/> asks for, from <paramref name="candidates"/>, or <see cref="ExtractiveComposer.NotCoveredAnswer"/>.</summary>
     public async Task<string> ComposeAsync(PromptRequest request, List<AnswerCandidate> candidates, CancellationToken cancellationToken)
     {
-        var subjects = request.Subjects.Count >= 2 ? request.Subjects.Take(2).ToArray() : SubjectsOf(request.Question);
+        var subjects = SubjectsOf(request);
         if (subjects.Length < 2)
         {
             return await ask.ComposeAsync(request, candidates, cancellationToken);
@@ -25,7 +24,9 @@ internal sealed partial class CompareComposer(CandidateScorer scorer, AskCompose
         var text = new StringBuilder();
 
         // What the two share, and how they differ, comes first when a source says it directly.
-        await scorer.ScoreAsync(candidates, $"{subjects[0]} and {subjects[1]}: how they differ and what they share", cancellationToken);
+        // Every scoring reads the message's one vector; the words of each query still pick the side.
+        var vector = AskComposer.QueryVector(request);
+        await scorer.ScoreAsync(candidates, $"{subjects[0]} and {subjects[1]}: how they differ and what they share", vector, cancellationToken);
         var both = CandidateChooser.ByRelevance(candidates.Where(c => IsAbout(c, subjects[0]) && IsAbout(c, subjects[1])).ToList(), perSide, request.Style);
         if (both.Count > 0)
         {
@@ -35,7 +36,7 @@ internal sealed partial class CompareComposer(CandidateScorer scorer, AskCompose
 
         foreach (var subject in subjects)
         {
-            await scorer.ScoreAsync(candidates, $"What is {subject}?", cancellationToken);
+            await scorer.ScoreAsync(candidates, $"What is {subject}?", vector, cancellationToken);
             var side = CandidateChooser.ByRelevance(candidates.Where(c => !used.Contains(c) && IsAbout(c, subject)).ToList(), perSide, request.Style);
             if (side.Count == 0)
             {
@@ -51,12 +52,11 @@ internal sealed partial class CompareComposer(CandidateScorer scorer, AskCompose
         return used.Count == 0 ? ExtractiveComposer.NotCoveredAnswer : text.ToString().TrimEnd();
     }
 
-    /// <summary>The two subjects of "X vs Y", "the difference between X and Y", "compare X with Y"; none when the question has no such form.</summary>
-    public static string[] SubjectsOf(string question)
-    {
-        var match = CompareForm().Match(question);
-        return match.Success ? [match.Groups["a"].Value.Trim(), match.Groups["b"].Value.Trim()] : [];
-    }
+    /// <summary>The two things compared: as the dialog resolved them, else as the turn's analysis found them; none otherwise.</summary>
+    public static string[] SubjectsOf(PromptRequest request) =>
+        request.Subjects.Count >= 2 ? request.Subjects.Take(2).ToArray()
+        : request.Analysis is { ComparedLeft: { } left, ComparedRight: { } right } ? [left, right]
+        : [];
 
     /// <summary>True when the candidate holds at least half the content words of <paramref name="subject"/>.</summary>
     private static bool IsAbout(AnswerCandidate candidate, string subject)
@@ -66,9 +66,4 @@ internal sealed partial class CompareComposer(CandidateScorer scorer, AskCompose
     }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    // Anchored, with the lead-in ("what is the difference between", "compare") skipped: unanchored, the first
-    // subject would start at the question's first word ("What is the difference between GANs").
-    [GeneratedRegex(@"^(?:.*?\bbetween\s+|\s*compare\s+)?(?<a>[\w\s\-\.]+?)\s+(?:vs\.?|versus|and|compared (?:to|with)|or)\s+(?<b>[\w\s\-\.]+?)\s*\??$", RegexOptions.IgnoreCase)]
-    private static partial Regex CompareForm();
 }

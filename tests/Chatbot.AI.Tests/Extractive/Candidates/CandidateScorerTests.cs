@@ -13,7 +13,7 @@ public sealed class CandidateScorerTests
         var zorblax = Candidate(1, 0, "The Zorblax hums loudly in the lab.");
         var quibble = Candidate(2, 3, "The Quibble rattles in the shed at night.");
 
-        await new CandidateScorer(_embedder).ScoreAsync([zorblax, quibble], "Zorblax", CancellationToken.None);
+        await new CandidateScorer(_embedder).ScoreAsync([zorblax, quibble], "Zorblax", default, CancellationToken.None);
 
         // Same keywords as the query: dense 1, overlap 1, prior 0.04 / 1 + 0.02 / 1.
         Assert.Equal(1.0, zorblax.Dense, 5);
@@ -32,8 +32,8 @@ public sealed class CandidateScorerTests
         var scorer = new CandidateScorer(_embedder);
         List<AnswerCandidate> candidates = [Candidate(1, 0, "The Zorblax hums loudly in the lab."), Candidate(1, 1, "The Quibble rattles in the shed at night.")];
 
-        await scorer.ScoreAsync(candidates, "Zorblax", CancellationToken.None);
-        await scorer.ScoreAsync(candidates, "Quibble", CancellationToken.None);
+        await scorer.ScoreAsync(candidates, "Zorblax", default, CancellationToken.None);
+        await scorer.ScoreAsync(candidates, "Quibble", default, CancellationToken.None);
 
         Assert.Equal(3, _embedder.Batches[0].Count);
         Assert.Equal(["Quibble"], _embedder.Batches[1]);
@@ -45,10 +45,37 @@ public sealed class CandidateScorerTests
     {
         var candidate = new AnswerCandidate(1, 2, "It hums loudly in the lab.", 6, ContentWords.Of("Zorblax It hums loudly in the lab."), "The Zorblax", []);
 
-        await new CandidateScorer(_embedder).ScoreAsync([candidate], "Zorblax", CancellationToken.None);
+        await new CandidateScorer(_embedder).ScoreAsync([candidate], "Zorblax", default, CancellationToken.None);
 
         Assert.Equal("The Zorblax. It hums loudly in the lab.", _embedder.Batches[0][1]);
         Assert.Equal(1.0, candidate.Dense, 5);
+    }
+
+    [Fact]
+    public async Task ScoreAsync_QueryVectorAndStoredVectorsGiven_EmbedsNothing()
+    {
+        var zorblax = Candidate(1, 0, "The Zorblax hums loudly in the lab.");
+        zorblax.Vector = [1f, 0f, 0f];
+        var quibble = Candidate(1, 1, "The Quibble rattles in the shed at night.");
+        quibble.Vector = [0f, 1f, 0f];
+
+        await new CandidateScorer(_embedder).ScoreAsync([zorblax, quibble], "Zorblax", new float[] { 1f, 0f, 0f }, CancellationToken.None);
+
+        Assert.Empty(_embedder.Batches);
+        Assert.Equal(1.0, zorblax.Dense, 5);
+        Assert.Equal(0.0, quibble.Dense, 5);
+    }
+
+    [Fact]
+    public async Task ScoreAsync_QueryVectorGiven_EmbedsOnlyCandidatesWithoutOne()
+    {
+        var zorblax = Candidate(1, 0, "The Zorblax hums loudly in the lab.");
+        var quibble = Candidate(1, 1, "The Quibble rattles in the shed at night.");
+        quibble.Vector = [0f, 1f, 0f];
+
+        await new CandidateScorer(_embedder).ScoreAsync([zorblax, quibble], "Zorblax", new float[] { 1f, 0f, 0f }, CancellationToken.None);
+
+        Assert.Equal(["The Zorblax hums loudly in the lab."], Assert.Single(_embedder.Batches));
     }
 
     private static AnswerCandidate Candidate(int source, int index, string text) =>

@@ -9,17 +9,6 @@ namespace Chatbot.AI.Tests.Extractive.Composing;
 
 public sealed class ClaimComposerTests
 {
-    [Theory]
-    [InlineData("Is it true that the Zorblax hums?", "the Zorblax hums")]
-    [InlineData("is it correct that the Zorblax hums", "the Zorblax hums")]
-    [InlineData("Fact-check: the Zorblax was built in 2031.", "the Zorblax was built in 2031.")]
-    [InlineData("Claim: the Quibble rattles", "the Quibble rattles")]
-    [InlineData("I heard that the Quibble rattles?", "the Quibble rattles")]
-    [InlineData("True or false: Zorblaxes hum", "Zorblaxes hum")]
-    [InlineData("  The Zorblax hums? ", "The Zorblax hums")]
-    public void ClaimOf_Question_DropsTheLeadInAndQuestionMark(string question, string claim) =>
-        Assert.Equal(claim, ClaimComposer.ClaimOf(question));
-
     [Fact]
     public async Task ComposeAsync_LeadInWithoutAClaim_SaysNotCovered()
     {

@@ -3,6 +3,7 @@ using Chatbot.AI.Extractive.Candidates;
 using Chatbot.AI.Extractive.Composing;
 using Chatbot.AI.Extractive.Ranking;
 using Chatbot.AI.Prompting;
+using Chatbot.AI.Understanding;
 
 namespace Chatbot.AI.Tests.Extractive.Composing;
 
@@ -41,9 +42,10 @@ public sealed class CompareComposerTests
     }
 
     [Fact]
-    public async Task ComposeAsync_SubjectsOnlyInTheQuestion_AreParsedFromIt()
+    public async Task ComposeAsync_SubjectsOnlyInTheAnalysis_AreComparedWithTheMessagesVector()
     {
-        var request = new PromptRequest("Zorblax vs Quibble?", s_sources) { Kind = PromptKind.Compare };
+        var analysis = await new MessageAnalyzer(new KeywordEmbeddingGenerator("zorblax", "quibble"), new Understanding.RuleOfThumbMessageParser()).AnalyzeAsync("Zorblax vs Quibble?");
+        var request = new PromptRequest("Zorblax vs Quibble?", s_sources) { Kind = PromptKind.Compare, Analysis = analysis };
 
         var answer = await _compare.ComposeAsync(request, CandidateExtractor.Extract(s_sources), CancellationToken.None);
 
@@ -63,17 +65,22 @@ public sealed class CompareComposerTests
         Assert.Equal(asked, compared);
     }
 
-    [Theory]
-    [InlineData("Zorblax vs Quibble?", "Zorblax", "Quibble")]
-    [InlineData("What is the difference between a Zorblax and a Quibble?", "a Zorblax", "a Quibble")]
-    [InlineData("compare Zorblax 2 compared to Quibble-X", "Zorblax 2", "Quibble-X")]
-    [InlineData("Zorblax or Quibble", "Zorblax", "Quibble")]
-    public void SubjectsOf_ComparingQuestion_FindsBothSubjects(string question, string first, string second) =>
-        Assert.Equal([first, second], CompareComposer.SubjectsOf(question));
+    [Fact]
+    public void SubjectsOf_ResolvedByTheDialog_ComeFirst()
+    {
+        var request = new PromptRequest("how is that different from a Quibble?", []) { Subjects = ["Zorblax", "Quibble"] };
 
-    [Theory]
-    [InlineData("What does the Zorblax do?")]
-    [InlineData("compare Zorblax 2 with Quibble")]
-    public void SubjectsOf_NoWordThatSetsTwoSubjectsApart_FindsNone(string question) =>
-        Assert.Empty(CompareComposer.SubjectsOf(question));
+        Assert.Equal(["Zorblax", "Quibble"], CompareComposer.SubjectsOf(request));
+    }
+
+    [Fact]
+    public void SubjectsOf_OtherwiseTheAnalysisOnes_AndNoneWhenItComparesNothing()
+    {
+        MessageAnalysis Analysis(string? left, string? right) =>
+            new() { Text = "Zorblax vs Quibble?", Normalized = "zorblax vs quibble?", Vector = new float[] { 1f }, ComparedLeft = left, ComparedRight = right };
+
+        Assert.Equal(["Zorblax", "Quibble"], CompareComposer.SubjectsOf(new PromptRequest("Zorblax vs Quibble?", []) { Analysis = Analysis("Zorblax", "Quibble") }));
+        Assert.Empty(CompareComposer.SubjectsOf(new PromptRequest("how is that different from a Quibble?", []) { Analysis = Analysis(null, "Quibble") }));
+        Assert.Empty(CompareComposer.SubjectsOf(new PromptRequest("What does the Zorblax do?", [])));
+    }
 }
