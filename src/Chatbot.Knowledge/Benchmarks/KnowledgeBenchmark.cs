@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Chatbot.Knowledge.Chunking;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Retrieval;
+using Chatbot.Knowledge.Text;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.Knowledge.Benchmarks;
@@ -270,8 +272,9 @@ public sealed class KnowledgeBenchmark
         string folder, SyntheticCorpus corpus, int size, IEmbeddingGenerator<string, Embedding<float>> generator, int dimensions, IProgress<string>? progress)
     {
         progress?.Report($"{size:N0} chunks: generating the corpus");
+        // As ingestion stores them: each chunk's sentences, split by the product's splitter, with a vector each.
         var chunks = corpus.Chunks(size)
-            .Select((chunk, i) => new IndexedChunk(chunk, corpus.UnitVector(dimensions), (ulong)i))
+            .Select((chunk, i) => new IndexedChunk(chunk with { Sentences = SentencesOf(chunk, corpus, dimensions) }, corpus.UnitVector(dimensions), (ulong)i))
             .ToList();
 
         progress?.Report($"{size:N0} chunks: building the index");
@@ -286,6 +289,9 @@ public sealed class KnowledgeBenchmark
         });
         return Stopwatch.GetElapsedTime(started);
     }
+
+    private static ChunkSentence[] SentencesOf(KnowledgeChunk chunk, SyntheticCorpus corpus, int dimensions) =>
+        SentenceSplitter.Default.Split(chunk.Text).Select(s => new ChunkSentence(s.Start, s.Length, s.Text, corpus.UnitVector(dimensions))).ToArray();
 
     /// <summary>Nearest-rank percentile.</summary>
     private static double Percentile(double[] values, double fraction)

@@ -94,7 +94,12 @@ public sealed class TurnBenchmark
 
                     break;
                 case TurnScenario.App:
-                    (load, indexPath) = await DriveAppAsync(driver, name, [new("Llm:Provider", "Extractive")], cancellationToken);
+                    (load, indexPath) = await DriveAppAsync(driver, name,
+                    [
+                        new("Llm:Provider", "Extractive"),
+                        // The rotation repeats a few questions: cached embeddings would hide the one embedding a turn costs.
+                        new("Knowledge:EmbeddingCacheSize", "0"),
+                    ], cancellationToken);
                     break;
                 case TurnScenario.FakeLlm:
                     await using (var model = await FakeOllamaModel.StartAsync(cancellationToken: cancellationToken))
@@ -106,6 +111,7 @@ public sealed class TurnBenchmark
                             new("Llm:Ollama:Model", "llama3.2"),
                             // Every conversation asks the same few questions: a cache would answer them without the model.
                             new("Llm:EnableCache", "false"),
+                            new("Knowledge:EmbeddingCacheSize", "0"),
                         ], cancellationToken);
                         fakeModel = new FakeModelUsage(model.FirstTokenDelay, model.TokenDelay, model.TokenCount, model.ChatRequests, load.TurnsSent);
                     }
