@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Chatbot.Grounding.Features;
-using Chatbot.Knowledge.Diagnostics;
 using Chatbot.Grounding.Model;
+using Chatbot.Grounding.Text;
 using Chatbot.Grounding.Training;
+using Chatbot.Knowledge.Diagnostics;
+using Chatbot.Knowledge.Text;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.Grounding;
@@ -16,7 +19,7 @@ namespace Chatbot.Grounding;
 /// coverage, number/date/name agreement and negation, combined by a <see cref="GroundingModel"/>.
 /// </summary>
 /// <remarks>Thread-safe; register as a singleton next to the embedding generator.</remarks>
-public sealed class GroundingChecker
+public sealed partial class GroundingChecker
 {
     private readonly GroundingModel _model;
     private readonly GroundingAnalyzer _analyzer;
@@ -72,9 +75,18 @@ public sealed class GroundingChecker
         cancellationToken.ThrowIfCancellationRequested();
         using var activity = ChatbotTelemetry.Source.StartActivity("grounding.check");
         var watch = Stopwatch.StartNew();
-        var analysis = _analyzer.Analyze(answer, sources, otherPassages);
-        await _analyzer.AddDenseAsync(analysis, SelectForDense(analysis.Claims, _model), cancellationToken, knownVectors).ConfigureAwait(false);
-        var sentences = analysis.Claims.Select(Decide).ToArray();
+        SentenceGrounding[] sentences;
+        if (QuotedVerbatim(answer, sources) is { } quoted)
+        {
+            sentences = quoted;
+        }
+        else
+        {
+            var analysis = _analyzer.Analyze(answer, sources, otherPassages);
+            await _analyzer.AddDenseAsync(analysis, SelectForDense(analysis.Claims, _model), cancellationToken, knownVectors).ConfigureAwait(false);
+            sentences = analysis.Claims.Select(Decide).ToArray();
+        }
+
         var flagged = sentences.Count(s => s.Flagged);
         activity?.SetTag("chatbot.sentences", sentences.Length);
         activity?.SetTag("chatbot.flagged", flagged);
@@ -84,6 +96,52 @@ public sealed class GroundingChecker
     }
 
     internal SentenceGrounding Decide(ClaimAnalysis claim) => Decide(claim, _model);
+
+    /// <summary>
+    /// The verdicts of an answer whose every claim is, word for word, a sentence of a source it cites (as the extractive
+    /// responder writes them): each is supported by that sentence, and nothing needs weighing. Null when any claim is
+    /// not, or a source carries no stored sentences; then the full check runs.
+    /// </summary>
+    internal static SentenceGrounding[]? QuotedVerbatim(string answer, IReadOnlyList<GroundingSource> sources)
+    {
+        if (sources.Count == 0 || sources.Any(s => s.Sentences.Count == 0))
+        {
+            return null;
+        }
+
+        var bySource = sources.ToDictionary(
+            s => s.Number,
+            s => s.Sentences.Select(sentence => TextAnalyzer.StripListPrefix(sentence.Text)).ToHashSet(StringComparer.Ordinal));
+        var split = SentenceSplitter.Default.Split(answer);
+        var result = new SentenceGrounding[split.Count];
+        for (var i = 0; i < split.Count; i++)
+        {
+            var sentence = split[i];
+            var grounding = new SentenceGrounding(sentence.Text, sentence.Citations, GroundingVerdict.Supported, 1)
+            {
+                Start = sentence.Start,
+                Length = sentence.Length,
+                IsClaim = ClaimDetector.IsClaim(sentence.Text),
+            };
+            if (!grounding.IsClaim)
+            {
+                result[i] = grounding;
+                continue;
+            }
+
+            // A bold label before the quote ("**GANs:** …", "**In short:** …") heads a section; the quote is the claim.
+            var text = TextAnalyzer.StripListPrefix(SectionLabel().Replace(sentence.Text, string.Empty, 1));
+            var source = sentence.Citations.Count == 0 ? null : sentence.Citations.Cast<int?>().FirstOrDefault(n => bySource.TryGetValue(n!.Value, out var quoted) && quoted.Contains(text));
+            if (source is null || sentence.Citations.Any(n => !bySource.ContainsKey(n)))
+            {
+                return null;
+            }
+
+            result[i] = grounding with { EvidenceSource = source, Evidence = text };
+        }
+
+        return result;
+    }
 
     /// <summary>The claims worth embedding: all of them, or those the lexical stage is least sure of.</summary>
     internal static IReadOnlyList<ClaimAnalysis> SelectForDense(IReadOnlyList<ClaimAnalysis> claims, GroundingModel model)
@@ -104,6 +162,9 @@ public sealed class GroundingChecker
             .Select(x => x.Claim)
             .ToArray();
     }
+
+    [GeneratedRegex(@"^\*\*[^*\n]{1,80}:\*\*\s+")]
+    private static partial Regex SectionLabel();
 
     /// <summary>The probability moved on the logit scale so that <paramref name="threshold"/> becomes 0.5.</summary>
     private static double LogisticShift(double p, double threshold) => LogisticRegression.Sigmoid(Logit(p) - Logit(threshold));

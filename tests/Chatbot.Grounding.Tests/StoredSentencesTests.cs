@@ -48,6 +48,46 @@ public sealed class StoredSentencesTests
     }
 
     [Fact]
+    public async Task CheckAsync_VerbatimQuote_IsSupportedByTheQuotedSentenceOfTheCitedSource()
+    {
+        var report = await Checker(new HashingEmbedder()).CheckAsync("Its second version added animation. [1]", [Stored(new HashingEmbedder())]);
+
+        var sentence = Assert.Single(report.Sentences);
+        Assert.Equal(GroundingVerdict.Supported, sentence.Verdict);
+        Assert.Equal(1, sentence.EvidenceSource);
+        Assert.Equal("Its second version added animation.", sentence.Evidence);
+        Assert.Equal(0, sentence.Start);
+        Assert.Equal("Its second version added animation. [1]".Length, sentence.Length);
+    }
+
+    [Fact]
+    public async Task CheckAsync_VerbatimQuotesUnderSectionLabels_EmbedNothing()
+    {
+        var embedder = new HashingEmbedder();
+
+        var report = await Checker(embedder).CheckAsync(
+            "**In short:** It renders vector art from a short text prompt. [1]\n\n**Quillfeather:** Its second version added animation. [1]", [Stored(new HashingEmbedder())]);
+
+        Assert.Equal(0, embedder.Texts);
+        Assert.Equal(2, report.Sentences.Count);
+        Assert.All(report.Sentences, s => Assert.Equal(GroundingVerdict.Supported, s.Verdict));
+    }
+
+    [Fact]
+    public async Task CheckAsync_VerbatimQuoteCitingAnotherSource_IsWeighedInFull()
+    {
+        var stored = Stored(new HashingEmbedder());
+        var elsewhere = new GroundingSource(2, "Harrow Labs is based in Leeds.")
+        {
+            Sentences = [new ChunkSentence(0, 30, "Harrow Labs is based in Leeds.", (await new HashingEmbedder().GenerateAsync(["Harrow Labs is based in Leeds."]))[0].Vector)],
+        };
+
+        var report = await Checker(new HashingEmbedder()).CheckAsync("Its second version added animation. [2]", [stored, elsewhere]);
+
+        Assert.Equal(GroundingVerdict.WrongCitation, Assert.Single(report.Sentences).Verdict);
+    }
+
+    [Fact]
     public async Task CheckAsync_ModelWrittenSentence_IsTheOnlyTextEmbedded()
     {
         var source = Stored(new HashingEmbedder());

@@ -148,9 +148,15 @@ internal sealed partial class GroundingAnalyzer(
                 continue;
             }
 
-            evidence.Add(new EvidenceSentence(number, passage, position++, sentence.Text, facts) { Vector = sentence.Vector.ToArray() });
+            evidence.Add(new EvidenceSentence(number, passage, position++, sentence.Text, facts) { Vector = ArrayOf(sentence.Vector) });
         }
     }
+
+    /// <summary>The vector's own array when it has one (the index's vectors do), so reading it copies nothing.</summary>
+    private static float[] ArrayOf(ReadOnlyMemory<float> vector) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(vector, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : vector.ToArray();
 
     private void MarkCandidates(SentenceFacts claim, IReadOnlyList<EvidenceSentence> pool, HashSet<EvidenceSentence> wanted)
     {

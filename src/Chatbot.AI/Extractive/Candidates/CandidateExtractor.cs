@@ -76,7 +76,10 @@ internal static partial class CandidateExtractor
         var sentence = stored[index].Vector.Span;
         if (continuation == 0 && passage.IsEmpty)
         {
-            return sentence.ToArray();
+            // The index's own array, as it is: candidates only read it.
+            return System.Runtime.InteropServices.MemoryMarshal.TryGetArray(stored[index].Vector, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+                ? segment.Array
+                : sentence.ToArray();
         }
 
         var sum = new float[sentence.Length];
