@@ -1,4 +1,4 @@
-namespace Chatbot.Benchmarks.Turns;
+namespace Chatbot.Tools.Benchmarks.Turns;
 
 /// <summary>How long and how hard <see cref="TurnBenchmark"/> drives each scenario.</summary>
 public sealed class TurnBenchmarkOptions

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Chatbot.Benchmarks.Turns;
+using Chatbot.Tools.Benchmarks.Turns;
 
-namespace Chatbot.Benchmarks.Tests.Turns;
+namespace Chatbot.Tools.Tests.Benchmarks.Turns;
 
 public sealed class EmulatorActivityTests
 {

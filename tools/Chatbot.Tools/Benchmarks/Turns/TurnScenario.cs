@@ -1,4 +1,4 @@
-namespace Chatbot.Benchmarks.Turns;
+namespace Chatbot.Tools.Benchmarks.Turns;
 
 /// <summary>What a turn benchmark scenario puts behind <c>/api/messages</c>, in the order they run.</summary>
 public enum TurnScenario

@@ -1,8 +1,8 @@
-using Chatbot.Benchmarks.Turns;
+using Chatbot.Tools.Benchmarks.Turns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Chatbot.Benchmarks.Tests.Turns;
+namespace Chatbot.Tools.Tests.Benchmarks.Turns;
 
 public sealed class LoadDriverTests
 {

@@ -1,4 +1,4 @@
-namespace Chatbot.Benchmarks.Turns;
+namespace Chatbot.Tools.Benchmarks.Turns;
 
 /// <summary>The fake model's speed in the fake-llm scenario, and how often the app called it.</summary>
 /// <param name="FirstTokenDelay">The time before the first token.</param>

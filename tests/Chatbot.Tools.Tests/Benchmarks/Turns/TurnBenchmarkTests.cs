@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Chatbot.Benchmarks.Turns;
+using Chatbot.Tools.Benchmarks.Turns;
 
-namespace Chatbot.Benchmarks.Tests.Turns;
+namespace Chatbot.Tools.Tests.Benchmarks.Turns;
 
 public sealed class TurnBenchmarkTests
 {

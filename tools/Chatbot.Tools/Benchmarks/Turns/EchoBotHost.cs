@@ -7,7 +7,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Chatbot.Benchmarks.Turns;
+namespace Chatbot.Tools.Benchmarks.Turns;
 
 /// <summary>
 /// Hosts <see cref="EchoBot"/> the way the Bot Framework samples host a bot: its own Kestrel

@@ -1,4 +1,4 @@
-namespace Chatbot.Benchmarks.Turns;
+namespace Chatbot.Tools.Benchmarks.Turns;
 
 /// <summary>
 /// Percentiles of a set of latencies by the nearest-rank method: the p-th percentile is the

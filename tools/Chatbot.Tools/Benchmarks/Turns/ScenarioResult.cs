@@ -1,4 +1,4 @@
-namespace Chatbot.Benchmarks.Turns;
+namespace Chatbot.Tools.Benchmarks.Turns;
 
 /// <summary>One scenario's measurements, with the no-op baseline's CPU per turn taken off.</summary>
 /// <param name="Name">The scenario's name: echo, embed, app or fake-llm.</param>

@@ -1,6 +1,6 @@
-using Chatbot.Benchmarks.Turns;
+using Chatbot.Tools.Benchmarks.Turns;
 
-namespace Chatbot.Benchmarks.Tests.Turns;
+namespace Chatbot.Tools.Tests.Benchmarks.Turns;
 
 public sealed class LatencyStatsTests
 {

@@ -1,4 +1,4 @@
-namespace Chatbot.Benchmarks.Turns;
+namespace Chatbot.Tools.Benchmarks.Turns;
 
 /// <summary>
 /// The fixed mix of messages every scenario is driven with: plain questions, a comparison, a claim

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Chatbot.Benchmarks.Turns;
+namespace Chatbot.Tools.Benchmarks.Turns;
 
 /// <summary>The outcome of a <see cref="TurnBenchmark"/> run, as a table for people or one line of JSON.</summary>
 public sealed class TurnBenchmarkReport

@@ -1,4 +1,4 @@
-namespace Chatbot.Benchmarks.Turns;
+namespace Chatbot.Tools.Benchmarks.Turns;
 
 /// <summary>What a <see cref="LoadDriver"/> run measured.</summary>
 public sealed record LoadResult

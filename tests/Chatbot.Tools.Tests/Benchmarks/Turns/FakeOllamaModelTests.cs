@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Chatbot.Benchmarks.Turns;
+using Chatbot.Tools.Benchmarks.Turns;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 
-namespace Chatbot.Benchmarks.Tests.Turns;
+namespace Chatbot.Tools.Tests.Benchmarks.Turns;
 
 public sealed class FakeOllamaModelTests
 {

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Chatbot.Benchmarks.Turns;
+namespace Chatbot.Tools.Benchmarks.Turns;
 
 /// <summary>
 /// A stand-in for an Ollama model with a known, fixed speed, so that what the app adds around a

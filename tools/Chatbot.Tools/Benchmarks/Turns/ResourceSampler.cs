@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Chatbot.Benchmarks.Turns;
+namespace Chatbot.Tools.Benchmarks.Turns;
 
 /// <summary>
 /// Samples the process's working set every 100 ms while it runs and keeps the peak. The whole
