@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Chatbot.Knowledge.Benchmarks;
+namespace Chatbot.Tools.Benchmarks.Knowledge;
 
 /// <summary>One line of a retrieval evaluation file: a question and the ids of the documents that answer it.</summary>
 public sealed record RecallQuestion

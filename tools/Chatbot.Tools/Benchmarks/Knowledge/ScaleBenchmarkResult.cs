@@ -1,4 +1,4 @@
-namespace Chatbot.Knowledge.Benchmarks;
+namespace Chatbot.Tools.Benchmarks.Knowledge;
 
 /// <summary>Build time, query latency and memory of the index at several synthetic corpus sizes.</summary>
 public sealed record ScaleBenchmarkResult

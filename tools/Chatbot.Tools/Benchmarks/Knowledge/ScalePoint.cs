@@ -1,4 +1,4 @@
-namespace Chatbot.Knowledge.Benchmarks;
+namespace Chatbot.Tools.Benchmarks.Knowledge;
 
 /// <summary>Measurements at one corpus size of the synthetic scale benchmark.</summary>
 public sealed record ScalePoint

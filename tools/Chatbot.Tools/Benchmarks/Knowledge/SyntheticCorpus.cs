@@ -2,7 +2,7 @@ using System.Text;
 using Chatbot.Knowledge.Chunking;
 using Chatbot.Knowledge.Documents;
 
-namespace Chatbot.Knowledge.Benchmarks;
+namespace Chatbot.Tools.Benchmarks.Knowledge;
 
 /// <summary>
 /// Deterministic pseudo-text for scale tests: words drawn with a Zipf distribution from a generated

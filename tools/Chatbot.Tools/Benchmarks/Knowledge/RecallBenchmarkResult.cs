@@ -1,4 +1,4 @@
-namespace Chatbot.Knowledge.Benchmarks;
+namespace Chatbot.Tools.Benchmarks.Knowledge;
 
 /// <summary>Retrieval quality over an evaluation file.</summary>
 public sealed record RecallBenchmarkResult

@@ -1,8 +1,8 @@
-using Chatbot.Knowledge.Benchmarks;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Tests.TestSupport;
+using Chatbot.Tools.Benchmarks.Knowledge;
 
-namespace Chatbot.Knowledge.Tests.Benchmarks;
+namespace Chatbot.Tools.Tests.Benchmarks.Knowledge;
 
 public sealed class KnowledgeBenchmarkTests : IDisposable
 {

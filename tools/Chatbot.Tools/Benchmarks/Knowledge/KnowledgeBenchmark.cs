@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using Chatbot.Knowledge;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.AI;
 
-namespace Chatbot.Knowledge.Benchmarks;
+namespace Chatbot.Tools.Benchmarks.Knowledge;
 
 /// <summary>
 /// Measures retrieval for the CLI's <c>bench</c> and <c>eval</c> commands: recall@k over a JSONL

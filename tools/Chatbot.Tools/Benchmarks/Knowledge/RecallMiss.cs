@@ -1,4 +1,4 @@
-namespace Chatbot.Knowledge.Benchmarks;
+namespace Chatbot.Tools.Benchmarks.Knowledge;
 
 /// <summary>A question whose top k missed at least one relevant document.</summary>
 /// <param name="Question">The question.</param>

@@ -1,6 +1,6 @@
-using Chatbot.Knowledge.Benchmarks;
+using Chatbot.Tools.Benchmarks.Knowledge;
 
-namespace Chatbot.Knowledge.Tests.Benchmarks;
+namespace Chatbot.Tools.Tests;
 
 public sealed class JsonLinesTests : IDisposable
 {

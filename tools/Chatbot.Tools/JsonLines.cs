@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Chatbot.Knowledge.Benchmarks;
+namespace Chatbot.Tools;
 
 /// <summary>Reads question files in JSON Lines, one object a line, reporting the lines it cannot use instead of failing on them.</summary>
 public static class JsonLines
