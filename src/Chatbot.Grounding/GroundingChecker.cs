@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Chatbot.Grounding.Features;
 using Chatbot.Knowledge.Diagnostics;
 using Chatbot.Grounding.Model;
-using Chatbot.Grounding.Training;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.Grounding;
@@ -106,7 +105,7 @@ public sealed class GroundingChecker
     }
 
     /// <summary>The probability moved on the logit scale so that <paramref name="threshold"/> becomes 0.5.</summary>
-    private static double LogisticShift(double p, double threshold) => LogisticRegression.Sigmoid(Logit(p) - Logit(threshold));
+    private static double LogisticShift(double p, double threshold) => Logistic.Sigmoid(Logit(p) - Logit(threshold));
 
     private static double Logit(double p)
     {

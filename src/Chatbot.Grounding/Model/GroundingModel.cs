@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Chatbot.Grounding.Features;
-using Chatbot.Grounding.Training;
 
 namespace Chatbot.Grounding.Model;
 
@@ -150,7 +149,7 @@ public sealed class GroundingModel
             z += Weights[i] * ((allFeatures[_featureIndexes[i]] - Means[i]) / Scales[i]);
         }
 
-        return LogisticRegression.Sigmoid(z);
+        return Logistic.Sigmoid(z);
     }
 
     internal static int IndexOf(string feature)

@@ -369,7 +369,7 @@ public sealed class GroundingTrainer
                 z += Weights[j] * ((features[indexes[j]] - Means[j]) / Scales[j]);
             }
 
-            return LogisticRegression.Sigmoid(z);
+            return Logistic.Sigmoid(z);
         }
     }
 

@@ -1,3 +1,5 @@
+using Chatbot.Grounding.Model;
+
 namespace Chatbot.Grounding.Training;
 
 /// <summary>L2-regularised logistic regression fitted by Newton's method (a few hundred rows, a few dozen features).</summary>
@@ -21,7 +23,7 @@ public static class LogisticRegression
                     z += theta[j + 1] * row[j];
                 }
 
-                var p = Sigmoid(z);
+                var p = Logistic.Sigmoid(z);
                 var s = sampleWeights[i];
                 var error = s * (p - (y[i] ? 1 : 0));
                 var curvature = s * Math.Max(p * (1 - p), 1e-9);
@@ -64,9 +66,6 @@ public static class LogisticRegression
 
         return (theta[1..], theta[0]);
     }
-
-    /// <summary>The logistic function, 1 / (1 + e^-z).</summary>
-    public static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
     private static double[] Solve(double[,] matrix, double[] vector)
     {
