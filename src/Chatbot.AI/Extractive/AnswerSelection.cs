@@ -7,7 +7,7 @@ namespace Chatbot.AI.Extractive;
 /// wherever they are. A question about how something works or why gets a run of consecutive sentences
 /// from the one passage that explains it best: an explanation unfolds over a paragraph, and its key step
 /// ("Gradient descent then nudges every weight …") often shares few words with the question.
-/// The composer and <see cref="SentenceRankerTrainer"/> both choose with this, so training measures what users get.
+/// The composer and <c>train ranker</c> (SentenceRankerTrainer, in tools/Chatbot.Tools) both choose with this, so training measures what users get.
 /// </summary>
 internal static class AnswerSelection
 {

@@ -1,6 +1,6 @@
-using System.Globalization;
+using Chatbot.AI.Extractive;
 
-namespace Chatbot.AI.Extractive;
+namespace Chatbot.Tools.Training.Ranking;
 
 /// <summary>
 /// Fits <see cref="SentenceRanker"/> to questions whose key facts are known, and estimates by
@@ -36,7 +36,7 @@ public static class SentenceRankerTrainer
 
         // Weights average 1 per row, so the L2 penalty means the same whatever the data's size.
         var scale = rows.Count / weights.Sum();
-        return SentenceRanker.Fit(rows, labels, weights.Select(w => w * scale).ToList(), l2);
+        return SentenceRankerFitter.Fit(rows, labels, weights.Select(w => w * scale).ToList(), l2);
     }
 
     /// <summary>
@@ -117,49 +117,4 @@ public static class SentenceRankerTrainer
         length.Sentences(example.Sentences.Where(s => s.Relevant).Select(score));
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 3);
-}
-
-/// <summary>One question for training: the sentences the composer ranked for it and the facts a good answer holds.</summary>
-/// <param name="Question">The question.</param>
-/// <param name="Sentences">What <see cref="ExtractiveComposer.RankAsync"/> returned for it.</param>
-/// <param name="KeyFacts">Each fact as alternatives, any one of which counts (case-insensitive).</param>
-public sealed record RankingExample(string Question, IReadOnlyList<RankedSentence> Sentences, IReadOnlyList<IReadOnlyList<string>> KeyFacts)
-{
-    /// <summary>The key facts (as alternatives joined by '/') that no quotable sentence holds: out of reach, however the sentences are ranked.</summary>
-    public IReadOnlyList<string> UnreachableFacts
-    {
-        get
-        {
-            var found = Sentences.Where(s => s.Relevant).SelectMany(s => FactsIn(s.Text)).ToHashSet();
-            return KeyFacts.Where((_, i) => !found.Contains(i)).Select(f => string.Join("/", f)).ToList();
-        }
-    }
-
-    /// <summary>Whether the quotable sentences hold every key fact, so that some ranking could answer the question.</summary>
-    public bool Reachable => UnreachableFacts.Count == 0;
-
-    /// <summary>The indexes of the key facts that <paramref name="text"/> holds.</summary>
-    public IReadOnlyList<int> FactsIn(string text) =>
-        Enumerable.Range(0, KeyFacts.Count)
-            .Where(i => KeyFacts[i].Any(alternative => text.Contains(alternative, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-}
-
-/// <summary>Cross-validated key-fact rates (see <see cref="SentenceRankerTrainer.CrossValidate"/>).</summary>
-/// <param name="Questions">How many questions.</param>
-/// <param name="KeyFacts">Share whose top sentences by the fitted ranker hold all key facts.</param>
-/// <param name="DenseOnly">The same when ranking by dense similarity alone, with as many sentences per question.</param>
-/// <param name="Reachable">Share whose relevant sentences, all of them, hold all key facts: the ceiling retrieval sets.</param>
-public sealed record RankerEvaluation(int Questions, double KeyFacts, double DenseOnly, double Reachable)
-{
-    /// <summary>The questions whose key facts the relevant sentences hold but the fitted ranker's top sentences do not.</summary>
-    public IReadOnlyList<string> Missed { get; init; } = [];
-
-    /// <summary>How many sentences the answers quoted, on average.</summary>
-    public double MeanSentences { get; init; }
-
-    /// <inheritdoc/>
-    public override string ToString() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Questions} questions: key facts {KeyFacts:0.000} (dense only {DenseOnly:0.000}, all relevant sentences {Reachable:0.000}), {MeanSentences:0.00} sentences an answer");
 }

@@ -1,6 +1,7 @@
 using Chatbot.AI.Extractive;
+using Chatbot.Tools.Training.Ranking;
 
-namespace Chatbot.AI.Tests.Extractive;
+namespace Chatbot.Tools.Tests.Training.Ranking;
 
 public sealed class SentenceRankerTrainerTests
 {
