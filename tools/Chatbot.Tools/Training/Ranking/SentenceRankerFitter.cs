@@ -1,5 +1,4 @@
 using Chatbot.AI.Extractive;
-using Chatbot.Grounding.Training;
 
 namespace Chatbot.Tools.Training.Ranking;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using Chatbot.Grounding;
 
-namespace Chatbot.Grounding.Evaluation;
+namespace Chatbot.Tools.Evaluation.Grounding;
 
 /// <summary>One RAGTruth response with its question, passages and labels (the format of qa_train.jsonl).</summary>
 /// <param name="Id">The record id ("14364:gpt-4-0613").</param>

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Chatbot.Grounding;
 
-namespace Chatbot.Grounding.Evaluation;
+namespace Chatbot.Tools.Evaluation.Grounding;
 
 /// <summary>
 /// Runs a <see cref="GroundingChecker"/> over RAGTruth records and scores it against their labels.

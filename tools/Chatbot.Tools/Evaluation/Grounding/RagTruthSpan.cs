@@ -1,4 +1,4 @@
-namespace Chatbot.Grounding.Evaluation;
+namespace Chatbot.Tools.Evaluation.Grounding;
 
 /// <summary>A labelled hallucinated span of a RAGTruth response.</summary>
 /// <param name="Start">Offset of the span's first character in the response.</param>

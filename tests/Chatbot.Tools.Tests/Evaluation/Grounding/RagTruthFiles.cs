@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Chatbot.Grounding.Tests.Evaluation;
+namespace Chatbot.Tools.Tests.Evaluation.Grounding;
 
 /// <summary>Builds tiny RAGTruth JSONL files for tests.</summary>
 internal static class RagTruthFiles

@@ -1,4 +1,4 @@
-namespace Chatbot.Grounding.Evaluation;
+namespace Chatbot.Tools.Evaluation.Grounding;
 
 /// <summary>A line of a RAGTruth file that could not be read and was skipped.</summary>
 /// <param name="Line">The 1-based line number.</param>

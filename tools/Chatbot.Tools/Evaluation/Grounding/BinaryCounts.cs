@@ -1,4 +1,4 @@
-namespace Chatbot.Grounding.Evaluation;
+namespace Chatbot.Tools.Evaluation.Grounding;
 
 /// <summary>Confusion counts for the positive (hallucinated) class, with precision, recall and F1.</summary>
 public readonly record struct BinaryCounts(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)

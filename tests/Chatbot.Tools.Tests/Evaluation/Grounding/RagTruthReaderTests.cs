@@ -1,6 +1,6 @@
-using Chatbot.Grounding.Evaluation;
+using Chatbot.Tools.Evaluation.Grounding;
 
-namespace Chatbot.Grounding.Tests.Evaluation;
+namespace Chatbot.Tools.Tests.Evaluation.Grounding;
 
 public sealed class RagTruthReaderTests
 {

@@ -1,9 +1,10 @@
 using System.Text.Json;
-using Chatbot.Grounding.Evaluation;
+using Chatbot.Grounding;
 using Chatbot.Grounding.Model;
 using Chatbot.Grounding.Tests.Doubles;
+using Chatbot.Tools.Evaluation.Grounding;
 
-namespace Chatbot.Grounding.Tests.Evaluation;
+namespace Chatbot.Tools.Tests.Evaluation.Grounding;
 
 public sealed class RagTruthEvaluatorTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Chatbot.Grounding.Evaluation;
+namespace Chatbot.Tools.Evaluation.Grounding;
 
 /// <summary>One flagged sentence of a prediction.</summary>
 public sealed record RagTruthFlag(

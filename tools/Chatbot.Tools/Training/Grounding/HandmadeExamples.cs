@@ -1,4 +1,4 @@
-namespace Chatbot.Grounding.Training;
+namespace Chatbot.Tools.Training.Grounding;
 
 /// <summary>
 /// Small labelled pairs written by hand to teach what RAGTruth QA rarely shows: paraphrases that

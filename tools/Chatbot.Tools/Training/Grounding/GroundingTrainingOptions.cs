@@ -1,4 +1,4 @@
-namespace Chatbot.Grounding.Training;
+namespace Chatbot.Tools.Training.Grounding;
 
 /// <summary>How <see cref="GroundingTrainer"/> trains and cross-validates.</summary>
 public sealed class GroundingTrainingOptions
@@ -47,7 +47,7 @@ public sealed class GroundingTrainingOptions
     /// <summary>How many claims per answer the first stage passes on to the dense model (those it is least sure of).</summary>
     public int DenseClaimBudget { get; set; } = 2;
 
-    /// <summary>Only claims whose first-stage logit is within this distance of its threshold's go on to the dense model (see <see cref="Model.GroundingModel.DenseDoubtBand"/>).</summary>
+    /// <summary>Only claims whose first-stage logit is within this distance of its threshold's go on to the dense model (see <see cref="Chatbot.Grounding.Model.GroundingModel.DenseDoubtBand"/>).</summary>
     public double DenseDoubtBand { get; set; } = double.PositiveInfinity;
 
     /// <summary>How many times cross-validation is repeated with other question-to-fold assignments (scores are pooled).</summary>

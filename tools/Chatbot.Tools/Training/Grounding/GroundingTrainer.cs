@@ -1,12 +1,13 @@
 using Chatbot.Knowledge.Embeddings;
 using System.Diagnostics;
 using System.Globalization;
-using Chatbot.Grounding.Evaluation;
+using Chatbot.Grounding;
 using Chatbot.Grounding.Features;
 using Chatbot.Grounding.Model;
+using Chatbot.Tools.Evaluation.Grounding;
 using Microsoft.Extensions.AI;
 
-namespace Chatbot.Grounding.Training;
+namespace Chatbot.Tools.Training.Grounding;
 
 /// <summary>
 /// Learns how to combine the grounding features from RAGTruth QA records (plus a few hand-made

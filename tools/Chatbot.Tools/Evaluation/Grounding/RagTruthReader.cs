@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Chatbot.Grounding.Evaluation;
+namespace Chatbot.Tools.Evaluation.Grounding;
 
 /// <summary>
 /// Reads RAGTruth JSONL (one response per line). A line that is not JSON or lacks a field is

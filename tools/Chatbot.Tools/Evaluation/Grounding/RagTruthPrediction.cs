@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Chatbot.Grounding.Evaluation;
+namespace Chatbot.Tools.Evaluation.Grounding;
 
 /// <summary>What the checker said of one RAGTruth response (one line of the --out JSONL).</summary>
 public sealed record RagTruthPrediction(

@@ -1,7 +1,7 @@
 using System.Text;
 using Chatbot.Grounding.Model;
 
-namespace Chatbot.Grounding.Training;
+namespace Chatbot.Tools.Training.Grounding;
 
 /// <summary>What <see cref="GroundingTrainer"/> produced: the model to persist and the cross-validated scores.</summary>
 /// <param name="Model">The model trained on every record, with a threshold tuned by cross-validation.</param>

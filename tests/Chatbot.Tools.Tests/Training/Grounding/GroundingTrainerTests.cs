@@ -1,9 +1,10 @@
-using Chatbot.Grounding.Evaluation;
+using Chatbot.Grounding;
 using Chatbot.Grounding.Model;
 using Chatbot.Grounding.Tests.Doubles;
-using Chatbot.Grounding.Training;
+using Chatbot.Tools.Evaluation.Grounding;
+using Chatbot.Tools.Training.Grounding;
 
-namespace Chatbot.Grounding.Tests.Training;
+namespace Chatbot.Tools.Tests.Training.Grounding;
 
 public sealed class GroundingTrainerTests
 {

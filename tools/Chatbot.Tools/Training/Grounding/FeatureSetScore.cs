@@ -1,6 +1,6 @@
-using Chatbot.Grounding.Evaluation;
+using Chatbot.Tools.Evaluation.Grounding;
 
-namespace Chatbot.Grounding.Training;
+namespace Chatbot.Tools.Training.Grounding;
 
 /// <summary>Cross-validated scores of one feature set (pooled over the validation folds).</summary>
 /// <param name="Name">The feature set's name.</param>

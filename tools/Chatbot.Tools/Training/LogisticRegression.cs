@@ -1,6 +1,6 @@
 using Chatbot.Grounding.Model;
 
-namespace Chatbot.Grounding.Training;
+namespace Chatbot.Tools.Training;
 
 /// <summary>L2-regularised logistic regression fitted by Newton's method (a few hundred rows, a few dozen features).</summary>
 public static class LogisticRegression
