@@ -9,6 +9,7 @@ using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Retrieval;
 using Chatbot.Tools;
 using Chatbot.Tools.Benchmarks.Knowledge;
+using Chatbot.Tools.Evaluation.Intents;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Cli;

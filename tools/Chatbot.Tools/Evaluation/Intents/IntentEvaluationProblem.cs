@@ -1,4 +1,4 @@
-namespace Chatbot.Conversation.Intents;
+namespace Chatbot.Tools.Evaluation.Intents;
 
 /// <summary>A line of an evaluation file that could not be read and was skipped.</summary>
 /// <param name="Line">The 1-based line number.</param>

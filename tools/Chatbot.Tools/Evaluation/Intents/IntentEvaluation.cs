@@ -1,4 +1,6 @@
-namespace Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Intents;
+
+namespace Chatbot.Tools.Evaluation.Intents;
 
 /// <summary>The result of running an <see cref="IIntentRecognizer"/> over a labelled JSONL file.</summary>
 public sealed record IntentEvaluation

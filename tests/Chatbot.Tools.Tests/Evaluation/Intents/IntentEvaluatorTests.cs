@@ -1,8 +1,10 @@
 using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Tests.Intents;
 using Chatbot.Conversation.Understanding;
+using Chatbot.Tools.Evaluation.Intents;
 
-namespace Chatbot.Conversation.Tests.Intents;
+namespace Chatbot.Tools.Tests.Evaluation.Intents;
 
 public sealed class IntentEvaluatorTests
 {

@@ -1,4 +1,6 @@
-namespace Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Intents;
+
+namespace Chatbot.Tools.Evaluation.Intents;
 
 /// <summary>A line of an evaluation file that was recognised as another intent than its label.</summary>
 /// <param name="Line">The 1-based line number.</param>

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Chatbot.AI.Understanding;
+using Chatbot.Conversation.Intents;
 
-namespace Chatbot.Conversation.Intents;
+namespace Chatbot.Tools.Evaluation.Intents;
 
 /// <summary>
 /// Measures an <see cref="IIntentRecognizer"/> on a labelled JSONL file, one

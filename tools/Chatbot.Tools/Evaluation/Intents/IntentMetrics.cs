@@ -1,4 +1,6 @@
-namespace Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Intents;
+
+namespace Chatbot.Tools.Evaluation.Intents;
 
 /// <summary>How well one intent was recognised in an evaluation.</summary>
 /// <param name="Intent">The intent.</param>
