@@ -4,11 +4,11 @@
 //       [--candidates 3] [--budget 2] [--band 1.5] [--neighbours] [--no-handmade] [--no-override] [--l2 1] [--eval] [--out predictions.jsonl]
 using System.Globalization;
 using Chatbot.Grounding;
-using Chatbot.Grounding.Evaluation;
 using Chatbot.Grounding.Model;
-using Chatbot.Grounding.Training;
 using Chatbot.Grounding.Training.Tool;
 using Chatbot.Knowledge.Embeddings;
+using Chatbot.Tools.Evaluation.Grounding;
+using Chatbot.Tools.Training.Grounding;
 
 var data = Option("--data") ?? "/work/shared/data/ragtruth/qa_train.jsonl";
 var modelPath = Option("--model");

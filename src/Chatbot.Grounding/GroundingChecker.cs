@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Chatbot.Grounding.Features;
 using Chatbot.Grounding.Model;
 using Chatbot.Grounding.Text;
-using Chatbot.Grounding.Training;
 using Chatbot.Knowledge.Diagnostics;
 using Chatbot.Knowledge.Text;
 using Microsoft.Extensions.AI;
@@ -167,7 +166,7 @@ public sealed partial class GroundingChecker
     private static partial Regex SectionLabel();
 
     /// <summary>The probability moved on the logit scale so that <paramref name="threshold"/> becomes 0.5.</summary>
-    private static double LogisticShift(double p, double threshold) => LogisticRegression.Sigmoid(Logit(p) - Logit(threshold));
+    private static double LogisticShift(double p, double threshold) => Logistic.Sigmoid(Logit(p) - Logit(threshold));
 
     private static double Logit(double p)
     {

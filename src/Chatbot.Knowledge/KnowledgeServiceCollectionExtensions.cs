@@ -1,4 +1,3 @@
-using Chatbot.Knowledge.Benchmarks;
 using Chatbot.Knowledge.Embeddings;
 using Chatbot.Knowledge.Hosting;
 using Chatbot.Knowledge.Indexing;
@@ -24,8 +23,7 @@ public static class KnowledgeServiceCollectionExtensions
     /// Adds <see cref="KnowledgeOptions"/> (section <c>Knowledge</c>, validated on start), the MiniLM
     /// embedding generator and, unless one is registered already, the <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>
     /// pipeline in front of it (logging, OpenTelemetry, a bounded cache of <see cref="KnowledgeOptions.EmbeddingCacheSize"/> texts), <see cref="KnowledgeIndex"/>, <see cref="HybridRetriever"/>,
-    /// <see cref="KnowledgeIngestor"/>, <see cref="KnowledgeBenchmark"/> and the hosted service that
-    /// builds the index at startup when it is missing.
+    /// <see cref="KnowledgeIngestor"/> and the hosted service that builds the index at startup when it is missing.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The application configuration (the root; the <c>Knowledge</c> section is read from it).</param>
@@ -64,9 +62,6 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetRequiredService<KnowledgeIndex>(),
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value,
             sp.GetService<ILogger<KnowledgeIngestor>>()));
-        services.TryAddSingleton(sp => new KnowledgeBenchmark(
-            sp.GetRequiredService<HybridRetriever>(),
-            sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value));
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KnowledgeIndexStartupService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KnowledgeIndexReloadService>());

@@ -1,4 +1,3 @@
-using Chatbot.Knowledge.Benchmarks;
 using Chatbot.Knowledge.Embeddings;
 using Chatbot.Knowledge.Hosting;
 using Chatbot.Knowledge.Indexing;
@@ -38,7 +37,6 @@ public sealed class KnowledgeServiceCollectionExtensionsTests(MiniLmFixture mode
         Assert.NotNull(pipeline.GetService<OpenTelemetryEmbeddingGenerator<string, Embedding<float>>>());
         Assert.NotNull(provider.GetRequiredService<HybridRetriever>());
         Assert.NotNull(provider.GetRequiredService<KnowledgeIngestor>());
-        Assert.NotNull(provider.GetRequiredService<KnowledgeBenchmark>());
         Assert.Equal(
             [typeof(KnowledgeIndexStartupService), typeof(KnowledgeIndexReloadService)],
             provider.GetServices<IHostedService>().Select(service => service.GetType()));

@@ -1,5 +1,5 @@
 using Chatbot.AI.Prompting;
-using Chatbot.Grounding.Training;
+using Chatbot.Grounding.Model;
 
 namespace Chatbot.AI.Extractive;
 
@@ -31,6 +31,6 @@ public readonly record struct AnswerLength(int Min, int Max, double Confidence)
     {
         ArgumentNullException.ThrowIfNull(scores);
         var confidence = Confidence;
-        return Math.Clamp(scores.Count(s => LogisticRegression.Sigmoid(s) >= confidence), Min, Max);
+        return Math.Clamp(scores.Count(s => Logistic.Sigmoid(s) >= confidence), Min, Max);
     }
 }

@@ -1,4 +1,4 @@
-using Chatbot.Grounding.Training;
+using Chatbot.Grounding.Model;
 
 namespace Chatbot.AI.Extractive;
 
@@ -7,7 +7,7 @@ namespace Chatbot.AI.Extractive;
 /// wherever they are. A question about how something works or why gets a run of consecutive sentences
 /// from the one passage that explains it best: an explanation unfolds over a paragraph, and its key step
 /// ("Gradient descent then nudges every weight …") often shares few words with the question.
-/// The composer and <see cref="SentenceRankerTrainer"/> both choose with this, so training measures what users get.
+/// The composer and <c>train ranker</c> (SentenceRankerTrainer, in tools/Chatbot.Tools) both choose with this, so training measures what users get.
 /// </summary>
 internal static class AnswerSelection
 {
@@ -60,7 +60,7 @@ internal static class AnswerSelection
         var passage = Enumerable.Range(0, items.Count)
             .Where(i => items[i].Admissible)
             .GroupBy(i => items[i].Source)
-            .Select(g => (Source: g.Key, Evidence: g.Select(i => LogisticRegression.Sigmoid(items[i].Score)).OrderDescending().Take(PassageEvidence).Sum()))
+            .Select(g => (Source: g.Key, Evidence: g.Select(i => Logistic.Sigmoid(items[i].Score)).OrderDescending().Take(PassageEvidence).Sum()))
             .OrderByDescending(p => p.Evidence)
             .FirstOrDefault();
         if (passage.Evidence == 0)
@@ -74,7 +74,7 @@ internal static class AnswerSelection
         var length = Math.Min(budget, sentences.Count);
         var run = Enumerable.Range(Math.Max(0, bestAt - length + 1), Math.Min(bestAt, sentences.Count - length) - Math.Max(0, bestAt - length + 1) + 1)
             .Select(start => sentences.GetRange(start, length))
-            .MaxBy(window => window.Sum(i => LogisticRegression.Sigmoid(items[i].Score)))!;
+            .MaxBy(window => window.Sum(i => Logistic.Sigmoid(items[i].Score)))!;
         return run;
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Chatbot.Grounding.Model;
-using Chatbot.Grounding.Training;
 
 namespace Chatbot.AI.Extractive;
 
@@ -110,35 +109,6 @@ public sealed class SentenceRanker
         }
 
         return z;
-    }
-
-    /// <summary>Fits a ranker to feature rows labelled true when the sentence holds a key fact.</summary>
-    /// <param name="rows">One feature vector per sentence, in <see cref="FeatureNames"/> order.</param>
-    /// <param name="labels">Whether each sentence holds a key fact.</param>
-    /// <param name="weights">How much each row counts; null counts every row once.</param>
-    /// <param name="l2">L2 penalty on the standardised weights.</param>
-    public static SentenceRanker Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<double>? weights = null, double l2 = 1)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(labels);
-        if (rows.Count == 0 || rows.Count != labels.Count || !labels.Contains(true) || !labels.Contains(false) || (weights is not null && weights.Count != rows.Count))
-        {
-            throw new ArgumentException("Fitting needs as many labels (and weights) as rows, with both answers and non-answers among them.", nameof(labels));
-        }
-
-        var d = FeatureNames.Count;
-        var means = new double[d];
-        var scales = new double[d];
-        for (var j = 0; j < d; j++)
-        {
-            means[j] = rows.Average(r => r[j]);
-            var variance = rows.Average(r => (r[j] - means[j]) * (r[j] - means[j]));
-            scales[j] = variance > 1e-12 ? Math.Sqrt(variance) : 1;
-        }
-
-        var standardised = rows.Select(r => r.Select((v, j) => (v - means[j]) / scales[j]).ToArray()).ToList();
-        var (fitted, bias) = LogisticRegression.Fit(standardised, labels, weights ?? Enumerable.Repeat(1.0, rows.Count).ToArray(), l2);
-        return new SentenceRanker(FeatureNames, means, scales, fitted, bias);
     }
 
     /// <summary>The ranker that ships with the library.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Chatbot.Grounding.Features;
-using Chatbot.Grounding.Training;
 
 namespace Chatbot.Grounding.Model;
 
@@ -9,7 +8,7 @@ namespace Chatbot.Grounding.Model;
 /// The learned combination of grounding features: a logistic regression over standardised
 /// features giving the probability that a claim is hallucinated, and the threshold above which a
 /// claim is flagged. Persisted as a small JSON file; the default one ships as an embedded resource,
-/// so the app never trains at start. <c>Training.GroundingTrainer</c> regenerates it.
+/// so the app never trains at start. <c>GroundingTrainer</c> in tools/Chatbot.Tools regenerates it (eng/Chatbot.Grounding.Training runs it).
 /// </summary>
 public sealed class GroundingModel
 {
@@ -150,7 +149,7 @@ public sealed class GroundingModel
             z += Weights[i] * ((allFeatures[_featureIndexes[i]] - Means[i]) / Scales[i]);
         }
 
-        return LogisticRegression.Sigmoid(z);
+        return Logistic.Sigmoid(z);
     }
 
     internal static int IndexOf(string feature)

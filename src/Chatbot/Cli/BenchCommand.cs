@@ -4,8 +4,13 @@ using System.Text.RegularExpressions;
 using Chatbot.AI.Responding;
 using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
-using Chatbot.Knowledge.Benchmarks;
+using Chatbot.Knowledge;
 using Chatbot.Knowledge.Ingestion;
+using Chatbot.Knowledge.Retrieval;
+using Chatbot.Tools;
+using Chatbot.Tools.Benchmarks.Knowledge;
+using Chatbot.Tools.Evaluation.Intents;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.Cli;
 
@@ -38,7 +43,7 @@ public static partial class BenchCommand
         var k = int.TryParse(args.Get("k") ?? "5", out var parsed) && parsed > 0 ? parsed : throw new CliUsageException("--k must be a positive whole number.");
         var path = args.Get("data") ?? Path.Combine("eval", "retrieval");
         _ = QuestionFileArgument.Resolve(path); // a missing path is a usage error, not a crash
-        var result = await services.GetRequiredService<KnowledgeBenchmark>().MeasureRecallAsync(path, k, cancellationToken: cancellationToken);
+        var result = await CreateKnowledgeBenchmark(services).MeasureRecallAsync(path, k, cancellationToken: cancellationToken);
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, CommandLine.Json));
         return 0;
     }
@@ -49,7 +54,7 @@ public static partial class BenchCommand
             .Select(s => int.TryParse(s, out var n) && n > 0 ? n : throw new CliUsageException($"--sizes: '{s}' is not a positive whole number."))
             .ToArray();
         var queries = int.TryParse(args.Get("queries") ?? "200", out var q) && q > 0 ? q : throw new CliUsageException("--queries must be a positive whole number.");
-        var result = await services.GetRequiredService<KnowledgeBenchmark>().MeasureScaleAsync(
+        var result = await CreateKnowledgeBenchmark(services).MeasureScaleAsync(
             sizes, queries, new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
         await Console.Error.WriteLineAsync(result.Description);
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, CommandLine.Json));
@@ -167,6 +172,11 @@ public static partial class BenchCommand
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, CommandLine.Json));
         return 0;
     }
+
+    /// <summary>The retrieval benchmark over the app's retriever and settings; built here because the host never registers tools.</summary>
+    private static KnowledgeBenchmark CreateKnowledgeBenchmark(IServiceProvider services) => new(
+        services.GetRequiredService<HybridRetriever>(),
+        services.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
 
     /// <summary>The nearest-rank percentile of sorted timings, in ms to one decimal (0 when there are none).</summary>
     private static double Percentile(List<double> sorted, double quantile)

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Chatbot.Benchmarks.Turns;
+using Chatbot.Tools.Benchmarks.Turns;
 using Chatbot.Hosting;
 
 namespace Chatbot.Cli;
 
 /// <summary>
 /// <c>bench turns</c>: whole turns over HTTP against two floor bots, the app, and the app on a fake
-/// model (see <see cref="TurnBenchmark"/> in tools/Chatbot.Benchmarks). This file only reads the
+/// model (see <see cref="TurnBenchmark"/> in tools/Chatbot.Tools). This file only reads the
 /// options, hands over the app as Program.cs composes it, and prints the report.
 /// </summary>
 internal static class BenchTurnsCommand

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Chatbot.Grounding;
-using Chatbot.Grounding.Evaluation;
+using Chatbot.Tools.Evaluation.Grounding;
 
 namespace Chatbot.Cli;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Chatbot.Knowledge.Benchmarks;
+using Chatbot.Tools;
 
 namespace Chatbot.Cli;
 

@@ -1,4 +1,4 @@
-using Chatbot.Knowledge.Benchmarks;
+using Chatbot.Tools.Benchmarks.Knowledge;
 
 namespace Chatbot.Cli;
 

@@ -3,6 +3,7 @@ using Chatbot.AI.Extractive;
 using Chatbot.AI.Prompting;
 using Chatbot.AI.Responding;
 using Chatbot.Knowledge.Ingestion;
+using Chatbot.Tools.Training.Ranking;
 
 namespace Chatbot.Cli;
 

@@ -16,24 +16,6 @@ public sealed class SentenceRankerTests
     }
 
     [Fact]
-    public void Fit_LabelsThatFollowOneFeature_RanksByThatFeature()
-    {
-        var rows = new List<double[]>();
-        var labels = new List<bool>();
-        for (var i = 0; i < 200; i++)
-        {
-            var dense = (i % 20) / 20.0;
-            rows.Add(Row(dense, overlap: (i % 7) / 7.0));
-            labels.Add(dense + ((i % 3) * 0.1) > 0.6);
-        }
-
-        var ranker = SentenceRanker.Fit(rows, labels);
-
-        Assert.True(ranker.Weights[0] > 0);
-        Assert.True(ranker.Score(Row(0.9, 0.5)) > ranker.Score(Row(0.2, 0.5)));
-    }
-
-    [Fact]
     public void ToJson_RoundTrip_ScoresTheSame()
     {
         var ranker = SentenceRanker.LoadDefault().WithProvenance("test");
@@ -53,12 +35,6 @@ public sealed class SentenceRankerTests
         var error = Assert.Throws<ArgumentException>(() => new SentenceRanker(names, ones, ones, ones, 0));
 
         Assert.Contains("train ranker", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Fit_OnlyOneKindOfLabel_IsRefused()
-    {
-        Assert.Throws<ArgumentException>(() => SentenceRanker.Fit([Row(0.1, 0.1), Row(0.9, 0.9)], [true, true]));
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Chatbot.Grounding;
+using Chatbot.Grounding.Model;
+using Chatbot.Grounding.Tests.Doubles;
+using Chatbot.Tools.Evaluation.Grounding;
+
+namespace Chatbot.Tools.Tests.Evaluation.Grounding;
+
+public sealed class RagTruthEvaluatorTests : IDisposable
+{
+    // Flags a claim when fewer than about half of its content words occur in the passages: predictable by hand.
+    private static readonly GroundingModel CoverageModel = new(["lex_global"], [0.5], [0.25], [-4], 0, 0.5);
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"ragtruth-{Guid.NewGuid():N}.jsonl");
+    private readonly RagTruthEvaluator _evaluator = new(new GroundingChecker(new HashingEmbedder(), CoverageModel));
+
+    public RagTruthEvaluatorTests() => File.WriteAllLines(_path, RagTruthFiles.Mixed());
+
+    public void Dispose() => File.Delete(_path);
+
+    [Fact]
+    public async Task EvaluateAsync_ComputesResponseAndSentenceMetrics()
+    {
+        var result = await _evaluator.EvaluateAsync(_path);
+        Assert.Equal(4, result.Responses);
+        Assert.Equal(2, result.Hallucinated);
+        Assert.Equal(0.5, result.Precision);
+        Assert.Equal(0.5, result.Recall);
+        Assert.Equal(0.5, result.F1);
+        Assert.Equal(0.5, result.SentencePrecision);
+        Assert.Equal(0.5, result.SentenceRecall);
+        Assert.Equal(0.5, result.SentenceF1);
+        Assert.True(result.MsPerResponse >= 0);
+        Assert.Equal([5, 6], result.Skipped.Select(s => s.Line));
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_SummaryJson_HasTheAgreedFields()
+    {
+        var result = await _evaluator.EvaluateAsync(_path);
+        using var json = JsonDocument.Parse(result.ToJson());
+        foreach (var field in new[] { "responses", "hallucinated", "precision", "recall", "f1", "sentence_precision", "sentence_recall", "sentence_f1", "ms_per_response" })
+        {
+            Assert.True(json.RootElement.TryGetProperty(field, out _), field);
+        }
+    }
+
+    [Fact]
+    public async Task WritePredictionsAsync_WritesOneLinePerResponseWithFlaggedSentences()
+    {
+        var result = await _evaluator.EvaluateAsync(_path);
+        using var writer = new StringWriter();
+        await RagTruthEvaluator.WritePredictionsAsync(result, writer);
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        using var b = JsonDocument.Parse(lines[1]);
+        Assert.Equal("b", b.RootElement.GetProperty("id").GetString());
+        Assert.True(b.RootElement.GetProperty("predicted").GetBoolean());
+        var flag = Assert.Single(b.RootElement.GetProperty("flagged").EnumerateArray());
+        Assert.True(flag.GetProperty("labelled").GetBoolean());
+        Assert.StartsWith("Its architect", flag.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+}

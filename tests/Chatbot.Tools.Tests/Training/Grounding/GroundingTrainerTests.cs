@@ -1,0 +1,42 @@
+using Chatbot.Grounding;
+using Chatbot.Grounding.Model;
+using Chatbot.Grounding.Tests.Doubles;
+using Chatbot.Tools.Evaluation.Grounding;
+using Chatbot.Tools.Training.Grounding;
+
+namespace Chatbot.Tools.Tests.Training.Grounding;
+
+public sealed class GroundingTrainerTests
+{
+    private static RagTruthRecord Record(int i, bool hallucinated)
+    {
+        var passages = $"passage 1:Product {i} ships with a battery that lasts ten hours. It weighs two kilograms.\n\n";
+        var supported = "The battery lasts ten hours.";
+        var invented = "It was designed by a famous Italian sculptor in Milan.";
+        var response = hallucinated ? $"{supported} {invented}" : supported;
+        var spans = hallucinated ? new[] { new RagTruthSpan(response.IndexOf(invented, StringComparison.Ordinal), response.Length, "Evident Baseless Info") } : [];
+        return new RagTruthRecord($"{i}:{hallucinated}", $"question {i}", passages, response, hallucinated, spans, "test");
+    }
+
+    [Fact]
+    public async Task TrainAsync_SeparableData_LearnsAModelThatFlagsTheInventedSentence()
+    {
+        var records = Enumerable.Range(0, 8).SelectMany(i => new[] { Record(i, false), Record(i, true) }).ToList();
+        var options = new GroundingTrainingOptions { Folds = 2, HandmadeWeight = 0, DenseClaimBudget = 1 };
+        var result = await new GroundingTrainer(new HashingEmbedder()).TrainAsync(records, options);
+
+        Assert.Equal(16, result.Records);
+        Assert.Equal(8, result.Questions);
+        Assert.Contains(result.Scores, s => s.Name == "all");
+        Assert.NotNull(result.Model.LexicalStage);
+        Assert.True(result.Scores.Single(s => s.Name == "all").Responses.F1 > 0.9);
+
+        var checker = new GroundingChecker(new HashingEmbedder(), GroundingModel.FromJson(result.Model.ToJson()));
+        var report = await checker.CheckAsync(Record(99, true).Response, Record(99, true).Sources());
+        Assert.Equal([false, true], report.Sentences.Select(s => s.Flagged));
+    }
+
+    [Fact]
+    public void Options_InvalidFolds_Throw()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => new GroundingTrainingOptions { Folds = 1 });
+}
