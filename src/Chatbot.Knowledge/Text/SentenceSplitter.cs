@@ -39,8 +39,31 @@ public sealed class SentenceSplitter
     public static string TextOf(string text, int start, int length)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Collapse(CitationMarkers.Strip(text.Substring(start, length), []));
+        var raw = text.AsSpan(start, length);
+
+        // Most stored sentences have no marker to strip and no white space to collapse: read them as they are.
+        if (!raw.Contains('[') && !HasWhiteSpaceToCollapse(raw))
+        {
+            return raw.ToString();
+        }
+
+        return Collapse(CitationMarkers.Strip(raw.ToString(), []));
     }
+
+    private static bool HasWhiteSpaceToCollapse(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' ' || IsClosingPunctuation(text[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsClosingPunctuation(char c) => c is '.' or ',' or ';' or ':' or '!' or '?';
 
     /// <summary>Splits <paramref name="text"/> into sentences, in order; blank text gives none.</summary>
     public IReadOnlyList<TextSentence> Split(string text)
