@@ -530,7 +530,8 @@ public sealed partial class KnowledgeIndex : IDisposable
             return null;
         }
 
-        var frequencies = terms.ConvertAll(term => reader.DocFreq(new Term(LuceneFields.Text, term)));
+        var body = TermLookup.Of(reader, LuceneFields.Text, terms);
+        var frequencies = terms.ConvertAll(body.DocFreq);
         var commonFrom = (long)(reader.NumDocs * CommonTermRatio);
         if (reader.NumDocs >= CommonTermsFromChunks && frequencies.Exists(frequency => frequency > 0 && frequency <= commonFrom))
         {
@@ -539,12 +540,14 @@ public sealed partial class KnowledgeIndex : IDisposable
             frequencies = kept.ConvertAll(i => frequencies[i]);
         }
 
+        var title = TermLookup.Of(reader, LuceneFields.Title, terms);
+        var section = TermLookup.Of(reader, LuceneFields.Section, terms);
+        var topics = TermLookup.Of(reader, LuceneFields.Topics, terms);
         var query = new BooleanQuery();
         for (var i = 0; i < terms.Count; i++)
         {
             var term = terms[i];
-            if (frequencies[i] == 0 && term.Length >= MinFuzzyTermLength
-                && reader.DocFreq(new Term(LuceneFields.Title, term)) == 0 && reader.DocFreq(new Term(LuceneFields.Topics, term)) == 0)
+            if (frequencies[i] == 0 && term.Length >= MinFuzzyTermLength && title.DocFreq(term) == 0 && topics.DocFreq(term) == 0)
             {
                 // A word the index has never seen is most likely misspelt ("paramters", "vidoes"): match its near spellings.
                 var edits = term.Length >= 7 ? 2 : 1;
@@ -553,10 +556,10 @@ public sealed partial class KnowledgeIndex : IDisposable
                 continue;
             }
 
-            query.Add(new TermQuery(new Term(LuceneFields.Text, term)), Occur.SHOULD);
-            query.Add(new TermQuery(new Term(LuceneFields.Title, term)) { Boost = 1.5f }, Occur.SHOULD);
-            query.Add(new TermQuery(new Term(LuceneFields.Section, term)) { Boost = 1.2f }, Occur.SHOULD);
-            query.Add(new TermQuery(new Term(LuceneFields.Topics, term)) { Boost = 1.2f }, Occur.SHOULD);
+            query.Add(body.Query(term), Occur.SHOULD);
+            query.Add(title.Query(term, 1.5f), Occur.SHOULD);
+            query.Add(section.Query(term, 1.2f), Occur.SHOULD);
+            query.Add(topics.Query(term, 1.2f), Occur.SHOULD);
         }
 
         return query;
