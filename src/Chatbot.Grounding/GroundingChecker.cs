@@ -22,6 +22,7 @@ public sealed partial class GroundingChecker
 {
     private readonly GroundingModel _model;
     private readonly GroundingAnalyzer _analyzer;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
 
     /// <summary>Creates a checker.</summary>
     /// <param name="embedder">Sentence embeddings; in the app the MiniLM generator from Chatbot.Knowledge.</param>
@@ -31,7 +32,19 @@ public sealed partial class GroundingChecker
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
+        _embedder = embedder;
         _analyzer = new GroundingAnalyzer(embedder, model.DenseCandidates, model.DenseNeighbours);
+    }
+
+    /// <summary>
+    /// Starts embedding an answer that is still being written against <paramref name="sources"/>: feed it the text as it
+    /// arrives and pass what <see cref="ClaimPrefetch.CompleteAsync"/> returns to the check as known vectors.
+    /// </summary>
+    public ClaimPrefetch BeginAnswer(IReadOnlyList<GroundingSource> sources, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var quotable = sources.SelectMany(s => s.Sentences).Select(s => TextAnalyzer.StripListPrefix(s.Text)).ToHashSet(StringComparer.Ordinal);
+        return new ClaimPrefetch(_embedder, quotable, cancellationToken);
     }
 
     /// <summary>The model this checker applies.</summary>

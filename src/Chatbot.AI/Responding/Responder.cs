@@ -61,36 +61,21 @@ public sealed partial class Responder
     /// <summary>The backend answers come from ("extractive", "ollama:llama3.2", ...), once chosen.</summary>
     public string BackendName => (_chat.GetService(typeof(ChatBackend)) as ChatBackend)?.Name ?? ChatBackend.ExtractiveName;
 
-    /// <summary>Answers <paramref name="request"/> as one whole, checked answer.</summary>
+    /// <summary>
+    /// Answers <paramref name="request"/> as one whole, checked answer. The model is still asked to stream, so that the
+    /// check embeds each sentence while the model writes the next (see <see cref="StreamAsync"/>).
+    /// </summary>
     public async Task<Answer> AnswerAsync(ResponderRequest request, CancellationToken cancellationToken = default)
     {
-        var watch = Stopwatch.StartNew();
-        var prepared = await PrepareAsync(request, cancellationToken);
-
-        string text;
-        string backend;
-        string? notice = null;
-        try
+        await foreach (var update in StreamAsync(request, cancellationToken))
         {
-            var response = await _chat.GetResponseAsync(prepared.Messages, prepared.Options, cancellationToken);
-            text = response.Text;
-            backend = BackendName;
-            if (string.IsNullOrWhiteSpace(text))
+            if (update.Answer is { } answer)
             {
-                throw new ChatBackendException(ChatBackendFailureKind.BadResponse, "The model returned an empty answer.");
+                return answer;
             }
         }
-        catch (ChatBackendException ex)
-        {
-            // When the model fails just as the caller cancels, the caller wants no answer: report the cancellation, not the failure.
-            cancellationToken.ThrowIfCancellationRequested();
-            Log.ModelFailed(_logger, ex.Kind, ex);
-            text = (await _extractive.GetResponseAsync(prepared.Messages, prepared.Options, cancellationToken)).Text;
-            backend = ChatBackend.ExtractiveName;
-            notice = NoticeFor(ex.Kind);
-        }
 
-        return await CheckAsync(prepared, text, backend, notice, watch, cancellationToken);
+        throw new InvalidOperationException("The answer stream ended without an answer.");
     }
 
     /// <summary>
@@ -105,6 +90,8 @@ public sealed partial class Responder
         var prepared = await PrepareAsync(request, cancellationToken);
         var text = new StringBuilder();
         ChatBackendException? failure = null;
+        ClaimPrefetch? prefetch = null;
+        var prefetchDecided = false;
 
         await using (var updates = _chat.GetStreamingResponseAsync(prepared.Messages, prepared.Options, cancellationToken).GetAsyncEnumerator(cancellationToken))
         {
@@ -127,9 +114,18 @@ public sealed partial class Responder
                     break;
                 }
 
+                if (!prefetchDecided)
+                {
+                    // The backend is known once it answers. A model's sentences are embedded as they are written; the
+                    // extractive composer's are quotes whose vectors the index stores, so there is nothing to start early.
+                    prefetchDecided = true;
+                    prefetch = BackendName == ChatBackend.ExtractiveName ? null : _checker.BeginAnswer(prepared.Sources, cancellationToken);
+                }
+
                 if (!string.IsNullOrEmpty(delta))
                 {
                     text.Append(delta);
+                    prefetch?.Append(delta);
                     yield return new ResponderUpdate(ResponderUpdateKind.Text, delta);
                 }
             }
@@ -146,13 +142,15 @@ public sealed partial class Responder
         {
             Log.ModelFailed(_logger, failure.Kind, failure);
             notice = NoticeFor(failure.Kind);
+            prefetch = null;
             yield return new ResponderUpdate(ResponderUpdateKind.Restart, notice);
             text.Clear().Append((await _extractive.GetResponseAsync(prepared.Messages, prepared.Options, cancellationToken)).Text);
             backend = ChatBackend.ExtractiveName;
             yield return new ResponderUpdate(ResponderUpdateKind.Text, text.ToString());
         }
 
-        var answer = await CheckAsync(prepared, text.ToString(), backend, notice, watch, cancellationToken);
+        var prefetched = prefetch is null ? null : await prefetch.CompleteAsync();
+        var answer = await CheckAsync(prepared, text.ToString(), backend, notice, prefetched, watch, cancellationToken);
         yield return new ResponderUpdate(ResponderUpdateKind.Completed, answer.Text) { Answer = answer };
     }
 
@@ -183,14 +181,22 @@ public sealed partial class Responder
             Analysis = analysis,
         };
         var options = new ChatOptions { AdditionalProperties = new() { [ExtractiveChatClient.PromptRequestKey] = prompt } };
-        return new Prepared(passages, prompt, _prompts.Build(prompt), options);
+        var sources = prompt.Sources.Select(s => new GroundingSource(s.Number, s.Text) { Sentences = s.Sentences }).ToArray();
+        return new Prepared(passages, prompt, sources, _prompts.Build(prompt), options);
     }
 
-    private async Task<Answer> CheckAsync(Prepared prepared, string text, string backend, string? notice, Stopwatch watch, CancellationToken cancellationToken)
+    private async Task<Answer> CheckAsync(
+        Prepared prepared, string text, string backend, string? notice, IReadOnlyDictionary<string, float[]>? prefetched, Stopwatch watch, CancellationToken cancellationToken)
     {
-        var sources = prepared.Prompt.Sources.Select(s => new GroundingSource(s.Number, s.Text) { Sentences = s.Sentences }).ToArray();
-        var known = prepared.Prompt.Analysis?.Claim is { } claim ? new Dictionary<string, float[]> { [claim.Text] = claim.Vector.ToArray() } : null;
-        var report = await _checker.CheckAsync(text, sources, [], known, cancellationToken);
+        // Vectors the turn already has: the user's own claim (embedded once, with the message) and the model's sentences
+        // embedded while it wrote them.
+        var known = new Dictionary<string, float[]>(prefetched ?? new Dictionary<string, float[]>(), StringComparer.Ordinal);
+        if (prepared.Prompt.Analysis?.Claim is { } claim)
+        {
+            known.TryAdd(claim.Text, claim.Vector.ToArray());
+        }
+
+        var report = await _checker.CheckAsync(text, prepared.Sources, [], known, cancellationToken);
         var answer = new Answer(
             text,
             report.Sentences.Select(s => new AnswerSentence(s.Text, s.Citations, s.Verdict, s.Score)
@@ -278,7 +284,8 @@ public sealed partial class Responder
     private static string TitleOf(RetrievedPassage passage)
         => string.IsNullOrWhiteSpace(passage.Section) ? passage.Title : $"{passage.Title}: {passage.Section}";
 
-    private sealed record Prepared(IReadOnlyList<RetrievedPassage> Passages, PromptRequest Prompt, IList<ChatMessage> Messages, ChatOptions Options);
+    private sealed record Prepared(
+        IReadOnlyList<RetrievedPassage> Passages, PromptRequest Prompt, IReadOnlyList<GroundingSource> Sources, IList<ChatMessage> Messages, ChatOptions Options);
 
     private static partial class Log
     {

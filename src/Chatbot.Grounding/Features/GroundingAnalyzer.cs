@@ -292,7 +292,7 @@ internal sealed partial class GroundingAnalyzer(
     [GeneratedRegex(@"[“""](?<q>[^”""]{12,})[”""]")]
     private static partial Regex Quotation();
 
-    private static float[] Normalize(float[] vector)
+    internal static float[] Normalize(float[] vector)
     {
         double norm = 0;
         foreach (var v in vector)

@@ -202,8 +202,25 @@ public sealed class ResponderTests(ResponderFixture fixture) : IClassFixture<Res
         Assert.Equal(0, _model.CallCount);
     }
 
-    private Responder CreateResponder() =>
-        new(fixture.Retriever, _model, fixture.Extractive, new PromptBuilder(), fixture.Checker, fixture.Analyzer, _logger);
+    private Responder CreateResponder()
+    {
+        // The responder always asks the model to stream; these tests write the model's reply whole, and it streams word by word.
+        _model.GetStreamingResponseAsyncCallback ??= (messages, options, cancellationToken) =>
+            WordByWord(() => _model.GetResponseAsyncCallback!(messages, options, cancellationToken), cancellationToken);
+        return new(fixture.Retriever, _model, fixture.Extractive, new PromptBuilder(), fixture.Checker, fixture.Analyzer, _logger);
+    }
+
+    private static async IAsyncEnumerable<ChatResponseUpdate> WordByWord(
+        Func<Task<ChatResponse>> reply, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var text = (await reply()).Text;
+        foreach (var word in System.Text.RegularExpressions.Regex.Split(text, @"(?<= )"))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+            yield return new ChatResponseUpdate(ChatRole.Assistant, word);
+        }
+    }
 
     private static Task<ChatResponse> Reply(string text) =>
         Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, text)));
