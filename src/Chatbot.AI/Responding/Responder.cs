@@ -207,11 +207,16 @@ public sealed partial class Responder
                 Evidence = s.Evidence,
                 Reason = s.Reason,
             }).ToArray(),
-            prepared.Passages.Select((p, i) => new Citation(i + 1, TitleOf(p), p.Url, p.Text) { ChunkId = p.ChunkId }).ToArray(),
+            [],
             backend)
         {
             Notice = notice,
         };
+
+        // The check works per passage; the reader gets one number per document, from [1] in the order cited.
+        answer = CitationNumbering.Renumber(
+            answer,
+            prepared.Passages.Select((p, i) => new CitationNumbering.Passage(i + 1, p.DocumentId, p.Title, p.Url, p.Text, p.ChunkId)).ToArray());
 
         Log.Answered(_logger, backend, prepared.Passages.Count, answer.Sentences.Count, answer.FlaggedCount, watch.Elapsed.TotalMilliseconds);
         return answer;

@@ -40,16 +40,40 @@ public sealed class ResponderTests(ResponderFixture fixture) : IClassFixture<Res
 
         var sentence = Assert.Single(answer.Sentences);
         Assert.Equal(GroundingVerdict.Supported, sentence.Verdict);
-        Assert.Equal([gpt4], sentence.Citations);
+        Assert.Equal([1], sentence.Citations);
         Assert.Equal("ollama:llama3.2", answer.Backend);
         Assert.Null(answer.Notice);
         Assert.False(answer.Flagged);
         Assert.Equal(1, _model.CallCount);
-        Assert.Equal(Enumerable.Range(1, ResponderFixture.SourceCount), answer.Citations.Select(c => c.Number));
-        var cited = answer.Citations[gpt4 - 1];
+        Assert.Equal(Enumerable.Range(1, answer.Citations.Count), answer.Citations.Select(c => c.Number));
+        var cited = answer.Citations[0];
         Assert.Equal("https://example.org/gpt-4", cited.Url);
         Assert.Contains("14 March 2023", cited.Quote, StringComparison.Ordinal);
         Assert.StartsWith("gpt-4#", cited.ChunkId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ModelCitesALaterSourceFirst_CitationsAreNumberedFromOneInOrderOfUse()
+    {
+        string? otherTitle = null;
+        _model.GetResponseAsyncCallback = (_, options, _) =>
+        {
+            var request = Assert.IsType<PromptRequest>(options?.AdditionalProperties?[ExtractiveChatClient.PromptRequestKey]);
+            var gpt4 = SourceSaying(options, "14 March 2023");
+            var other = request.Sources.Last(s => s.Number != gpt4 && !s.Title.StartsWith(request.Sources[gpt4 - 1].Title.Split(':')[0], StringComparison.Ordinal));
+            otherTitle = other.Title.Split(':')[0];
+            var quoted = other.Text.Split(". ")[0].TrimEnd('.');
+            return Reply($"{quoted} [{other.Number}]. {CorrectSentence} [{gpt4}].");
+        };
+
+        var answer = await CreateResponder().AnswerAsync(new ResponderRequest(Question));
+
+        Assert.Equal([1], answer.Sentences[0].Citations);
+        Assert.Equal([2], answer.Sentences[1].Citations);
+        Assert.Contains("[1]", answer.Text[..answer.Sentences[0].Length], StringComparison.Ordinal);
+        Assert.Equal(otherTitle, answer.Citations[0].Title);
+        Assert.Contains("14 March 2023", answer.Citations[1].Quote, StringComparison.Ordinal);
+        Assert.Equal(answer.Citations.Select(c => c.Title).Distinct().Count(), answer.Citations.Count);
     }
 
     [Fact]
