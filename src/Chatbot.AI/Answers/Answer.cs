@@ -60,6 +60,9 @@ public sealed record AnswerSentence(
 /// <param name="Quote">The passage the responder was given.</param>
 public sealed record Citation(int Number, string Title, string Url, string Quote)
 {
-    /// <summary>The id of the knowledge-base chunk behind the citation, when it came from the index.</summary>
+    /// <summary>The id of the knowledge-base chunk behind the citation (its first passage), when it came from the index.</summary>
     public string? ChunkId { get; init; }
+
+    /// <summary>The ids of the document's passages the answer's sentences cite, in the order they were retrieved; empty when none is cited.</summary>
+    public IReadOnlyList<string> CitedPassages { get; init; } = [];
 }

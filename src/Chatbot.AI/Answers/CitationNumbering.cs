@@ -48,9 +48,11 @@ public static class CitationNumbering
         }
 
         // The order of first citation is the order of the sentences; a passage no sentence cites is numbered after them.
+        var citedPassages = new HashSet<int>();
         foreach (var n in answer.Sentences.SelectMany(s => s.Citations))
         {
             _ = NumberOf(n);
+            citedPassages.Add(n);
         }
 
         foreach (var passage in passages)
@@ -79,6 +81,7 @@ public static class CitationNumbering
             .Select(g => new Citation(documentNumbers[g.Key], g.First().Title, g.First().Url, string.Join("\n\n", g.Select(p => p.Text)))
             {
                 ChunkId = g.First().ChunkId,
+                CitedPassages = g.Where(p => citedPassages.Contains(p.Number)).Select(p => p.ChunkId ?? p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
             })
             .OrderBy(c => c.Number)
             .ToArray();

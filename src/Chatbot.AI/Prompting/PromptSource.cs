@@ -11,6 +11,9 @@ public sealed record PromptSource(int Number, string Title, string Text)
     /// <summary>The passage's sentences with spans and vectors, as the index stored them; empty for text from elsewhere.</summary>
     public IReadOnlyList<ChunkSentence> Sentences { get; init; } = [];
 
+    /// <summary>True when the passage opens its document (the lead, before any section heading).</summary>
+    public bool Opening { get; init; }
+
     /// <summary>The passage's own vector (title, section and text), when it came from the index.</summary>
     public ReadOnlyMemory<float> Vector { get; init; }
 }

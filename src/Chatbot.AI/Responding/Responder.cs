@@ -172,7 +172,7 @@ public sealed partial class Responder
         // The bot hands over the turn's analysis; a caller without one (the command line, a test) gets it computed here, once.
         var analysis = request.Analysis ?? await _analyzer.AnalyzeAsync(request.Question, cancellationToken: cancellationToken);
         var passages = Retrieve(request, analysis);
-        var prompt = new PromptRequest(request.Question, passages.Select((p, i) => new PromptSource(i + 1, TitleOf(p), p.Text) { Sentences = p.Sentences, Vector = p.Vector }).ToArray())
+        var prompt = new PromptRequest(request.Question, passages.Select((p, i) => new PromptSource(i + 1, TitleOf(p), p.Text) { Sentences = p.Sentences, Vector = p.Vector, Opening = p.Section.Length == 0 }).ToArray())
         {
             Kind = request.Kind,
             Style = request.Style,

@@ -10,7 +10,8 @@ namespace Chatbot.Conversation.Rendering;
 
 /// <summary>
 /// Renders an <see cref="Answer"/> as a Markdown message every channel shows (Emulator, Agents
-/// Playground, Web Chat, Teams): the sentences with their [n] citations, a ⚠ before each sentence
+/// Playground, Web Chat, Teams): the sentences with their [n] citations (once at the end of a run of sentences
+/// from the same source), a ⚠ before each sentence
 /// the cited sources do not support and a footnote saying why, a one-line summary, and the sources.
 /// Nothing is dropped: a flagged sentence is shown, marked.
 /// </summary>
@@ -53,6 +54,16 @@ public static partial class AnswerRenderer
             }
 
             text.Append(body);
+
+            // A paragraph quoted from one source reads better with its citation once, at its end: a sentence's markers
+            // are left to the next when that one is in the same paragraph, cites the same and both are supported.
+            var next = i + 1 < answer.Sentences.Count ? answer.Sentences[i + 1] : null;
+            if (next is not null && !separators[i + 1].Contains('\n', StringComparison.Ordinal) && sentence.Verdict == GroundingVerdict.Supported
+                && next.Verdict == GroundingVerdict.Supported && sentence.Citations.Count > 0 && sentence.Citations.SequenceEqual(next.Citations))
+            {
+                continue;
+            }
+
             foreach (var n in sentence.Citations)
             {
                 // A number that names no source is shown as such, never as a real citation.

@@ -23,7 +23,7 @@ public static partial class BenchCommand
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
-        args.AllowOnly("data", "k", "sizes", "queries", "json", "seconds", "connections");
+        args.AllowOnly("data", "k", "sizes", "queries", "json", "seconds", "connections", "out");
         var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | intents | overhead | turns.");
         return what switch
         {
@@ -72,7 +72,10 @@ public static partial class BenchCommand
         var path = args.Get("data") ?? Path.Combine("eval", "answers");
         var timings = new List<double>();
         var words = new List<double>();
-        int questions = 0, cited = 0, complete = 0, flagged = 0, sentences = 0;
+        var passages = new List<double>();
+        int questions = 0, cited = 0, complete = 0, flagged = 0, sentences = 0, firstCitesOne = 0;
+        // --out keeps every answer (question, text, missing facts) for reading, one JSON object a line.
+        await using var output = args.Get("out") is { } outPath ? new StreamWriter(outPath) : null;
         foreach (var item in await KeyFactQuestion.ReadAsync(path, cancellationToken))
         {
             var watch = Stopwatch.StartNew();
@@ -82,10 +85,17 @@ public static partial class BenchCommand
             sentences += answer.Sentences.Count;
             words.Add(answer.Sentences.Sum(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => !CitationMarker().IsMatch(w))));
             var hasCitation = answer.Sentences.Any(s => s.Citations.Any(n => answer.Citations.Any(c => c.Number == n)));
+            passages.Add(answer.Citations.Sum(c => c.CitedPassages.Count));
+            firstCitesOne += answer.Sentences.SelectMany(s => s.Citations).Take(1).All(n => n == 1) ? 1 : 0;
             var missing = item.KeyFacts!.Where(fact => !fact.Any(alt => answer.Text.Contains(alt, StringComparison.OrdinalIgnoreCase))).ToList();
             cited += hasCitation ? 1 : 0;
             complete += missing.Count == 0 ? 1 : 0;
             flagged += answer.Flagged ? 1 : 0;
+            if (output is not null)
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(new { question = item.Question, answer = answer.Text, missing = missing.Select(f => f[0]) }, CommandLine.Json));
+            }
+
             if (!hasCitation || missing.Count > 0)
             {
                 await Console.Error.WriteLineAsync($"miss: {item.Question} | missing {string.Join("; ", missing.Select(f => string.Join("/", f)))}{(hasCitation ? string.Empty : " | no citation")}");
@@ -102,6 +112,9 @@ public static partial class BenchCommand
             with_all_key_facts = Ratio(complete, questions),
             flagged_answers = Ratio(flagged, questions),
             sentences_mean = Math.Round((double)sentences / Math.Max(1, questions), 2),
+            passages_mean = Math.Round(passages.DefaultIfEmpty().Average(), 2),
+            at_most_two_passages = Ratio(passages.Count(p => p <= 2), questions),
+            first_citation_is_one = Ratio(firstCitesOne, questions),
             words_p50 = Percentile(words, 0.50),
             p50_ms = Percentile(timings, 0.50),
             p95_ms = Percentile(timings, 0.95),

@@ -20,11 +20,11 @@ public sealed class AnswerSelectionTests
     ];
 
     [Fact]
-    public void Choose_FactQuestion_TakesTheBestScoredAdmissibleSentences()
+    public void Choose_FactQuestion_QuotesTheBestPassageInOrder_ThenAConfidentSentenceOfAnother()
     {
         var chosen = AnswerSelection.Choose(s_items, 3, explains: false, [], s_neverDuplicate);
 
-        Assert.Equal([0, 4, 1], chosen);
+        Assert.Equal([0, 1, 4], chosen);
     }
 
     [Fact]
@@ -36,19 +36,38 @@ public sealed class AnswerSelectionTests
     }
 
     [Fact]
-    public void Choose_RunLongerThanThePassage_FillsTheRestByScore()
+    public void Choose_RunShorterThanTheBudget_AddsOnlyAConfidentSentenceOfAnotherPassage()
     {
         var chosen = AnswerSelection.Choose(s_items, 6, explains: true, [], s_neverDuplicate);
 
-        Assert.Equal([0, 1, 2, 3, 4, 5], chosen);
+        // Passage 2's weak sentences (5 and 6) are not quoted to fill the budget.
+        Assert.Equal([0, 1, 2, 3, 4], chosen);
     }
 
     [Fact]
-    public void Choose_Seeds_ComeFirstAndReplaceTheRun()
+    public void Choose_Seeds_LeadAndAnotherPassageCompletesTheAnswer()
     {
         var chosen = AnswerSelection.Choose(s_items, 3, explains: true, [6], s_neverDuplicate);
 
-        Assert.Equal([6, 0, 4], chosen);
+        Assert.Equal([6, 0, 1], chosen);
+    }
+
+    [Fact]
+    public void Choose_SentenceThatRefersBack_IsQuotedAfterTheOneItRefersTo()
+    {
+        AnswerSelection.Item[] items = [new(1, 0, -1.0, true), new(1, 1, 2.0, true, LeansOnPrevious: true), new(1, 2, -3.0, true)];
+
+        Assert.Equal([0, 1], AnswerSelection.Choose(items, 3, explains: false, [], s_neverDuplicate));
+    }
+
+    [Fact]
+    public void Choose_OpeningOfTheArticleAsked_LeadsAndIsQuotedWhole_WhenItAnswersNearlyAsWell()
+    {
+        AnswerSelection.Item[] items = [new(1, 0, 0.0, true), new(1, 1, -0.5, true), new(2, 0, 1.0, true)];
+
+        Assert.Equal([0, 1], AnswerSelection.Choose(items, 3, explains: false, [], s_neverDuplicate, leadPassage: 1));
+        Assert.Equal([2, 0, 1], AnswerSelection.Choose(items, 3, explains: false, [], s_neverDuplicate));
+        Assert.Equal([2, 0, 1], AnswerSelection.Choose(items, 3, explains: false, [], s_neverDuplicate, leadPassage: 1, leadMargin: 0.5));
     }
 
     [Fact]

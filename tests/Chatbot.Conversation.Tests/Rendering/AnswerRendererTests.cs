@@ -168,7 +168,29 @@ public sealed class AnswerRendererTests
 
         var markdown = AnswerRenderer.RenderMarkdown(answer);
 
-        Assert.StartsWith("OpenAI released GPT-4 on 14 March 2023. [1] It accepts image and text inputs. [1]\n\n**Sources**", markdown, StringComparison.Ordinal);
+        Assert.StartsWith("OpenAI released GPT-4 on 14 March 2023. It accepts image and text inputs. [1]\n\n**Sources**", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderMarkdown_AParagraphFromOneSource_CitesItOnceAtItsEnd_ButKeepsMarkersAroundAFlaggedSentence()
+    {
+        const string text = "Quenner looms weave light. [1] They hum at night. [1]\n\nZorblats fly. [2] Zorblats are made of cheese. [2] They nest in towers. [2]";
+        var sentences = new[]
+        {
+            Sentence("Quenner looms weave light.", [1], GroundingVerdict.Supported) with { Start = 0, Length = 30 },
+            Sentence("They hum at night.", [1], GroundingVerdict.Supported) with { Start = 31, Length = 22 },
+            Sentence("Zorblats fly.", [2], GroundingVerdict.Supported) with { Start = 55, Length = 17 },
+            Sentence("Zorblats are made of cheese.", [2], GroundingVerdict.Unsupported) with { Start = 73, Length = 32 },
+            Sentence("They nest in towers.", [2], GroundingVerdict.Supported) with { Start = 106, Length = 24 },
+        };
+        var answer = new Answer(text, sentences, s_citations, "extractive");
+
+        var markdown = AnswerRenderer.RenderMarkdown(answer);
+
+        Assert.StartsWith(
+            "Quenner looms weave light. They hum at night. [1]\n\nZorblats fly. [2] ⚠ Zorblats are made of cheese. [2] They nest in towers. [2]",
+            markdown,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -248,7 +248,7 @@ public sealed class ConversationFlowTests
     }
 
     private static int Sentences(string answer)
-        => answer.Split("**Sources**")[0].Split(['.', '?', '!'], StringSplitOptions.RemoveEmptyEntries).Count(s => s.Contains('[', StringComparison.Ordinal));
+        => System.Text.RegularExpressions.Regex.Count(answer.Split("**Sources**")[0], @"[.?!](?:\s*\[[\d, ]+\])?(?:\s|$)");
 
     private static async Task<List<FeedbackRecord>> FindFeedbackAsync(MemoryStorage storage, string conversationKey)
     {

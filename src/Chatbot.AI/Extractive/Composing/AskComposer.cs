@@ -41,17 +41,35 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
         }
 
         var length = AnswerLength.For(request.Style).Sentences(candidates.Where(c => c.Admissible).Select(c => c.Rank));
-        var chosen = CandidateChooser.ByRank(candidates, length, request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question));
+        var chosen = CandidateChooser.ByRank(candidates, length, request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question), OpeningAbout(request));
         if (chosen.Count == 0)
         {
             return ExtractiveComposer.NotCoveredAnswer;
         }
 
-        // Lead with the most relevant sentence, then keep the others in source order so they read as prose.
-        var lead = chosen[0];
-        var rest = chosen.Skip(1).OrderBy(c => c.Source).ThenBy(c => c.Index);
-        return string.Join(" ", new[] { lead }.Concat(rest).Select(c => c.Cited));
+        // One paragraph per passage, its sentences in the order the passage has them.
+        var paragraphs = new List<List<AnswerCandidate>>();
+        foreach (var candidate in chosen)
+        {
+            if (paragraphs.Count == 0 || paragraphs[^1][^1].Source != candidate.Source || paragraphs[^1][^1].Index > candidate.Index)
+            {
+                paragraphs.Add([]);
+            }
+
+            paragraphs[^1].Add(candidate);
+        }
+
+        return string.Join("\n\n", paragraphs.Select(p => string.Join(" ", p.Select(c => c.Cited))));
     }
+
+    /// <summary>
+    /// For a question that asks what something is, the number of the source that opens the article about it (its
+    /// lead, which says what it is), when the sources hold it; the answer starts there if it answers nearly as well as the best.
+    /// </summary>
+    private static int? OpeningAbout(PromptRequest request) =>
+        request.Analysis is { DefinedSubject: { } subject, FollowUp: null }
+            ? request.Sources.FirstOrDefault(s => s.Opening && s.Title.Contains(subject, StringComparison.OrdinalIgnoreCase))?.Number
+            : null;
 
     /// <summary>
     /// The parts of a question that asks several things, each with the first part's subject, as the turn's analysis
@@ -80,7 +98,7 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
     /// </summary>
     public static AnswerCandidate? TypedAnswer(List<AnswerCandidate> candidates, List<AnswerCandidate> seeds, AnswerStyle style, out AnswerCandidate? best)
     {
-        var top = CandidateChooser.ByRank(candidates, seeds.Count + 1, style, seeds).Skip(seeds.Count).FirstOrDefault();
+        var top = CandidateChooser.Best(candidates, seeds);
         best = top;
         return top is null ? null : candidates
             .Where(c => c.Admissible && c.TypedAboutSubject && !seeds.Contains(c) && c.Rank >= top.Rank - TypedPartMargin)

@@ -17,18 +17,24 @@ internal static class CandidateChooser
     /// The sentences of the answer (see <see cref="AnswerSelection"/>), after <paramref name="seeds"/>, best-ranked
     /// first; <paramref name="explains"/> for a how/why question, which gets a run of one passage.
     /// </summary>
-    public static List<AnswerCandidate> ByRank(List<AnswerCandidate> candidates, int budget, AnswerStyle style, IReadOnlyList<AnswerCandidate> seeds, bool explains = false)
+    public static List<AnswerCandidate> ByRank(
+        List<AnswerCandidate> candidates, int budget, AnswerStyle style, IReadOnlyList<AnswerCandidate> seeds, bool explains = false, int? leadPassage = null)
     {
         var beginner = style == AnswerStyle.Beginner;
-        var items = candidates.Select(c => new AnswerSelection.Item(c.Source, c.Index, c.Rank - (beginner ? 10 * LengthPenalty(c, style) : 0), c.Admissible)).ToList();
+        var items = candidates.Select(c => new AnswerSelection.Item(c.Source, c.Index, c.Rank - (beginner ? 10 * LengthPenalty(c, style) : 0), c.Admissible, c.Context is not null)).ToList();
         var chosen = AnswerSelection.Choose(
             items,
             budget,
             explains,
             seeds.Select(seed => candidates.IndexOf(seed)).ToList(),
-            (a, b) => Repeats(candidates[a], candidates[b]));
+            (a, b) => Repeats(candidates[a], candidates[b]),
+            leadPassage);
         return chosen.Select(i => candidates[i]).ToList();
     }
+
+    /// <summary>The best-ranked quotable candidate that is not, and does not repeat, one of <paramref name="taken"/>.</summary>
+    public static AnswerCandidate? Best(IEnumerable<AnswerCandidate> candidates, IReadOnlyList<AnswerCandidate> taken) =>
+        candidates.Where(c => c.Admissible && !taken.Contains(c) && !taken.Any(t => Repeats(t, c))).MaxBy(c => c.Rank);
 
     /// <summary>Up to <paramref name="budget"/> of the most relevant candidates, each at least <see cref="CandidateScorer.MinRelevance"/>.</summary>
     public static List<AnswerCandidate> ByRelevance(IReadOnlyList<AnswerCandidate> candidates, int budget, AnswerStyle style)

@@ -85,7 +85,8 @@ public sealed class CandidateChooserTests
 
         var chosen = CandidateChooser.ByRank(candidates, 2, AnswerStyle.Standard, [candidates[2]]);
 
-        Assert.Equal([candidates[2], candidates[0]], chosen);
+        // The seed's paragraph comes first (with the likely sentence just before it), and the best-ranked one follows.
+        Assert.Equal([candidates[1], candidates[2], candidates[0]], chosen);
     }
 
     [Fact]

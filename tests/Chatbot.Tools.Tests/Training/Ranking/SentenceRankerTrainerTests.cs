@@ -21,7 +21,9 @@ public sealed class SentenceRankerTrainerTests
 
         Assert.True(SentenceRankerTrainer.Covers(example, s => s.Features[0], budget: 1));
         Assert.False(SentenceRankerTrainer.Covers(example, s => -s.Features[0], budget: 2));
-        Assert.True(SentenceRankerTrainer.Covers(example, s => 0, budget: int.MaxValue));
+
+        // An answer quotes at most two passages (here every sentence is its own): the answer in the second-best one is held.
+        Assert.True(SentenceRankerTrainer.Covers(example, s => s.Source switch { 1 => 1, 3 => 0.5, _ => -3 }, budget: 3));
     }
 
     [Fact]
@@ -55,10 +57,10 @@ public sealed class SentenceRankerTrainerTests
     [Fact]
     public void Covers_WithAnAnswerLength_QuotesAsManySentencesAsTheScoresAreConfidentOf()
     {
-        // The answer ranks third: a fixed answer of one sentence misses it; an answer that quotes every sentence
-        // the scores give at least even odds (three of them here) holds it, and one that needs certainty does not.
-        var example = Example("When was it released?", answerAt: 2, distractors: 4);
-        static double Score(RankedSentence s) => (s.Source <= 3 ? 1 : -1) - (0.01 * s.Source);
+        // The answer is the third sentence of the passage: a fixed answer of one sentence misses it; an answer that quotes
+        // every sentence the scores give at least even odds (three of them here) holds it, and one that needs certainty does not.
+        var example = Example("When was it released?", answerAt: 2, distractors: 4, onePassage: true);
+        static double Score(RankedSentence s) => (s.Index <= 2 ? 1 : -1) - (0.01 * s.Index);
 
         Assert.False(SentenceRankerTrainer.Covers(example, Score, AnswerLength.Fixed(1)));
         Assert.True(SentenceRankerTrainer.Covers(example, Score, new AnswerLength(1, 5, 0.5)));
@@ -69,7 +71,7 @@ public sealed class SentenceRankerTrainerTests
     /// A question whose answer sentence (at <paramref name="answerAt"/>) scores high on the dense feature
     /// and the others low; the overlap feature is noise.
     /// </summary>
-    private static RankingExample Example(string question, int answerAt, int distractors)
+    private static RankingExample Example(string question, int answerAt, int distractors, bool onePassage = false)
     {
         var sentences = new List<RankedSentence>();
         for (var i = 0; i <= distractors; i++)
@@ -77,7 +79,7 @@ public sealed class SentenceRankerTrainerTests
             var features = new double[SentenceRanker.FeatureNames.Count];
             features[0] = i == answerAt ? 0.8 : 0.2 + (0.05 * i);
             features[1] = (i * 37 % 11) / 11.0;
-            sentences.Add(new RankedSentence(1 + i, 0, i == answerAt ? "It was released in 2021." : $"Other sentence {i}.", features, 0, Relevant: true));
+            sentences.Add(new RankedSentence(onePassage ? 1 : 1 + i, onePassage ? i : 0, i == answerAt ? "It was released in 2021." : $"Other sentence {i}.", features, 0, Relevant: true));
         }
 
         return new RankingExample(question, sentences, [["2021"]]);
