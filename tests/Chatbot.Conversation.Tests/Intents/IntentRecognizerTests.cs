@@ -13,7 +13,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("Start over please.", Intent.Reset)]
     [InlineData("forget everything", Intent.Reset)]
     [InlineData("sources?", Intent.ShowSources)]
-    [InlineData("where did you get that", Intent.ShowSources)]
+    [InlineData("where did you get this from?", Intent.ShowSources)]
     [InlineData("cite", Intent.ShowSources)]
     [InlineData("thx", Intent.Thanks)]
     [InlineData("Thank you so much!", Intent.Thanks)]
@@ -26,8 +26,8 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("explain like I'm five", Intent.SetLevel)]
     [InlineData("👍", Intent.Feedback)]
     [InlineData("GPT-3 vs GPT-4", Intent.Compare)]
-    [InlineData("is it true that diffusion models add noise?", Intent.CheckClaim)]
-    [InlineData("I read that GPT-4 was released in 2021, right?", Intent.CheckClaim)]
+    [InlineData("is it true that GANs use two networks?", Intent.CheckClaim)]
+    [InlineData("I heard Stable Diffusion came out in 2019, right?", Intent.CheckClaim)]
     [InlineData("fact check: LLMs can browse the web", Intent.CheckClaim)]
     public async Task RecognizeAsync_CommandsAndUnambiguousForms_MatchARule(string utterance, Intent expected)
     {
@@ -40,13 +40,13 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     }
 
     [Theory]
-    [InlineData("what is a reset gate in a GRU?", Intent.Ask)]
-    [InlineData("how do chatbots hand off to human agents?", Intent.Ask)]
-    [InlineData("what sources does a RAG system use?", Intent.Ask)]
-    [InlineData("thanks to transformers, what can LLMs do?", Intent.Ask)]
-    [InlineData("hello world of GANs: how do they work?", Intent.Ask)]
+    [InlineData("why does a GRU cell have a reset gate?", Intent.Ask)]
+    [InlineData("when should a support bot pass a chat to a human agent?", Intent.Ask)]
+    [InlineData("which sources can a retrieval-augmented generator draw on?", Intent.Ask)]
+    [InlineData("thanks to attention, what can transformers do that RNNs cannot?", Intent.Ask)]
+    [InlineData("hello, how does a diffusion model remove noise?", Intent.Ask)]
     [InlineData("what is the expert in a mixture of experts?", Intent.Ask)]
-    [InlineData("is it true that diffusion models add noise?", Intent.CheckClaim)]
+    [InlineData("is it true that GANs use two networks?", Intent.CheckClaim)]
     [InlineData("When did ChatGPT launch, and which model did it start on?", Intent.Ask)]
     [InlineData("GPT-4 passed the bar exam, did it?", Intent.CheckClaim)]
     public async Task RecognizeAsync_QuestionMentioningACommandsWords_GoesToTheMeantIntent(string utterance, Intent expected)
@@ -57,11 +57,11 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     }
 
     [Theory]
-    [InlineData("waht is a transfromer", Intent.Ask)]
+    [InlineData("waht is a difusion modle", Intent.Ask)]
     [InlineData("what is attenton in llms", Intent.Ask)]
     [InlineData("diffrence between gan and vae", Intent.Compare)]
     [InlineData("thnk you", Intent.Thanks)]
-    [InlineData("clear the conversaton", Intent.Reset)]
+    [InlineData("clear the chat histroy", Intent.Reset)]
     [InlineData("WHAT'S THE WEATHER IN OSLO?", Intent.OutOfScope)]
     public async Task RecognizeAsync_TyposAndCase_AreTolerated(string utterance, Intent expected)
     {
@@ -84,13 +84,13 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     }
 
     [Theory]
-    [InlineData("What is the difference between generative AI and LLMs?", "generative AI", "LLMs")]
+    [InlineData("What is the difference between GANs and VAEs?", "GANs", "VAEs")]
     [InlineData("diffrence between gan and vae", "gan", "vae")]
     [InlineData("Claude vs ChatGPT", "Claude", "ChatGPT")]
-    [InlineData("how does a VAE differ from a GAN?", "VAE", "GAN")]
+    [InlineData("how does an RNN differ from a transformer?", "RNN", "transformer")]
     [InlineData("is Gemini better than GPT-4?", "Gemini", "GPT-4")]
     [InlineData("compare RAG and fine-tuning", "RAG", "fine-tuning")]
-    [InlineData("and how is that different from a GAN?", null, "GAN")]
+    [InlineData("and how is that different from an RNN?", null, "RNN")]
     public async Task RecognizeAsync_Comparison_ExtractsBothSides(string utterance, string? left, string right)
     {
         var result = await fixture.RecognizeAsync(utterance);
@@ -103,7 +103,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [Theory]
     [InlineData("explain like I'm five", AnswerLevel.Beginner)]
     [InlineData("simpler please", AnswerLevel.Beginner)]
-    [InlineData("that was too technical for me", AnswerLevel.Beginner)]
+    [InlineData("that was too complicated for me", AnswerLevel.Beginner)]
     [InlineData("I'm an expert", AnswerLevel.Expert)]
     [InlineData("more technical", AnswerLevel.Expert)]
     [InlineData("set level to standard", AnswerLevel.Standard)]
@@ -122,7 +122,7 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     [InlineData("not helpful", FeedbackSentiment.Negative)]
     [InlineData("wrong answer", FeedbackSentiment.Negative)]
     [InlineData("👎", FeedbackSentiment.Negative)]
-    [InlineData("this didn't help at all", FeedbackSentiment.Negative)]
+    [InlineData("that answer didn't help one bit", FeedbackSentiment.Negative)]
     public async Task RecognizeAsync_Feedback_ExtractsTheSentiment(string utterance, FeedbackSentiment sentiment)
     {
         var result = await fixture.RecognizeAsync(utterance);
