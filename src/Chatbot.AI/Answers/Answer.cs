@@ -19,6 +19,9 @@ public sealed record Answer(
     /// <summary>A one-line notice shown above the answer, e.g. that the model failed and the extractive answer stands in.</summary>
     public string? Notice { get; init; }
 
+    /// <summary>False when the responder found nothing in its sources that answers the question, and said so.</summary>
+    public bool Covered { get; init; } = true;
+
     /// <summary>True when at least one sentence is not <see cref="GroundingVerdict.Supported"/>.</summary>
     public bool Flagged => Sentences.Any(s => s.Verdict != GroundingVerdict.Supported);
 

@@ -28,14 +28,15 @@ public sealed class ExtractiveComposer
     /// <param name="embedder">Sentence embeddings used to rank source sentences against the question.</param>
     /// <param name="checker">The grounding checker, which also judges claims for <see cref="PromptKind.CheckClaim"/>.</param>
     /// <param name="ranker">The learned weighing of what is measured of each sentence (usually <see cref="SentenceRanker.LoadDefault"/>).</param>
-    public ExtractiveComposer(IEmbeddingGenerator<string, Embedding<float>> embedder, GroundingChecker checker, SentenceRanker ranker)
+    /// <param name="answerability">Decides when the sources do not answer a question at all (usually <see cref="AnswerabilityModel.LoadDefault"/>); none quotes whatever is most relevant.</param>
+    public ExtractiveComposer(IEmbeddingGenerator<string, Embedding<float>> embedder, GroundingChecker checker, SentenceRanker ranker, AnswerabilityModel? answerability = null)
     {
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(checker);
         ArgumentNullException.ThrowIfNull(ranker);
         _scorer = new CandidateScorer(embedder);
         _ranker = new CandidateRanker(ranker);
-        _ask = new AskComposer(_scorer, _ranker);
+        _ask = new AskComposer(_scorer, _ranker, answerability);
         _compare = new CompareComposer(_scorer, _ask);
         _claim = new ClaimComposer(_scorer, checker);
     }
@@ -76,6 +77,23 @@ public sealed class ExtractiveComposer
         return candidates
             .Select((c, i) => new RankedSentence(c.Source, c.Index, string.Join(' ', c.Continuation.Prepend(c.Text)), features[i].ToArray(), c.Rank, c.Admissible))
             .ToList();
+    }
+
+    /// <summary>
+    /// What <see cref="AnswerabilityModel"/> measures of <paramref name="request"/>'s question and sources: what
+    /// <c>train answerability</c> learns from.
+    /// </summary>
+    public async Task<double[]> MeasureAnswerabilityAsync(PromptRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var candidates = CandidateExtractor.Extract(request.Sources);
+        if (candidates.Count > 0 && !string.IsNullOrWhiteSpace(request.Question))
+        {
+            await _scorer.ScoreAsync(candidates, request.Question, AskComposer.QueryVector(request), cancellationToken);
+            _ranker.Rank(candidates, request.Question);
+        }
+
+        return AskComposer.MeasureAnswerability(request.Question, candidates);
     }
 
     private Task<string> ComposeFromAsync(PromptRequest request, List<AnswerCandidate> candidates, CancellationToken cancellationToken) =>

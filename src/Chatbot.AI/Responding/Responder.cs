@@ -211,6 +211,7 @@ public sealed partial class Responder
             backend)
         {
             Notice = notice,
+            Covered = !text.TrimStart().StartsWith(ExtractiveComposer.NotCoveredAnswer, StringComparison.Ordinal),
         };
 
         // The check works per passage; the reader gets one number per document, from [1] in the order cited.

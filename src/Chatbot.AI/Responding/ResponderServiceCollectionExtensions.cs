@@ -27,6 +27,7 @@ public static class ResponderServiceCollectionExtensions
             sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
             sp.GetRequiredService<GroundingModel>()));
         services.TryAddSingleton(_ => SentenceRanker.LoadDefault());
+        services.TryAddSingleton(_ => AnswerabilityModel.LoadDefault());
         services.TryAddSingleton<ExtractiveComposer>();
         services.TryAddKeyedSingleton<IChatClient>(ChatBackend.ExtractiveName, (sp, _) => new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>()));
         services.TryAddSingleton<MessageAnalyzer>();

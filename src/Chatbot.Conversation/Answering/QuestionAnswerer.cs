@@ -1,13 +1,16 @@
 using System.Text.RegularExpressions;
+using Chatbot.AI.Answers;
 using Chatbot.AI.Prompting;
 using Chatbot.AI.Responding;
 using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
 using Chatbot.Conversation.Rendering;
 using Chatbot.Conversation.State;
+using Chatbot.Knowledge;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.Conversation.Answering;
 
@@ -27,9 +30,19 @@ public sealed partial class QuestionAnswerer
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
     private readonly IStatePropertyAccessor<UserProfile> _profile;
 
+    /// <summary>What the user can tap when a pilot's documents do not answer a question.</summary>
+    public const string HandoffOffer = "Talk to a person";
+
+    private readonly bool _pilot;
+
     /// <summary>Creates the answerer.</summary>
-    public QuestionAnswerer(Responder responder, ConversationState conversationState, UserState userState)
+    /// <param name="responder">Answers from the knowledge base.</param>
+    /// <param name="conversationState">Holds the conversation's memory.</param>
+    /// <param name="userState">Holds the user's level.</param>
+    /// <param name="knowledge">The knowledge settings: a pilot (one with its own documents) offers a person when they do not answer.</param>
+    public QuestionAnswerer(Responder responder, ConversationState conversationState, UserState userState, IOptions<KnowledgeOptions>? knowledge = null)
     {
+        _pilot = knowledge?.Value.DocumentFolders.Length > 0;
         ArgumentNullException.ThrowIfNull(responder);
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(userState);
@@ -99,7 +112,23 @@ public sealed partial class QuestionAnswerer
         await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
         var answer = await _responder.AnswerAsync(request, cancellationToken);
         memory.Remember(topic, answer);
-        await context.SendActivityAsync(AnswerRenderer.Render(answer), cancellationToken);
+        await context.SendActivityAsync(Reply(answer, _pilot), cancellationToken);
+    }
+
+    /// <summary>
+    /// The message for <paramref name="answer"/>: in a <paramref name="pilot"/>, a customer whose question the pages do not
+    /// answer is offered a person (a button that asks for one) rather than left there.
+    /// </summary>
+    public static IMessageActivity Reply(Answer answer, bool pilot)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var reply = AnswerRenderer.Render(answer);
+        if (!answer.Covered && pilot)
+        {
+            reply.SuggestedActions = new SuggestedActions { Actions = [new CardAction(ActionTypes.ImBack, HandoffOffer, value: HandoffOffer)] };
+        }
+
+        return reply;
     }
 
     /// <summary>The subject of a question: "what is a transformer?" gives "transformer".</summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Chatbot.AI.Answers;
+using Chatbot.AI.Extractive;
 using Chatbot.AI.Responding;
 using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
@@ -24,16 +26,17 @@ public static partial class BenchCommand
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
         args.AllowOnly("data", "k", "sizes", "queries", "json", "seconds", "connections", "out");
-        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | intents | overhead | turns.");
+        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | uncovered | intents | overhead | turns.");
         return what switch
         {
             "retrieval" => await RetrievalAsync(services, args, cancellationToken),
             "scale" => await ScaleAsync(services, args, cancellationToken),
             "answers" => await AnswersAsync(services, args, cancellationToken),
+            "uncovered" => await UncoveredAsync(services, args, cancellationToken),
             "intents" => await IntentsAsync(services, args, cancellationToken),
             "overhead" => await OverheadAsync(services, args, cancellationToken),
             "turns" => await BenchTurnsCommand.RunAsync(args, cancellationToken),
-            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale, answers, intents, overhead or turns."),
+            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale, answers, uncovered, intents, overhead or turns."),
         };
     }
 
@@ -62,6 +65,37 @@ public static partial class BenchCommand
     }
 
     /// <summary>
+    /// Asks each question the knowledge does not cover and counts the answers that say so instead of quoting
+    /// something: the share refused, which should be high.
+    /// </summary>
+    private static async Task<int> UncoveredAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var responder = services.GetRequiredService<Responder>();
+        var path = args.Get("data") ?? Path.Combine("eval", "uncovered", "dev.jsonl");
+        int questions = 0, refused = 0;
+        foreach (var item in await UncoveredQuestion.ReadAsync(path, cancellationToken))
+        {
+            var answer = await responder.AnswerAsync(new ResponderRequest(item.Question), cancellationToken);
+            questions++;
+            if (IsRefusal(answer))
+            {
+                refused++;
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync($"answered: {item.Question} | {answer.Text.Split('\n')[0]}");
+            }
+        }
+
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { questions, not_covered = Ratio(refused, questions) }, CommandLine.Json));
+        return 0;
+    }
+
+    /// <summary>True when the answer says the sources do not cover the question rather than quoting them.</summary>
+    private static bool IsRefusal(Answer answer) => answer.Text.StartsWith(ExtractiveComposer.NotCoveredAnswer, StringComparison.Ordinal);
+
+    /// <summary>
     /// Answers each held-out question and checks that it cites a source and contains the key facts
     /// listed for it (each fact: any one of its alternatives, case-insensitive).
     /// </summary>
@@ -73,7 +107,7 @@ public static partial class BenchCommand
         var timings = new List<double>();
         var words = new List<double>();
         var passages = new List<double>();
-        int questions = 0, cited = 0, complete = 0, flagged = 0, sentences = 0, firstCitesOne = 0;
+        int questions = 0, cited = 0, complete = 0, flagged = 0, sentences = 0, firstCitesOne = 0, refused = 0;
         // --out keeps every answer (question, text, missing facts) for reading, one JSON object a line.
         await using var output = args.Get("out") is { } outPath ? new StreamWriter(outPath) : null;
         foreach (var item in await KeyFactQuestion.ReadAsync(path, cancellationToken))
@@ -86,6 +120,7 @@ public static partial class BenchCommand
             words.Add(answer.Sentences.Sum(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => !CitationMarker().IsMatch(w))));
             var hasCitation = answer.Sentences.Any(s => s.Citations.Any(n => answer.Citations.Any(c => c.Number == n)));
             passages.Add(answer.Citations.Sum(c => c.CitedPassages.Count));
+            refused += IsRefusal(answer) ? 1 : 0;
             firstCitesOne += answer.Sentences.SelectMany(s => s.Citations).Take(1).All(n => n == 1) ? 1 : 0;
             var missing = item.KeyFacts!.Where(fact => !fact.Any(alt => answer.Text.Contains(alt, StringComparison.OrdinalIgnoreCase))).ToList();
             cited += hasCitation ? 1 : 0;
@@ -115,6 +150,7 @@ public static partial class BenchCommand
             passages_mean = Math.Round(passages.DefaultIfEmpty().Average(), 2),
             at_most_two_passages = Ratio(passages.Count(p => p <= 2), questions),
             first_citation_is_one = Ratio(firstCitesOne, questions),
+            not_covered = Ratio(refused, questions),
             words_p50 = Percentile(words, 0.50),
             p50_ms = Percentile(timings, 0.50),
             p95_ms = Percentile(timings, 0.95),

@@ -3,6 +3,7 @@ using Chatbot.AI.Extractive;
 using Chatbot.AI.Prompting;
 using Chatbot.AI.Responding;
 using Chatbot.Knowledge.Ingestion;
+using Chatbot.Tools.Training.Answerability;
 using Chatbot.Tools.Training.Ranking;
 
 namespace Chatbot.Cli;
@@ -16,10 +17,15 @@ public static class TrainCommand
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
-        args.AllowOnly("data", "out", "folds", "l2", "sentences");
+        args.AllowOnly("data", "out", "folds", "l2", "sentences", "uncovered", "max-false-refusals");
+        if (args.Positional is ["answerability"])
+        {
+            return await TrainAnswerabilityAsync(services, args, cancellationToken);
+        }
+
         if (args.Positional is not ["ranker"])
         {
-            throw new CliUsageException("Say what to train: train ranker.");
+            throw new CliUsageException("Say what to train: train ranker | answerability.");
         }
 
         var folds = Number(args, "folds", 5);
@@ -79,6 +85,81 @@ public static class TrainCommand
         }
 
         return examples;
+    }
+
+    /// <summary>
+    /// <c>train answerability</c>: fits the model that decides when the sources do not answer a question, to the
+    /// questions with key facts (answerable) and the uncovered ones; the threshold keeps cross-validated false
+    /// refusals within <c>--max-false-refusals</c> (0.03).
+    /// </summary>
+    private static async Task<int> TrainAnswerabilityAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        var folds = Number(args, "folds", 5);
+        var l2 = double.TryParse(args.Get("l2") ?? "1", CultureInfo.InvariantCulture, out var penalty) && penalty >= 0
+            ? penalty : throw new CliUsageException("--l2 takes a number of zero or more.");
+        var budget = double.TryParse(args.Get("max-false-refusals") ?? "0.03", CultureInfo.InvariantCulture, out var share) && share is >= 0 and < 1
+            ? share : throw new CliUsageException("--max-false-refusals takes a share from 0 to 1.");
+        var path = args.Get("data") ?? Path.Combine("eval", "answers");
+        var uncoveredPath = args.Get("uncovered") ?? Path.Combine("eval", "uncovered", "dev.jsonl");
+        // Each may list several files or folders, separated by commas: a pilot's questions next to the built-in ones.
+        var answerable = new List<KeyFactQuestion>();
+        foreach (var part in path.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            answerable.AddRange(await KeyFactQuestion.ReadAsync(part, cancellationToken));
+        }
+
+        var uncovered = new List<UncoveredQuestion>();
+        foreach (var part in uncoveredPath.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            uncovered.AddRange(await UncoveredQuestion.ReadAsync(part, cancellationToken));
+        }
+
+        if (answerable.Count < folds || uncovered.Count < folds)
+        {
+            throw new CliUsageException($"Training needs at least {folds} answerable questions (in {path}) and {folds} uncovered ones (in {uncoveredPath}).");
+        }
+
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var responder = services.GetRequiredService<Responder>();
+        var composer = services.GetRequiredService<ExtractiveComposer>();
+        var examples = new List<AnswerabilityExample>();
+        foreach (var (question, covered) in answerable.Select(q => (q.Question, true)).Concat(uncovered.Select(q => (q.Question, false))))
+        {
+            var prompt = await responder.PreparePromptAsync(new ResponderRequest(question), cancellationToken);
+            examples.Add(new AnswerabilityExample(question, await composer.MeasureAnswerabilityAsync(prompt, cancellationToken), covered));
+        }
+
+        // Folds take every k-th question; shuffle answerable and uncovered together so each fold holds both.
+        var shuffled = examples.OrderBy(e => StableHash(e.Question)).ToList();
+        var evaluation = AnswerabilityTrainer.CrossValidate(shuffled, folds, budget, l2);
+        var model = AnswerabilityTrainer.Fit(shuffled, evaluation.Threshold, l2);
+        var provenance = string.Create(
+            CultureInfo.InvariantCulture,
+            $"train answerability --data {path} --uncovered {uncoveredPath} --max-false-refusals {budget} --l2 {l2}, {DateTime.UtcNow:yyyy-MM-dd}: {folds}-fold cross-validated {evaluation}");
+        await Console.Out.WriteLineAsync(provenance);
+        for (var i = 0; i < AnswerabilityModel.FeatureNames.Count; i++)
+        {
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {AnswerabilityModel.FeatureNames[i],-14} {model.Weights[i],7:+0.000;-0.000}"));
+        }
+
+        if (args.Get("out") is { } output)
+        {
+            await File.WriteAllTextAsync(output, model.WithProvenance(provenance).ToJson(), cancellationToken);
+            await Console.Out.WriteLineAsync($"wrote {output}");
+        }
+
+        return 0;
+    }
+
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
     }
 
     private static int Number(CliArguments args, string name, int fallback) =>

@@ -161,6 +161,32 @@ public sealed class ExtractiveComposerTests(ExtractiveFixture fixture) : IClassF
         Assert.DoesNotMatch(@"\[\d+\]", answer);
     }
 
+    [Theory]
+    [InlineData("How much does a Zorblat diffusion subscription cost per month?")]
+    [InlineData("What is the phone number of the Quennerfield help desk?")]
+    public async Task ComposeAsync_NearbyQuestionTheSourcesDoNotAnswer_WithTheAnswerabilityModel_ReturnsNotCovered(string question)
+    {
+        var composer = new ExtractiveComposer(new MemoizingEmbeddingGenerator(fixture.Generator), fixture.Checker, SentenceRanker.LoadDefault(), AnswerabilityModel.LoadDefault());
+
+        var answer = await composer.ComposeAsync(new PromptRequest(question, ExtractiveFixture.Sources));
+
+        Assert.Equal(ExtractiveComposer.NotCoveredAnswer, answer);
+    }
+
+    [Theory]
+    [InlineData("How does a diffusion model generate images?")]
+    [InlineData("What does the discriminator do in a GAN?")]
+    [InlineData("When was GPT-4 released?")]
+    [InlineData("why is sampling a diffusion model slower than a gan")]
+    public async Task ComposeAsync_QuestionTheSourcesAnswer_WithTheAnswerabilityModel_IsAnswered(string question)
+    {
+        var composer = new ExtractiveComposer(new MemoizingEmbeddingGenerator(fixture.Generator), fixture.Checker, SentenceRanker.LoadDefault(), AnswerabilityModel.LoadDefault());
+
+        var answer = await composer.ComposeAsync(new PromptRequest(question, ExtractiveFixture.Sources));
+
+        Assert.NotEqual(ExtractiveComposer.NotCoveredAnswer, answer);
+    }
+
     [Fact]
     public async Task ComposeAsync_NoSources_ReturnsNotCovered()
     {

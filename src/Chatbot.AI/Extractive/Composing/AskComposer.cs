@@ -11,7 +11,7 @@ namespace Chatbot.AI.Extractive.Composing;
 /// source order. Each part of a two-part question, and a question that asks who, when, how many or why,
 /// gets the sentence that answers it first.
 /// </summary>
-internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker)
+internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker, AnswerabilityModel? answerability = null)
 {
     /// <summary>How far below the best-ranked sentence (in log-odds) a sentence of the kind the question asks for may rank and still lead.</summary>
     private const double TypedPartMargin = 1.5;
@@ -35,6 +35,13 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
 
         await scorer.ScoreAsync(candidates, request.Question, QueryVector(request), cancellationToken);
         ranker.Rank(candidates, request.Question);
+
+        // Sources that do not answer the question are not quoted as if they did. A follow-up ("tell me more") is
+        // about the earlier question, which was answered.
+        if (answerability is not null && request.Analysis?.FollowUp is null && !answerability.Answers(MeasureAnswerability(request.Question, candidates)))
+        {
+            return ExtractiveComposer.NotCoveredAnswer;
+        }
         if (parts.Count == 0 && TypedAnswer(candidates, seeds, request.Style, out _) is { } typed)
         {
             seeds.Add(typed);
@@ -86,6 +93,12 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
         var parts = QuestionParts.Split(request.Question);
         return parts.Count > 1 ? parts.Select(part => new AnalyzedText(QuestionParts.WithSubject(part, parts[0]), default)).ToArray() : [];
     }
+
+    /// <summary>What <see cref="AnswerabilityModel"/> measures of a question and its scored, ranked candidates.</summary>
+    internal static double[] MeasureAnswerability(string question, IReadOnlyList<AnswerCandidate> candidates) =>
+        AnswerabilityModel.Measure(
+            ContentWords.Of(question),
+            candidates.Select(c => (c.Rank, c.Dense, c.Overlap, c.Words.Concat(c.TitleWords))).ToList());
 
     /// <summary>The vector of what the answer is about: the turn's (its follow-up's when it is one), or none to embed.</summary>
     internal static ReadOnlyMemory<float> QueryVector(PromptRequest request) => request.Analysis?.Query.Vector ?? default;

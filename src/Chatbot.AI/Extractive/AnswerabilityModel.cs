@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Chatbot.Grounding.Model;
+
+namespace Chatbot.AI.Extractive;
+
+/// <summary>
+/// Whether the retrieved sources answer a question at all: a logistic regression over what ranking found (how
+/// likely the best sentence is to answer, how close and how many of the question's words the sources hold). A
+/// relevance failure, not a faithfulness one: quoting the nearest sentences of pages that do not cover the question
+/// ("do students get a discount?" answered with the restocking fee) would pass the grounding check, since each quote
+/// is true of its source. Fitted by <c>train answerability</c> on development questions with answers and without,
+/// and shipped as an embedded resource; below <see cref="Threshold"/> the bot says the question is not covered.
+/// </summary>
+public sealed class AnswerabilityModel
+{
+    private const string ResourceName = "Chatbot.AI.Extractive.answerability.json";
+
+    /// <summary>Most of the question's words that may be missing from the sources before the count stops growing.</summary>
+    private const int MaxMissingWords = 4;
+
+    /// <summary>Most likely sentences counted.</summary>
+    private const int MaxConfidentSentences = 6;
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly double[] _means;
+    private readonly double[] _scales;
+    private readonly double[] _weights;
+
+    /// <summary>Creates a model; every list has one entry per name in <see cref="FeatureNames"/>, in that order.</summary>
+    public AnswerabilityModel(IReadOnlyList<string> features, IReadOnlyList<double> means, IReadOnlyList<double> scales, IReadOnlyList<double> weights, double bias, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(means);
+        ArgumentNullException.ThrowIfNull(scales);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (!features.SequenceEqual(FeatureNames, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The answerability model's features ({string.Join(", ", features)}) are not the composer's ({string.Join(", ", FeatureNames)}): retrain it with 'train answerability'.",
+                nameof(features));
+        }
+
+        if (means.Count != features.Count || scales.Count != features.Count || weights.Count != features.Count)
+        {
+            throw new ArgumentException("The model needs one mean, scale and weight per feature.", nameof(features));
+        }
+
+        if (scales.Any(s => !(s > 0)) || means.Concat(weights).Append(bias).Any(v => !double.IsFinite(v)) || !(threshold is >= 0 and <= 1))
+        {
+            throw new ArgumentException("Scales must be positive, weights finite and the threshold a probability.", nameof(scales));
+        }
+
+        _means = means.ToArray();
+        _scales = scales.ToArray();
+        _weights = weights.ToArray();
+        Bias = bias;
+        Threshold = threshold;
+    }
+
+    /// <summary>What is measured of a question and its ranked sources, in vector order.</summary>
+    public static IReadOnlyList<string> FeatureNames { get; } =
+    [
+        "bestRank",       // the ranker's log-odds for the likeliest sentence
+        "bestDense",      // the best cosine similarity of question and sentence
+        "bestOverlap",    // the largest share of the question's content words in one sentence
+        "coverage",       // share of the question's content words found anywhere in the sources (titles included)
+        "missingWords",   // how many of the question's content words no source holds (capped)
+        "confident",      // how many sentences the ranker gives at least even odds (capped)
+    ];
+
+    /// <summary>Each feature's training mean.</summary>
+    public IReadOnlyList<double> Means => _means;
+
+    /// <summary>Each feature's training standard deviation.</summary>
+    public IReadOnlyList<double> Scales => _scales;
+
+    /// <summary>The weight of each standardised feature.</summary>
+    public IReadOnlyList<double> Weights => _weights;
+
+    /// <summary>The intercept.</summary>
+    public double Bias { get; }
+
+    /// <summary>Below this probability the question counts as not covered; chosen in training to keep false refusals rare.</summary>
+    public double Threshold { get; }
+
+    /// <summary>What training reported; informational.</summary>
+    public string? Provenance { get; init; }
+
+    /// <summary>
+    /// The features of a question whose content words are <paramref name="questionWords"/>, given its ranked candidate
+    /// sentences: each as (log-odds, dense similarity, overlap, its words with its passage title's).
+    /// </summary>
+    public static double[] Measure(HashSet<string> questionWords, IReadOnlyList<(double Rank, double Dense, double Overlap, IEnumerable<string> Words)> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(questionWords);
+        ArgumentNullException.ThrowIfNull(sentences);
+        if (sentences.Count == 0)
+        {
+            return [-10, 0, 0, 0, Math.Min(MaxMissingWords, questionWords.Count), 0];
+        }
+
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            found.UnionWith(sentence.Words.Where(questionWords.Contains));
+        }
+
+        var missing = questionWords.Count - found.Count;
+        return
+        [
+            sentences.Max(s => s.Rank),
+            sentences.Max(s => s.Dense),
+            sentences.Max(s => s.Overlap),
+            questionWords.Count == 0 ? 1 : found.Count / (double)questionWords.Count,
+            Math.Min(MaxMissingWords, missing),
+            Math.Min(MaxConfidentSentences, sentences.Count(s => Logistic.Sigmoid(s.Rank) >= 0.5)),
+        ];
+    }
+
+    /// <summary>The probability that sources with <paramref name="features"/> answer the question.</summary>
+    public double Probability(ReadOnlySpan<double> features)
+    {
+        if (features.Length != _weights.Length)
+        {
+            throw new ArgumentException($"Expected {_weights.Length} features, got {features.Length}.", nameof(features));
+        }
+
+        var z = Bias;
+        for (var i = 0; i < features.Length; i++)
+        {
+            z += _weights[i] * (features[i] - _means[i]) / _scales[i];
+        }
+
+        return Logistic.Sigmoid(z);
+    }
+
+    /// <summary>True when sources with <paramref name="features"/> answer the question.</summary>
+    public bool Answers(ReadOnlySpan<double> features) => Probability(features) >= Threshold;
+
+    /// <summary>The same model with <paramref name="provenance"/> recorded.</summary>
+    public AnswerabilityModel WithProvenance(string provenance) => new(FeatureNames, _means, _scales, _weights, Bias, Threshold) { Provenance = provenance };
+
+    /// <summary>The model that ships with the library.</summary>
+    public static AnswerabilityModel LoadDefault() => FromJson(EmbeddedResource.ReadText(typeof(AnswerabilityModel).Assembly, ResourceName));
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    public static AnswerabilityModel FromJson(string json)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        var document = JsonSerializer.Deserialize<ModelDocument>(json, s_json) ?? throw new FormatException("The answerability model JSON is empty.");
+        return new AnswerabilityModel(document.Features, document.Means, document.Scales, document.Weights, document.Bias, document.Threshold) { Provenance = document.Provenance };
+    }
+
+    /// <summary>The model as indented JSON.</summary>
+    public string ToJson() =>
+        JsonSerializer.Serialize(new ModelDocument([.. FeatureNames], _means, _scales, _weights, Bias, Threshold, Provenance), s_json);
+
+    private sealed record ModelDocument(string[] Features, double[] Means, double[] Scales, double[] Weights, double Bias, double Threshold, string? Provenance);
+}
