@@ -19,6 +19,12 @@ public sealed record Answer(
     /// <summary>A one-line notice shown above the answer, e.g. that the model failed and the extractive answer stands in.</summary>
     public string? Notice { get; init; }
 
+    /// <summary>The curated question whose answer this is, when the question matched a FAQ entry confidently.</summary>
+    public string? CuratedQuestion { get; init; }
+
+    /// <summary>Curated questions close to what was asked but not sure enough to answer: offered for the user to choose.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
     /// <summary>False when the responder found nothing in its sources that answers the question, and said so.</summary>
     public bool Covered { get; init; } = true;
 

@@ -14,6 +14,9 @@ public sealed record ChatBackend(string Name, bool IsModel, string Reason)
     /// </summary>
     public const string ExtractiveName = "extractive";
 
+    /// <summary>The name an answer carries when it is a FAQ entry's curated answer, not written by any backend.</summary>
+    public const string CuratedName = "curated";
+
     /// <summary>The provider behind the backend (never <see cref="LlmProvider.Auto"/>).</summary>
     public LlmProvider Provider { get; init; } = LlmProvider.Extractive;
 

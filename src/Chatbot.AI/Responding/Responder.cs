@@ -13,6 +13,7 @@ using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.AI.Responding;
 
@@ -31,6 +32,7 @@ public sealed partial class Responder
     private readonly GroundingChecker _checker;
     private readonly MessageAnalyzer _analyzer;
     private readonly ILogger<Responder> _logger;
+    private readonly CuratedOptions _curated;
 
     /// <summary>Creates the responder.</summary>
     public Responder(
@@ -40,7 +42,8 @@ public sealed partial class Responder
         PromptBuilder prompts,
         GroundingChecker checker,
         MessageAnalyzer analyzer,
-        ILogger<Responder> logger)
+        ILogger<Responder> logger,
+        IOptions<CuratedOptions>? curated = null)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(retriever);
@@ -56,6 +59,7 @@ public sealed partial class Responder
         _checker = checker;
         _analyzer = analyzer;
         _logger = logger;
+        _curated = curated?.Value ?? new CuratedOptions();
     }
 
     /// <summary>The backend answers come from ("extractive", "ollama:llama3.2", ...), once chosen.</summary>
@@ -88,6 +92,16 @@ public sealed partial class Responder
     {
         var watch = Stopwatch.StartNew();
         var prepared = await PrepareAsync(request, cancellationToken);
+        if (prepared.Curated is { } curated)
+        {
+            // A question a support team has answered gets their answer, cited and checked like any other.
+            var quoted = CuratedText(curated, prepared);
+            yield return new ResponderUpdate(ResponderUpdateKind.Text, quoted);
+            var checkedAnswer = await CheckAsync(prepared, quoted, ChatBackend.CuratedName, null, null, watch, cancellationToken);
+            yield return new ResponderUpdate(ResponderUpdateKind.Completed, checkedAnswer.Text) { Answer = checkedAnswer with { CuratedQuestion = curated.Passage.Questions[0] } };
+            yield break;
+        }
+
         var text = new StringBuilder();
         ChatBackendException? failure = null;
         ClaimPrefetch? prefetch = null;
@@ -182,7 +196,49 @@ public sealed partial class Responder
         };
         var options = new ChatOptions { AdditionalProperties = new() { [ExtractiveChatClient.PromptRequestKey] = prompt } };
         var sources = prompt.Sources.Select(s => new GroundingSource(s.Number, s.Text) { Sentences = s.Sentences }).ToArray();
-        return new Prepared(passages, prompt, sources, _prompts.Build(prompt), options);
+        var (curated, suggestions) = request.Kind == PromptKind.Ask && analysis.FollowUp is null ? MatchCurated(passages, analysis) : (null, []);
+        return new Prepared(passages, prompt, sources, _prompts.Build(prompt), options) { Curated = curated, Suggestions = suggestions };
+    }
+
+    /// <summary>
+    /// The FAQ entry among <paramref name="passages"/> whose questions are closest to the message (cosine of the turn's
+    /// vector and the entry's, which embeds its questions), when at least <see cref="CuratedOptions.Confident"/>; else up
+    /// to two entries at least <see cref="CuratedOptions.Close"/>, to offer.
+    /// </summary>
+    private (CuratedMatch? Match, IReadOnlyList<string> Suggestions) MatchCurated(List<RetrievedPassage> passages, MessageAnalysis analysis)
+    {
+        var query = analysis.Query.Vector;
+        if (query.IsEmpty)
+        {
+            return (null, []);
+        }
+
+        var entries = passages
+            .Select((p, i) => (Passage: p, Number: i + 1))
+            .Where(p => p.Passage.Questions.Count > 0 && p.Passage.Vector.Length == query.Length)
+            .Select(p => (p.Passage, p.Number, Similarity: (double)System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(query.Span, p.Passage.Vector.Span)))
+            .OrderByDescending(p => p.Similarity)
+            .ToList();
+        if (entries.Count == 0)
+        {
+            return (null, []);
+        }
+
+        if (entries[0].Similarity >= _curated.Confident)
+        {
+            return (new CuratedMatch(entries[0].Passage, entries[0].Number, entries[0].Similarity), []);
+        }
+
+        return (null, entries.Where(e => e.Similarity >= _curated.Close).Take(2).Select(e => e.Passage.Questions[0]).ToArray());
+    }
+
+    /// <summary>The curated answer as the responder writes any answer: each sentence followed by its source's number.</summary>
+    private static string CuratedText(CuratedMatch curated, Prepared prepared)
+    {
+        var sentences = curated.Passage.Sentences.Count > 0
+            ? curated.Passage.Sentences.Select(s => s.Text)
+            : Chatbot.Knowledge.Text.SentenceSplitter.Default.Split(curated.Passage.Text).Select(s => s.Text);
+        return string.Join(' ', sentences.Select(s => $"{s.Trim()} [{curated.Number}]"));
     }
 
     private async Task<Answer> CheckAsync(
@@ -212,6 +268,7 @@ public sealed partial class Responder
         {
             Notice = notice,
             Covered = !text.TrimStart().StartsWith(ExtractiveComposer.NotCoveredAnswer, StringComparison.Ordinal),
+            Suggestions = prepared.Suggestions,
         };
 
         // The check works per passage; the reader gets one number per document, from [1] in the order cited.
@@ -291,7 +348,17 @@ public sealed partial class Responder
         => string.IsNullOrWhiteSpace(passage.Section) ? passage.Title : $"{passage.Title}: {passage.Section}";
 
     private sealed record Prepared(
-        IReadOnlyList<RetrievedPassage> Passages, PromptRequest Prompt, IReadOnlyList<GroundingSource> Sources, IList<ChatMessage> Messages, ChatOptions Options);
+        IReadOnlyList<RetrievedPassage> Passages, PromptRequest Prompt, IReadOnlyList<GroundingSource> Sources, IList<ChatMessage> Messages, ChatOptions Options)
+    {
+        /// <summary>The FAQ entry the question matches confidently, if any.</summary>
+        public CuratedMatch? Curated { get; init; }
+
+        /// <summary>Curated questions close to the message, to offer.</summary>
+        public IReadOnlyList<string> Suggestions { get; init; } = [];
+    }
+
+    /// <summary>A FAQ entry matched to the message: its passage, its number among the sources, and how close its questions are.</summary>
+    private sealed record CuratedMatch(RetrievedPassage Passage, int Number, double Similarity);
 
     private static partial class Log
     {

@@ -31,6 +31,7 @@ public static class ResponderServiceCollectionExtensions
         services.TryAddSingleton<ExtractiveComposer>();
         services.TryAddKeyedSingleton<IChatClient>(ChatBackend.ExtractiveName, (sp, _) => new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>()));
         services.TryAddSingleton<MessageAnalyzer>();
+        services.AddOptions<CuratedOptions>().BindConfiguration(CuratedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<Responder>();
         return services;
     }

@@ -116,16 +116,24 @@ public sealed partial class QuestionAnswerer
     }
 
     /// <summary>
-    /// The message for <paramref name="answer"/>: in a <paramref name="pilot"/>, a customer whose question the pages do not
-    /// answer is offered a person (a button that asks for one) rather than left there.
+    /// The message for <paramref name="answer"/>, with buttons for the curated questions close to what was asked and, in a
+    /// <paramref name="pilot"/>, for a person when the pages do not answer (rather than leaving the customer there).
     /// </summary>
     public static IMessageActivity Reply(Answer answer, bool pilot)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var reply = AnswerRenderer.Render(answer);
+
+        // Curated questions close to what was asked are offered to tap, as question-answering bots do.
+        var actions = answer.Suggestions.Select(q => new CardAction(ActionTypes.ImBack, q, value: q)).ToList();
         if (!answer.Covered && pilot)
         {
-            reply.SuggestedActions = new SuggestedActions { Actions = [new CardAction(ActionTypes.ImBack, HandoffOffer, value: HandoffOffer)] };
+            actions.Add(new CardAction(ActionTypes.ImBack, HandoffOffer, value: HandoffOffer));
+        }
+
+        if (actions.Count > 0)
+        {
+            reply.SuggestedActions = new SuggestedActions { Actions = actions };
         }
 
         return reply;

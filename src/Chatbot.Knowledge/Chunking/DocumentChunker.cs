@@ -38,7 +38,9 @@ public sealed class DocumentChunker
         var section = string.Empty;
         var singleTopHeading = document.Blocks.Count(block => block.Kind == DocumentBlockKind.Heading && block.Level == 1) == 1;
 
-        foreach (var block in document.Blocks)
+        // The document's prose ends where its curated entries begin; each entry is a chunk of its own (below).
+        var proseEnd = document.Faq.Count > 0 ? document.Faq[0].Start : int.MaxValue;
+        foreach (var block in document.Blocks.Where(b => b.Start < proseEnd))
         {
             if (block.Kind == DocumentBlockKind.Heading)
             {
@@ -76,7 +78,32 @@ public sealed class DocumentChunker
         }
 
         state.Finish();
-        return state.Chunks;
+        if (document.Faq.Count == 0)
+        {
+            return state.Chunks;
+        }
+
+        var chunks = state.Chunks.ToList();
+        foreach (var entry in document.Faq)
+        {
+            chunks.Add(new KnowledgeChunk
+            {
+                Id = KnowledgeChunk.CreateId(document.Id, chunks.Count),
+                DocumentId = document.Id,
+                Ordinal = chunks.Count,
+                Title = document.Title,
+                Url = Uri.TryCreate(entry.Source, UriKind.Absolute, out var source) && source.Scheme is "http" or "https" ? entry.Source! : document.Url,
+                Collection = document.Collection,
+                Section = entry.Questions[0],
+                Start = entry.AnswerStart,
+                End = entry.AnswerEnd,
+                Text = document.Text[entry.AnswerStart..entry.AnswerEnd],
+                Topics = document.Topics,
+                Questions = entry.Questions,
+            });
+        }
+
+        return chunks;
     }
 
     /// <summary>The headings above a chunk, without the document's title heading (its one H1, or a heading equal to the title).</summary>

@@ -33,6 +33,9 @@ public sealed record KnowledgeChunk
 
     public IReadOnlyList<string> Topics { get; init; } = [];
 
+    /// <summary>For a curated answer, the questions it answers (the main one first); empty for a passage of prose.</summary>
+    public IReadOnlyList<string> Questions { get; init; } = [];
+
     /// <summary>The chunk's sentences with their spans and vectors, as ingestion stored them; empty until the chunk is indexed.</summary>
     public IReadOnlyList<ChunkSentence> Sentences { get; init; } = [];
 

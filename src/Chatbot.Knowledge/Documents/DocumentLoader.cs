@@ -5,12 +5,13 @@ namespace Chatbot.Knowledge.Documents;
 
 /// <summary>
 /// Loads a file into a <see cref="KnowledgeDocument"/>: Markdown (with or without YAML front matter),
-/// plain text, HTML and PDF. Curated (<see cref="KnowledgeCollections.BuiltIn"/>) Markdown must carry
+/// plain text, HTML and PDF, and FAQs: TSV or CSV tables (see <see cref="FaqTable"/>) and Markdown whose headings
+/// are questions (see <see cref="FaqMarkdown"/>). Curated (<see cref="KnowledgeCollections.BuiltIn"/>) Markdown must carry
 /// front matter with an <c>id</c> and a <c>title</c>.
 /// </summary>
 public sealed class DocumentLoader
 {
-    private static readonly string[] _extensions = [".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf"];
+    private static readonly string[] _extensions = [".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf", ".tsv", ".csv"];
 
     /// <summary>The file extensions this loader reads.</summary>
     public static IReadOnlyList<string> SupportedExtensions => _extensions;
@@ -64,6 +65,7 @@ public sealed class DocumentLoader
         var builder = new PlainTextBuilder();
         FrontMatter? frontMatter = null;
         string? title;
+        List<FaqEntry> faq = [];
         var extension = Path.GetExtension(fullPath).ToLowerInvariant();
         try
         {
@@ -72,6 +74,7 @@ public sealed class DocumentLoader
                 case ".md" or ".markdown":
                     (frontMatter, var body) = FrontMatterParser.Split(Decode(content), fullPath);
                     RequireCuratedFields(frontMatter, fullPath, collection);
+                    (faq, body) = FaqMarkdown.Extract(body);
                     MarkdownTextExtractor.Extract(body, builder);
                     title = builder.Blocks.Count > 0 && builder.Blocks[0].Kind == DocumentBlockKind.Heading
                         ? builder.FirstHeading
@@ -82,6 +85,11 @@ public sealed class DocumentLoader
                     break;
                 case ".pdf":
                     title = PdfTextExtractor.Extract(content, builder);
+                    break;
+                case ".tsv" or ".csv":
+                    faq = FaqTable.Parse(Decode(content), extension == ".tsv" ? '\t' : ',', fullPath);
+                    title = "Frequently asked questions";
+                    builder.AddHeading(1, title);
                     break;
                 case ".txt" or ".text":
                     title = ExtractPlainText(Decode(content), builder);
@@ -98,6 +106,16 @@ public sealed class DocumentLoader
         {
             // PdfPig and AngleSharp throw their own exception types for corrupt input; report them all alike.
             throw new DocumentFormatException(fullPath, $"cannot be parsed as {extension.TrimStart('.')}: {ex.Message}", ex);
+        }
+
+        // Curated entries follow the document's prose: each a question heading and its answer, whose span the entry keeps.
+        for (var i = 0; i < faq.Count; i++)
+        {
+            var start = builder.Blocks.Count > 0 ? builder.Blocks[^1].End : 0;
+            builder.AddHeading(2, faq[i].Questions[0]);
+            builder.AddParagraph(faq[i].Answer);
+            var answer = builder.Blocks[^1];
+            faq[i] = faq[i] with { Start = start, AnswerStart = answer.Start, AnswerEnd = answer.End };
         }
 
         var text = builder.BuildText();
@@ -119,6 +137,7 @@ public sealed class DocumentLoader
             SourcePath = fullPath,
             Text = text,
             Blocks = builder.Blocks,
+            Faq = faq,
         };
     }
 

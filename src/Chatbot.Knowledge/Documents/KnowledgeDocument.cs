@@ -37,6 +37,9 @@ public sealed record KnowledgeDocument
     /// <summary>Headings and paragraphs in reading order.</summary>
     public required IReadOnlyList<DocumentBlock> Blocks { get; init; }
 
+    /// <summary>The curated questions and answers it holds, each with its answer's span in <see cref="Text"/>; indexed one passage each.</summary>
+    public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
+
     /// <summary>The text of one block.</summary>
     public string GetText(DocumentBlock block) => Text.Substring(block.Start, block.Length);
 }

@@ -9,7 +9,10 @@ namespace Chatbot.Knowledge.Indexing;
 internal static class EmbeddingInput
 {
     /// <summary>The title and section give a short passage the context the embedding model needs.</summary>
-    public static string For(KnowledgeChunk chunk) => chunk.Section.Length == 0
+    /// A curated answer is found by the questions it answers, so those are what its vector holds.
+    public static string For(KnowledgeChunk chunk) => chunk.Questions.Count > 0
+        ? string.Join('\n', chunk.Questions)
+        : chunk.Section.Length == 0
         ? $"{chunk.Title}\n{chunk.Text}"
         : $"{chunk.Title}: {chunk.Section}\n{chunk.Text}";
 

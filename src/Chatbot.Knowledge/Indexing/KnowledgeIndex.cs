@@ -543,6 +543,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         var title = TermLookup.Of(reader, LuceneFields.Title, terms);
         var section = TermLookup.Of(reader, LuceneFields.Section, terms);
         var topics = TermLookup.Of(reader, LuceneFields.Topics, terms);
+        var questions = TermLookup.Of(reader, LuceneFields.Questions, terms);
         var query = new BooleanQuery();
         for (var i = 0; i < terms.Count; i++)
         {
@@ -560,6 +561,11 @@ public sealed partial class KnowledgeIndex : IDisposable
             query.Add(title.Query(term, 1.5f), Occur.SHOULD);
             query.Add(section.Query(term, 1.2f), Occur.SHOULD);
             query.Add(topics.Query(term, 1.2f), Occur.SHOULD);
+            if (questions.DocFreq(term) > 0)
+            {
+                // A curated answer's questions say what it answers, as a title does.
+                query.Add(questions.Query(term, 1.5f), Occur.SHOULD);
+            }
         }
 
         return query;

@@ -25,6 +25,11 @@ internal static class LuceneChunkMapper
             new StoredField(LuceneFields.Start, chunk.Start),
             new StoredField(LuceneFields.End, chunk.End),
         ];
+        if (chunk.Questions.Count > 0)
+        {
+            document.Add(new TextField(LuceneFields.Questions, string.Join('\n', chunk.Questions), Field.Store.YES));
+        }
+
         if (chunk.Sentences.Count > 0)
         {
             document.Add(new StoredField(LuceneFields.Sentences, ChunkSentenceCodec.Encode(chunk.Sentences, dimensions)));
@@ -36,6 +41,7 @@ internal static class LuceneChunkMapper
     public static KnowledgeChunk ToChunk(Document document)
     {
         var topics = document.Get(LuceneFields.Topics);
+        var questions = document.Get(LuceneFields.Questions);
         var text = document.Get(LuceneFields.Text) ?? string.Empty;
         var sentences = document.GetBinaryValue(LuceneFields.Sentences);
         return new KnowledgeChunk
@@ -51,6 +57,7 @@ internal static class LuceneChunkMapper
             End = document.GetField(LuceneFields.End).GetInt32ValueOrDefault(),
             Text = text,
             Topics = string.IsNullOrEmpty(topics) ? [] : topics.Split('\n'),
+            Questions = string.IsNullOrEmpty(questions) ? [] : questions.Split('\n'),
             Sentences = sentences is null ? [] : ChunkSentenceCodec.Decode(sentences.Bytes.AsSpan(sentences.Offset, sentences.Length), text),
         };
     }

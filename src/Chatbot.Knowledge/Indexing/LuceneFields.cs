@@ -11,6 +11,9 @@ internal static class LuceneFields
     public const string Section = "section";
     public const string Text = "text";
     public const string Topics = "topics";
+
+    /// <summary>A curated answer's questions, one a line; absent for prose.</summary>
+    public const string Questions = "questions";
     public const string Url = "url";
     public const string Start = "start";
     public const string End = "end";

@@ -43,6 +43,9 @@ public sealed record RetrievedPassage
     /// <summary>The passage's sentences with their spans in <see cref="Text"/> and their vectors, as ingestion stored them.</summary>
     public IReadOnlyList<ChunkSentence> Sentences { get; init; } = [];
 
+    /// <summary>For a curated answer, the questions it answers (the main one first); empty for prose.</summary>
+    public IReadOnlyList<string> Questions { get; init; } = [];
+
     /// <summary>The passage's own unit-length vector (title, section and text embedded together), when read from the index.</summary>
     public ReadOnlyMemory<float> Vector { get; init; }
 
@@ -61,6 +64,7 @@ public sealed record RetrievedPassage
         Start = chunk.Start;
         End = chunk.End;
         Sentences = chunk.Sentences;
+        Questions = chunk.Questions;
         Score = score;
     }
 }

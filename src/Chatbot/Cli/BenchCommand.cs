@@ -26,17 +26,18 @@ public static partial class BenchCommand
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
         args.AllowOnly("data", "k", "sizes", "queries", "json", "seconds", "connections", "out");
-        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | uncovered | intents | overhead | turns.");
+        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | uncovered | faq | intents | overhead | turns.");
         return what switch
         {
             "retrieval" => await RetrievalAsync(services, args, cancellationToken),
             "scale" => await ScaleAsync(services, args, cancellationToken),
             "answers" => await AnswersAsync(services, args, cancellationToken),
             "uncovered" => await UncoveredAsync(services, args, cancellationToken),
+            "faq" => await FaqAsync(services, args, cancellationToken),
             "intents" => await IntentsAsync(services, args, cancellationToken),
             "overhead" => await OverheadAsync(services, args, cancellationToken),
             "turns" => await BenchTurnsCommand.RunAsync(args, cancellationToken),
-            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale, answers, uncovered, intents, overhead or turns."),
+            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale, answers, uncovered, faq, intents, overhead or turns."),
         };
     }
 
@@ -91,6 +92,46 @@ public static partial class BenchCommand
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { questions, not_covered = Ratio(refused, questions) }, CommandLine.Json));
         return 0;
     }
+
+    /// <summary>
+    /// Asks each paraphrase of a FAQ question (<c>{"question", "expected": the entry's main question, or null when no
+    /// entry answers it}</c>) and counts how often the curated answer given is the expected one, or none is given when none is.
+    /// </summary>
+    private static async Task<int> FaqAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var responder = services.GetRequiredService<Responder>();
+        var path = args.Get("data") ?? throw new CliUsageException("bench faq needs --data: paraphrases with the question each expects.");
+        var (items, problems) = await JsonLines.ReadAsync<FaqParaphrase>(QuestionFileArgument.Resolve(path), item => item is { Question.Length: > 0 } ? null : "needs 'question'.", CommandLine.Json, cancellationToken);
+        int matched = 0, right = 0, unmatched = 0, rightlyNone = 0, offered = 0;
+        foreach (var item in items)
+        {
+            var answer = await responder.AnswerAsync(new ResponderRequest(item.Question), cancellationToken);
+            var won = string.Equals(answer.CuratedQuestion, item.Expected, StringComparison.OrdinalIgnoreCase);
+            offered += answer.CuratedQuestion is null && item.Expected is not null && answer.Suggestions.Contains(item.Expected, StringComparer.OrdinalIgnoreCase) ? 1 : 0;
+            if (item.Expected is null)
+            {
+                unmatched++;
+                rightlyNone += answer.CuratedQuestion is null ? 1 : 0;
+            }
+            else
+            {
+                matched++;
+                right += won ? 1 : 0;
+            }
+
+            if (!won)
+            {
+                await Console.Error.WriteLineAsync($"miss: {item.Question} | expected {item.Expected ?? "none"} | got {answer.CuratedQuestion ?? "none"}{(answer.Suggestions.Count > 0 ? " | offered " + string.Join(" / ", answer.Suggestions) : string.Empty)}");
+            }
+        }
+
+        var summary = new { paraphrases = matched, entry_wins = Ratio(right, matched), offered_when_not_won = Ratio(offered, matched), unanswered_by_faq = unmatched, no_false_match = Ratio(rightlyNone, unmatched) };
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, CommandLine.Json));
+        return 0;
+    }
+
+    private sealed record FaqParaphrase(string Question, string? Expected);
 
     /// <summary>True when the answer says the sources do not cover the question rather than quoting them.</summary>
     private static bool IsRefusal(Answer answer) => answer.Text.StartsWith(ExtractiveComposer.NotCoveredAnswer, StringComparison.Ordinal);

@@ -31,6 +31,16 @@ public sealed class QuestionAnswererTests(IntentRecognizerFixture fixture) : ICl
     }
 
     [Fact]
+    public void Reply_CloseCuratedQuestions_AreOfferedToTap()
+    {
+        var answer = Answer("Zorblats hum. [1]", covered: true) with { Suggestions = ["Do Zorblats float?", "How heavy is a Zorblat?"] };
+
+        var reply = QuestionAnswerer.Reply(answer, pilot: true);
+
+        Assert.Equal(["Do Zorblats float?", "How heavy is a Zorblat?"], reply.SuggestedActions.Actions.Select(a => (string)a.Value));
+    }
+
+    [Fact]
     public async Task HandoffOffer_IsReadAsAskingForAPerson()
     {
         var result = await fixture.RecognizeAsync(QuestionAnswerer.HandoffOffer);
