@@ -202,8 +202,8 @@ public sealed partial class Responder
 
     /// <summary>
     /// The FAQ entry among <paramref name="passages"/> whose questions are closest to the message (cosine of the turn's
-    /// vector and the entry's, which embeds its questions), when at least <see cref="CuratedOptions.Confident"/>; else up
-    /// to two entries at least <see cref="CuratedOptions.Close"/>, to offer.
+    /// vector and the entry's, which embeds its questions), when at least <see cref="CuratedOptions.Confident"/> and closer
+    /// than any passage of prose; else up to two entries at least <see cref="CuratedOptions.Close"/>, to offer.
     /// </summary>
     private (CuratedMatch? Match, IReadOnlyList<string> Suggestions) MatchCurated(List<RetrievedPassage> passages, MessageAnalysis analysis)
     {
@@ -224,7 +224,15 @@ public sealed partial class Responder
             return (null, []);
         }
 
-        if (entries[0].Similarity >= _curated.Confident)
+        // A curated answer wins only when its questions are closer to the message than any passage of prose is: a
+        // message about something the entry does not ask ("how fast does it boil?" next to "how long is the warranty?")
+        // can resemble an entry on the subject's name alone.
+        var prose = passages
+            .Where(p => p.Questions.Count == 0 && p.Vector.Length == query.Length)
+            .Select(p => (double)System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(query.Span, p.Vector.Span))
+            .DefaultIfEmpty(0)
+            .Max();
+        if (entries[0].Similarity >= _curated.Confident && entries[0].Similarity > prose)
         {
             return (new CuratedMatch(entries[0].Passage, entries[0].Number, entries[0].Similarity), []);
         }
