@@ -77,17 +77,11 @@ internal static partial class AnswerTypes
         new(NameWord().Matches(text).Select(m => m.Value), StringComparer.OrdinalIgnoreCase);
 
     // Capitalised words that start clauses or months rather than name a person or an organisation.
-    private static readonly HashSet<string> s_sentenceWords = new(StringComparer.Ordinal)
-    {
-        "The", "A", "An", "In", "On", "At", "By", "For", "It", "Its", "This", "That", "These", "Those", "They", "Their", "He", "She",
-        "Because", "Since", "After", "Before", "When", "While", "However", "First", "Second", "Third", "Finally", "Then", "Later",
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    };
+    private static readonly HashSet<string> s_sentenceWords = new(AnswerCues.Default.ClauseWords, StringComparer.Ordinal);
 
     // "How does X work?", "how do vision models understand images", "why does ... happen", "explain how RAG works": an
     // explanation, not a fact. "How long did the alignment work take?" asks for a fact.
-    [GeneratedRegex(@"^\W*(?:how\s+(?:do|does|did|is|are|can|could|would|will)\b|why\b)|\bhow\b(?!\s+(?:long|many|much|big|large|old|often|far|soon)\b).*\bwork(?:s|ing)?\b", RegexOptions.IgnoreCase)]
-    public static partial Regex AsksHowOrWhy();
+    public static Regex AsksHowOrWhy() => AnswerCues.Default.AsksHowOrWhy;
 
     [GeneratedRegex(@"^(?:an?|the)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingArticle();
@@ -97,24 +91,18 @@ internal static partial class AnswerTypes
 
     // After the subject: an optional aside in brackets or commas, then the defining verb, and not a
     // description of how common or how used the thing is ("Zeta engines are now common ...").
-    [GeneratedRegex(@"^\s*(?:\([^)]{0,80}\)\s*)?(?:,[^,]{0,80},\s*)?(?:(?:is|are|was|were)\s+(?!(?:now|often|also|still|not|very|more|less|increasingly|usually|typically|widely|being|used|common|popular|available|important|trained|released|based|sometimes)\b)|refers to\b|means\b|describes\b)")]
-    private static partial Regex DefinitionVerb();
+    private static Regex DefinitionVerb() => AnswerCues.Default.DefinitionVerb;
 
-    [GeneratedRegex(@"\b(?:which|what) (?:paper|papers|article|study|book)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AsksWhichPaper();
+    private static Regex AsksWhichPaper() => AnswerCues.Default.AsksWhichPaper;
 
     // Someone doing something: "by OpenAI", "Kingma and Welling introduced", "developed at Google".
-    [GeneratedRegex(@"\b(?:by|from|at)\s+(?:the\s+)?\p{Lu}\p{Ll}|\p{Lu}\p{Ll}[\p{L}\-]*\s+(?:\w+\s+){0,3}(?:introduced|proposed|invented|created|developed|released|founded|built|made|makes|announced|published|described|revealed|launched|trained|wrote)\b")]
-    private static partial Regex HasAgent();
+    private static Regex HasAgent() => AnswerCues.Default.HasAgent;
 
-    [GeneratedRegex(@"\bwhen\b|\b(?:what|which) (?:year|date|month)\b", RegexOptions.IgnoreCase)]
-    public static partial Regex AsksWhen();
+    public static Regex AsksWhen() => AnswerCues.Default.AsksWhen;
 
-    [GeneratedRegex(@"\bwho\b|\bwhose\b|\b(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|has|have|the|an?)\b)[\w\-]+\s+){0,2}?(?:company|companies|firm|startup|group|groups|lab|labs|paper|organi[sz]ation|team|researchers?|scientists?|people|person|inventors?|founders?|developers?|makers?|body|bodies|agency|agencies|authority|authorities|regulators?|institutions?|court)\b", RegexOptions.IgnoreCase)]
-    public static partial Regex AsksWho();
+    public static Regex AsksWho() => AnswerCues.Default.AsksWho;
 
-    [GeneratedRegex(@"\bhow (?:many|much|big|large)\b|\bwhat (?:size|sizes)\b", RegexOptions.IgnoreCase)]
-    public static partial Regex AsksHowMany();
+    public static Regex AsksHowMany() => AnswerCues.Default.AsksHowMany;
 
     [GeneratedRegex(@"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")]
     public static partial Regex HasDate();
@@ -127,9 +115,7 @@ internal static partial class AnswerTypes
     [GeneratedRegex(@"\b\p{Lu}\p{Ll}[\p{L}\-]*")]
     private static partial Regex NameWord();
 
-    [GeneratedRegex(@"\bwhy\b|\bwhat causes\b|\bhow come\b|\breason\b", RegexOptions.IgnoreCase)]
-    public static partial Regex AsksWhy();
+    public static Regex AsksWhy() => AnswerCues.Default.AsksWhy;
 
-    [GeneratedRegex(@"\b(?:because|since|so that|due to|caused? by|causes|the reason|as a result|leads? to|comes? from|stems? from|arises?)\b", RegexOptions.IgnoreCase)]
-    public static partial Regex HasCause();
+    public static Regex HasCause() => AnswerCues.Default.HasCause;
 }
