@@ -180,6 +180,10 @@ internal static class AnswerSelection
                 continue;
             }
 
+            // The lead-in's value, and a sentence that refers back ("It was ...") starting the stretch reads well only
+            // after the one it refers to; each sentence from the anchor on then adds its own.
+            var value = Enumerable.Range(from, at - from).Sum(k => Logistic.Sigmoid(items[passage[k]].Score) - cost - LeadInCost)
+                - (items[passage[from]].LeansOnPrevious && from > 0 ? LeadInCost : 0);
             for (var to = at; to < passage.Count && to - from < budget; to++)
             {
                 // A gap of more than one unquotable sentence breaks the stretch.
@@ -188,18 +192,7 @@ internal static class AnswerSelection
                     break;
                 }
 
-                var value = 0.0;
-                for (var k = from; k <= to; k++)
-                {
-                    value += Logistic.Sigmoid(items[passage[k]].Score) - cost - (k < at ? LeadInCost : 0);
-                }
-
-                // A sentence that refers back ("It was ...") reads well only after the one it refers to.
-                if (items[passage[from]].LeansOnPrevious && from > 0)
-                {
-                    value -= LeadInCost;
-                }
-
+                value += Logistic.Sigmoid(items[passage[to]].Score) - cost;
                 if (value > bestValue)
                 {
                     bestValue = value;

@@ -95,7 +95,7 @@ public sealed partial class Responder
         if (prepared.Curated is { } curated)
         {
             // A question a support team has answered gets their answer, cited and checked like any other.
-            var quoted = CuratedText(curated, prepared);
+            var quoted = CuratedText(curated);
             yield return new ResponderUpdate(ResponderUpdateKind.Text, quoted);
             var checkedAnswer = await CheckAsync(prepared, quoted, ChatBackend.CuratedName, null, null, watch, cancellationToken);
             yield return new ResponderUpdate(ResponderUpdateKind.Completed, checkedAnswer.Text) { Answer = checkedAnswer with { CuratedQuestion = curated.Passage.Questions[0] } };
@@ -234,14 +234,14 @@ public sealed partial class Responder
             .Max();
         if (entries[0].Similarity >= _curated.Confident && entries[0].Similarity > prose)
         {
-            return (new CuratedMatch(entries[0].Passage, entries[0].Number, entries[0].Similarity), []);
+            return (new CuratedMatch(entries[0].Passage, entries[0].Number), []);
         }
 
         return (null, entries.Where(e => e.Similarity >= _curated.Close).Take(2).Select(e => e.Passage.Questions[0]).ToArray());
     }
 
     /// <summary>The curated answer as the responder writes any answer: each sentence followed by its source's number.</summary>
-    private static string CuratedText(CuratedMatch curated, Prepared prepared)
+    private static string CuratedText(CuratedMatch curated)
     {
         var sentences = curated.Passage.Sentences.Count > 0
             ? curated.Passage.Sentences.Select(s => s.Text)
@@ -365,8 +365,8 @@ public sealed partial class Responder
         public IReadOnlyList<string> Suggestions { get; init; } = [];
     }
 
-    /// <summary>A FAQ entry matched to the message: its passage, its number among the sources, and how close its questions are.</summary>
-    private sealed record CuratedMatch(RetrievedPassage Passage, int Number, double Similarity);
+    /// <summary>A FAQ entry matched to the message: its passage and its number among the sources.</summary>
+    private sealed record CuratedMatch(RetrievedPassage Passage, int Number);
 
     private static partial class Log
     {

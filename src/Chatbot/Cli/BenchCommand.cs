@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Chatbot.AI.Answers;
-using Chatbot.AI.Extractive;
 using Chatbot.AI.Responding;
 using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
@@ -79,7 +77,7 @@ public static partial class BenchCommand
         {
             var answer = await responder.AnswerAsync(new ResponderRequest(item.Question), cancellationToken);
             questions++;
-            if (IsRefusal(answer))
+            if (!answer.Covered)
             {
                 refused++;
             }
@@ -103,6 +101,11 @@ public static partial class BenchCommand
         var responder = services.GetRequiredService<Responder>();
         var path = args.Get("data") ?? throw new CliUsageException("bench faq needs --data: paraphrases with the question each expects.");
         var (items, problems) = await JsonLines.ReadAsync<FaqParaphrase>(QuestionFileArgument.Resolve(path), item => item is { Question.Length: > 0 } ? null : "needs 'question'.", CommandLine.Json, cancellationToken);
+        foreach (var problem in problems)
+        {
+            await Console.Error.WriteLineAsync($"{problem} Skipped.");
+        }
+
         int matched = 0, right = 0, unmatched = 0, rightlyNone = 0, offered = 0;
         foreach (var item in items)
         {
@@ -133,9 +136,6 @@ public static partial class BenchCommand
 
     private sealed record FaqParaphrase(string Question, string? Expected);
 
-    /// <summary>True when the answer says the sources do not cover the question rather than quoting them.</summary>
-    private static bool IsRefusal(Answer answer) => answer.Text.StartsWith(ExtractiveComposer.NotCoveredAnswer, StringComparison.Ordinal);
-
     /// <summary>
     /// Answers each held-out question and checks that it cites a source and contains the key facts
     /// listed for it (each fact: any one of its alternatives, case-insensitive).
@@ -161,7 +161,7 @@ public static partial class BenchCommand
             words.Add(answer.Sentences.Sum(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => !CitationMarker().IsMatch(w))));
             var hasCitation = answer.Sentences.Any(s => s.Citations.Any(n => answer.Citations.Any(c => c.Number == n)));
             passages.Add(answer.Citations.Sum(c => c.CitedPassages.Count));
-            refused += IsRefusal(answer) ? 1 : 0;
+            refused += answer.Covered ? 0 : 1;
             firstCitesOne += answer.Sentences.SelectMany(s => s.Citations).Take(1).All(n => n == 1) ? 1 : 0;
             var missing = item.KeyFacts!.Where(fact => !fact.Any(alt => answer.Text.Contains(alt, StringComparison.OrdinalIgnoreCase))).ToList();
             cited += hasCitation ? 1 : 0;

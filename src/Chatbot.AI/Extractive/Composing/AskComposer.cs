@@ -27,7 +27,7 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
         {
             await scorer.ScoreAsync(candidates, part.Text, part.Vector, cancellationToken);
             ranker.Rank(candidates, part.Text);
-            if ((TypedAnswer(candidates, seeds, request.Style, out var best) ?? best) is { } seed)
+            if ((TypedAnswer(candidates, seeds, out var best) ?? best) is { } seed)
             {
                 seeds.Add(seed);
             }
@@ -42,7 +42,7 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
         {
             return ExtractiveComposer.NotCoveredAnswer;
         }
-        if (parts.Count == 0 && TypedAnswer(candidates, seeds, request.Style, out _) is { } typed)
+        if (parts.Count == 0 && TypedAnswer(candidates, seeds, out _) is { } typed)
         {
             seeds.Add(typed);
         }
@@ -109,7 +109,7 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
     /// sentence (the best-ranked after <paramref name="seeds"/>). The ranker weighs the kind of answer among much
     /// else; a sentence that gives it should lead.
     /// </summary>
-    public static AnswerCandidate? TypedAnswer(List<AnswerCandidate> candidates, List<AnswerCandidate> seeds, AnswerStyle style, out AnswerCandidate? best)
+    public static AnswerCandidate? TypedAnswer(List<AnswerCandidate> candidates, List<AnswerCandidate> seeds, out AnswerCandidate? best)
     {
         var top = CandidateChooser.Best(candidates, seeds);
         best = top;

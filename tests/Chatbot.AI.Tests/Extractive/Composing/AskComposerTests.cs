@@ -1,7 +1,6 @@
 using Chatbot.AI.Extractive;
 using Chatbot.AI.Extractive.Candidates;
 using Chatbot.AI.Extractive.Composing;
-using Chatbot.AI.Prompting;
 
 namespace Chatbot.AI.Tests.Extractive.Composing;
 
@@ -12,7 +11,7 @@ public sealed class AskComposerTests
     {
         var candidates = Candidates((2.0, false), (1.0, true), (0.8, true));
 
-        var typed = AskComposer.TypedAnswer(candidates, [], AnswerStyle.Standard, out var best);
+        var typed = AskComposer.TypedAnswer(candidates, [], out var best);
 
         Assert.Same(candidates[1], typed);
         Assert.Same(candidates[0], best);
@@ -23,7 +22,7 @@ public sealed class AskComposerTests
     {
         var candidates = Candidates((2.0, false), (0.4, true));
 
-        var typed = AskComposer.TypedAnswer(candidates, [], AnswerStyle.Standard, out var best);
+        var typed = AskComposer.TypedAnswer(candidates, [], out var best);
 
         Assert.Null(typed);
         Assert.Same(candidates[0], best);
@@ -34,7 +33,7 @@ public sealed class AskComposerTests
     {
         var candidates = Candidates((3.0, true), (1.0, false), (-0.4, true));
 
-        var typed = AskComposer.TypedAnswer(candidates, [candidates[0]], AnswerStyle.Standard, out var best);
+        var typed = AskComposer.TypedAnswer(candidates, [candidates[0]], out var best);
 
         Assert.Same(candidates[2], typed);
         Assert.Same(candidates[1], best);
@@ -46,7 +45,7 @@ public sealed class AskComposerTests
         var candidates = Candidates((2.0, false), (1.5, true));
         candidates[1].Admissible = false;
 
-        Assert.Null(AskComposer.TypedAnswer(candidates, [], AnswerStyle.Standard, out _));
+        Assert.Null(AskComposer.TypedAnswer(candidates, [], out _));
     }
 
     [Fact]
@@ -55,7 +54,7 @@ public sealed class AskComposerTests
         var candidates = Candidates((2.0, true));
         candidates[0].Admissible = false;
 
-        Assert.Null(AskComposer.TypedAnswer(candidates, [], AnswerStyle.Standard, out var best));
+        Assert.Null(AskComposer.TypedAnswer(candidates, [], out var best));
         Assert.Null(best);
     }
 
