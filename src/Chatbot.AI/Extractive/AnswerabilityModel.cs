@@ -23,38 +23,17 @@ public sealed class AnswerabilityModel
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private readonly double[] _means;
-    private readonly double[] _scales;
-    private readonly double[] _weights;
+    private readonly StandardizedWeights _weights;
 
     /// <summary>Creates a model; every list has one entry per name in <see cref="FeatureNames"/>, in that order.</summary>
     public AnswerabilityModel(IReadOnlyList<string> features, IReadOnlyList<double> means, IReadOnlyList<double> scales, IReadOnlyList<double> weights, double bias, double threshold)
     {
-        ArgumentNullException.ThrowIfNull(features);
-        ArgumentNullException.ThrowIfNull(means);
-        ArgumentNullException.ThrowIfNull(scales);
-        ArgumentNullException.ThrowIfNull(weights);
-        if (!features.SequenceEqual(FeatureNames, StringComparer.Ordinal))
+        _weights = new StandardizedWeights(features, FeatureNames, means, scales, weights, bias, "answerability model", "train answerability");
+        if (!(threshold is >= 0 and <= 1))
         {
-            throw new ArgumentException(
-                $"The answerability model's features ({string.Join(", ", features)}) are not the composer's ({string.Join(", ", FeatureNames)}): retrain it with 'train answerability'.",
-                nameof(features));
+            throw new ArgumentException("The answerability model's threshold must be a probability.", nameof(threshold));
         }
 
-        if (means.Count != features.Count || scales.Count != features.Count || weights.Count != features.Count)
-        {
-            throw new ArgumentException("The model needs one mean, scale and weight per feature.", nameof(features));
-        }
-
-        if (scales.Any(s => !(s > 0)) || means.Concat(weights).Append(bias).Any(v => !double.IsFinite(v)) || !(threshold is >= 0 and <= 1))
-        {
-            throw new ArgumentException("Scales must be positive, weights finite and the threshold a probability.", nameof(scales));
-        }
-
-        _means = means.ToArray();
-        _scales = scales.ToArray();
-        _weights = weights.ToArray();
-        Bias = bias;
         Threshold = threshold;
     }
 
@@ -70,16 +49,16 @@ public sealed class AnswerabilityModel
     ];
 
     /// <summary>Each feature's training mean.</summary>
-    public IReadOnlyList<double> Means => _means;
+    public IReadOnlyList<double> Means => _weights.Means;
 
     /// <summary>Each feature's training standard deviation.</summary>
-    public IReadOnlyList<double> Scales => _scales;
+    public IReadOnlyList<double> Scales => _weights.Scales;
 
     /// <summary>The weight of each standardised feature.</summary>
-    public IReadOnlyList<double> Weights => _weights;
+    public IReadOnlyList<double> Weights => _weights.Weights;
 
     /// <summary>The intercept.</summary>
-    public double Bias { get; }
+    public double Bias => _weights.Bias;
 
     /// <summary>Below this probability the question counts as not covered; chosen in training to keep false refusals rare.</summary>
     public double Threshold { get; }
@@ -119,27 +98,13 @@ public sealed class AnswerabilityModel
     }
 
     /// <summary>The probability that sources with <paramref name="features"/> answer the question.</summary>
-    public double Probability(ReadOnlySpan<double> features)
-    {
-        if (features.Length != _weights.Length)
-        {
-            throw new ArgumentException($"Expected {_weights.Length} features, got {features.Length}.", nameof(features));
-        }
-
-        var z = Bias;
-        for (var i = 0; i < features.Length; i++)
-        {
-            z += _weights[i] * (features[i] - _means[i]) / _scales[i];
-        }
-
-        return Logistic.Sigmoid(z);
-    }
+    public double Probability(ReadOnlySpan<double> features) => Logistic.Sigmoid(_weights.LogOdds(features));
 
     /// <summary>True when sources with <paramref name="features"/> answer the question.</summary>
     public bool Answers(ReadOnlySpan<double> features) => Probability(features) >= Threshold;
 
     /// <summary>The same model with <paramref name="provenance"/> recorded.</summary>
-    public AnswerabilityModel WithProvenance(string provenance) => new(FeatureNames, _means, _scales, _weights, Bias, Threshold) { Provenance = provenance };
+    public AnswerabilityModel WithProvenance(string provenance) => new(FeatureNames, _weights.Means, _weights.Scales, _weights.Weights, Bias, Threshold) { Provenance = provenance };
 
     /// <summary>The model that ships with the library.</summary>
     public static AnswerabilityModel LoadDefault() => FromJson(EmbeddedResource.ReadText(typeof(AnswerabilityModel).Assembly, ResourceName));
@@ -154,7 +119,7 @@ public sealed class AnswerabilityModel
 
     /// <summary>The model as indented JSON.</summary>
     public string ToJson() =>
-        JsonSerializer.Serialize(new ModelDocument([.. FeatureNames], _means, _scales, _weights, Bias, Threshold, Provenance), s_json);
+        JsonSerializer.Serialize(new ModelDocument([.. FeatureNames], _weights.Means, _weights.Scales, _weights.Weights, Bias, Threshold, Provenance), s_json);
 
     private sealed record ModelDocument(string[] Features, double[] Means, double[] Scales, double[] Weights, double Bias, double Threshold, string? Provenance);
 }

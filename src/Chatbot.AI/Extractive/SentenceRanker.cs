@@ -15,39 +15,11 @@ public sealed class SentenceRanker
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private readonly double[] _means;
-    private readonly double[] _scales;
-    private readonly double[] _weights;
+    private readonly StandardizedWeights _weights;
 
     /// <summary>Creates a ranker; every list has one entry per name in <see cref="FeatureNames"/>, in that order.</summary>
-    public SentenceRanker(IReadOnlyList<string> features, IReadOnlyList<double> means, IReadOnlyList<double> scales, IReadOnlyList<double> weights, double bias)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        ArgumentNullException.ThrowIfNull(means);
-        ArgumentNullException.ThrowIfNull(scales);
-        ArgumentNullException.ThrowIfNull(weights);
-        if (!features.SequenceEqual(FeatureNames, StringComparer.Ordinal))
-        {
-            throw new ArgumentException(
-                $"The ranker's features ({string.Join(", ", features)}) are not the composer's ({string.Join(", ", FeatureNames)}): retrain it with 'train ranker'.",
-                nameof(features));
-        }
-
-        if (means.Count != features.Count || scales.Count != features.Count || weights.Count != features.Count)
-        {
-            throw new ArgumentException("A ranker needs one mean, scale and weight per feature.", nameof(features));
-        }
-
-        if (scales.Any(s => !(s > 0)) || means.Concat(weights).Append(bias).Any(v => !double.IsFinite(v)))
-        {
-            throw new ArgumentException("A ranker's scales must be positive and its weights finite.", nameof(scales));
-        }
-
-        _means = means.ToArray();
-        _scales = scales.ToArray();
-        _weights = weights.ToArray();
-        Bias = bias;
-    }
+    public SentenceRanker(IReadOnlyList<string> features, IReadOnlyList<double> means, IReadOnlyList<double> scales, IReadOnlyList<double> weights, double bias) =>
+        _weights = new StandardizedWeights(features, FeatureNames, means, scales, weights, bias, "ranker", "train ranker");
 
     /// <summary>What the composer measures of each sentence, in vector order.</summary>
     public static IReadOnlyList<string> FeatureNames { get; } =
@@ -77,39 +49,25 @@ public sealed class SentenceRanker
     ];
 
     /// <summary>Each feature's training mean, subtracted before weighing.</summary>
-    public IReadOnlyList<double> Means => _means;
+    public IReadOnlyList<double> Means => _weights.Means;
 
     /// <summary>Each feature's training standard deviation, divided by before weighing.</summary>
-    public IReadOnlyList<double> Scales => _scales;
+    public IReadOnlyList<double> Scales => _weights.Scales;
 
     /// <summary>The weight of each standardised feature.</summary>
-    public IReadOnlyList<double> Weights => _weights;
+    public IReadOnlyList<double> Weights => _weights.Weights;
 
     /// <summary>The intercept.</summary>
-    public double Bias { get; }
+    public double Bias => _weights.Bias;
 
     /// <summary>What training reported: data, cross-validated key-fact rate; informational.</summary>
     public string? Provenance { get; init; }
 
     /// <summary>The same ranker, with <paramref name="provenance"/> recorded.</summary>
-    public SentenceRanker WithProvenance(string provenance) => new(FeatureNames, _means, _scales, _weights, Bias) { Provenance = provenance };
+    public SentenceRanker WithProvenance(string provenance) => new(FeatureNames, _weights.Means, _weights.Scales, _weights.Weights, Bias) { Provenance = provenance };
 
     /// <summary>The log-odds that a sentence with <paramref name="features"/> holds the answer.</summary>
-    public double Score(ReadOnlySpan<double> features)
-    {
-        if (features.Length != _weights.Length)
-        {
-            throw new ArgumentException($"Expected {_weights.Length} features, got {features.Length}.", nameof(features));
-        }
-
-        var z = Bias;
-        for (var i = 0; i < features.Length; i++)
-        {
-            z += _weights[i] * (features[i] - _means[i]) / _scales[i];
-        }
-
-        return z;
-    }
+    public double Score(ReadOnlySpan<double> features) => _weights.LogOdds(features);
 
     /// <summary>The ranker that ships with the library.</summary>
     public static SentenceRanker LoadDefault() => FromJson(EmbeddedResource.ReadText(typeof(SentenceRanker).Assembly, ResourceName));
@@ -124,7 +82,7 @@ public sealed class SentenceRanker
 
     /// <summary>The ranker as indented JSON.</summary>
     public string ToJson() =>
-        JsonSerializer.Serialize(new RankerDocument([.. FeatureNames], _means, _scales, _weights, Bias, Provenance), s_json);
+        JsonSerializer.Serialize(new RankerDocument([.. FeatureNames], _weights.Means, _weights.Scales, _weights.Weights, Bias, Provenance), s_json);
 
     private sealed record RankerDocument(string[] Features, double[] Means, double[] Scales, double[] Weights, double Bias, string? Provenance);
 }

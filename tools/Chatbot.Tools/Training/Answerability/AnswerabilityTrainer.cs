@@ -39,20 +39,11 @@ public static class AnswerabilityTrainer
             throw new ArgumentException("Fitting needs answerable and uncovered questions.", nameof(examples));
         }
 
-        var d = AnswerabilityModel.FeatureNames.Count;
-        var means = new double[d];
-        var scales = new double[d];
-        for (var j = 0; j < d; j++)
-        {
-            means[j] = examples.Average(e => e.Features[j]);
-            var variance = examples.Average(e => (e.Features[j] - means[j]) * (e.Features[j] - means[j]));
-            scales[j] = variance > 1e-12 ? Math.Sqrt(variance) : 1;
-        }
+        var (means, scales, rows) = Standardization.Of(examples.Select(e => e.Features).ToList(), AnswerabilityModel.FeatureNames.Count);
 
         // Each class weighs as much as the other, however many questions it has.
         var positives = examples.Count(e => e.Answerable);
         var negatives = examples.Count - positives;
-        var rows = examples.Select(e => e.Features.Select((v, j) => (v - means[j]) / scales[j]).ToArray()).ToList();
         var weights = examples.Select(e => examples.Count / (2.0 * (e.Answerable ? positives : negatives))).ToArray();
         var (fitted, bias) = LogisticRegression.Fit(rows, examples.Select(e => e.Answerable).ToArray(), weights, l2);
         return new AnswerabilityModel(AnswerabilityModel.FeatureNames, means, scales, fitted, bias, threshold);

@@ -331,19 +331,7 @@ public sealed class GroundingTrainer
     private static FittedModel Fit(int[] indexes, List<TrainingResponse> responses, List<TrainingClaim> handmade, double l2)
     {
         var claims = responses.SelectMany(r => r.Claims).Concat(handmade).ToList();
-        var d = indexes.Length;
-        var means = new double[d];
-        var scales = new double[d];
-        for (var j = 0; j < d; j++)
-        {
-            var values = claims.Select(c => c.Features[indexes[j]]).ToArray();
-            var mean = values.Average();
-            var variance = values.Select(v => (v - mean) * (v - mean)).Average();
-            means[j] = mean;
-            scales[j] = variance > 1e-12 ? Math.Sqrt(variance) : 1;
-        }
-
-        var rows = claims.Select(c => Enumerable.Range(0, d).Select(j => (c.Features[indexes[j]] - means[j]) / scales[j]).ToArray()).ToList();
+        var (means, scales, rows) = Standardization.Of(claims.Select(c => indexes.Select(j => c.Features[j]).ToArray()).ToList(), indexes.Length);
         var (weights, bias) = LogisticRegression.Fit(rows, claims.Select(c => c.Hallucinated).ToList(), claims.Select(c => c.Weight).ToList(), l2);
         return new FittedModel(means, scales, weights, bias);
     }

@@ -19,17 +19,7 @@ public static class SentenceRankerFitter
             throw new ArgumentException("Fitting needs as many labels (and weights) as rows, with both answers and non-answers among them.", nameof(labels));
         }
 
-        var d = SentenceRanker.FeatureNames.Count;
-        var means = new double[d];
-        var scales = new double[d];
-        for (var j = 0; j < d; j++)
-        {
-            means[j] = rows.Average(r => r[j]);
-            var variance = rows.Average(r => (r[j] - means[j]) * (r[j] - means[j]));
-            scales[j] = variance > 1e-12 ? Math.Sqrt(variance) : 1;
-        }
-
-        var standardised = rows.Select(r => r.Select((v, j) => (v - means[j]) / scales[j]).ToArray()).ToList();
+        var (means, scales, standardised) = Standardization.Of(rows, SentenceRanker.FeatureNames.Count);
         var (fitted, bias) = LogisticRegression.Fit(standardised, labels, weights ?? Enumerable.Repeat(1.0, rows.Count).ToArray(), l2);
         return new SentenceRanker(SentenceRanker.FeatureNames, means, scales, fitted, bias);
     }
