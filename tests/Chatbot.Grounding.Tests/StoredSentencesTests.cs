@@ -1,46 +1,18 @@
-using Chatbot.Grounding.Model;
 using Chatbot.Grounding.Tests.Doubles;
 using Chatbot.Knowledge.Chunking;
-using Chatbot.Knowledge.Text;
 
 namespace Chatbot.Grounding.Tests;
 
 /// <summary>The check reads the sentences and vectors the index stored, and embeds only text nobody embedded before.</summary>
 public sealed class StoredSentencesTests
 {
-    private const string Passage =
-        "The Quillfeather engine was released by Harrow Labs in 2031. It renders vector art from a short text prompt. " +
-        "Its second version added animation.";
-
-    /// <summary>Every claim goes to the dense stage, so any text without a vector would be embedded.</summary>
-    private static GroundingChecker Checker(HashingEmbedder embedder)
-    {
-        var shipped = GroundingModel.LoadDefault();
-        var model = new GroundingModel(shipped.Features, shipped.Means, shipped.Scales, shipped.Weights, shipped.Bias, shipped.Threshold)
-        {
-            DenseCandidates = shipped.DenseCandidates,
-            LexicalStage = shipped.LexicalStage,
-            DenseClaimBudget = 10,
-            DenseDoubtBand = double.PositiveInfinity,
-        };
-        return new GroundingChecker(embedder, model);
-    }
-
-    private static GroundingSource Stored(HashingEmbedder ingestion)
-    {
-        var sentences = SentenceSplitter.Default.Split(Passage)
-            .Select(s => new ChunkSentence(s.Start, s.Length, s.Text, ingestion.GenerateAsync([ChunkSentence.EmbeddedText(s.Text)]).Result[0].Vector))
-            .ToArray();
-        return new GroundingSource(1, Passage) { Sentences = sentences };
-    }
-
     [Fact]
     public async Task CheckAsync_VerbatimQuotesOfStoredSentences_EmbedNothing()
     {
-        var source = Stored(new HashingEmbedder());
+        var source = StoredPassage.Source(new HashingEmbedder());
         var embedder = new HashingEmbedder();
 
-        var report = await Checker(embedder).CheckAsync(
+        var report = await StoredPassage.AllDenseChecker(embedder).CheckAsync(
             "The Quillfeather engine was released by Harrow Labs in 2031. [1] It renders vector art from a short text prompt. [1]", [source]);
 
         Assert.Equal(0, embedder.Texts);
@@ -50,7 +22,7 @@ public sealed class StoredSentencesTests
     [Fact]
     public async Task CheckAsync_VerbatimQuote_IsSupportedByTheQuotedSentenceOfTheCitedSource()
     {
-        var report = await Checker(new HashingEmbedder()).CheckAsync("Its second version added animation. [1]", [Stored(new HashingEmbedder())]);
+        var report = await StoredPassage.AllDenseChecker(new HashingEmbedder()).CheckAsync("Its second version added animation. [1]", [StoredPassage.Source(new HashingEmbedder())]);
 
         var sentence = Assert.Single(report.Sentences);
         Assert.Equal(GroundingVerdict.Supported, sentence.Verdict);
@@ -65,8 +37,8 @@ public sealed class StoredSentencesTests
     {
         var embedder = new HashingEmbedder();
 
-        var report = await Checker(embedder).CheckAsync(
-            "**In short:** It renders vector art from a short text prompt. [1]\n\n**Quillfeather:** Its second version added animation. [1]", [Stored(new HashingEmbedder())]);
+        var report = await StoredPassage.AllDenseChecker(embedder).CheckAsync(
+            "**In short:** It renders vector art from a short text prompt. [1]\n\n**Quillfeather:** Its second version added animation. [1]", [StoredPassage.Source(new HashingEmbedder())]);
 
         Assert.Equal(0, embedder.Texts);
         Assert.Equal(2, report.Sentences.Count);
@@ -76,13 +48,13 @@ public sealed class StoredSentencesTests
     [Fact]
     public async Task CheckAsync_VerbatimQuoteCitingAnotherSource_IsWeighedInFull()
     {
-        var stored = Stored(new HashingEmbedder());
+        var stored = StoredPassage.Source(new HashingEmbedder());
         var elsewhere = new GroundingSource(2, "Harrow Labs is based in Leeds.")
         {
             Sentences = [new ChunkSentence(0, 30, "Harrow Labs is based in Leeds.", (await new HashingEmbedder().GenerateAsync(["Harrow Labs is based in Leeds."]))[0].Vector)],
         };
 
-        var report = await Checker(new HashingEmbedder()).CheckAsync("Its second version added animation. [2]", [stored, elsewhere]);
+        var report = await StoredPassage.AllDenseChecker(new HashingEmbedder()).CheckAsync("Its second version added animation. [2]", [stored, elsewhere]);
 
         Assert.Equal(GroundingVerdict.WrongCitation, Assert.Single(report.Sentences).Verdict);
     }
@@ -90,10 +62,10 @@ public sealed class StoredSentencesTests
     [Fact]
     public async Task CheckAsync_ModelWrittenSentence_IsTheOnlyTextEmbedded()
     {
-        var source = Stored(new HashingEmbedder());
+        var source = StoredPassage.Source(new HashingEmbedder());
         var embedder = new HashingEmbedder();
 
-        await Checker(embedder).CheckAsync("Harrow Labs shipped Quillfeather, a text-to-vector-art engine, in 2031 [1].", [source]);
+        await StoredPassage.AllDenseChecker(embedder).CheckAsync("Harrow Labs shipped Quillfeather, a text-to-vector-art engine, in 2031 [1].", [source]);
 
         Assert.Equal(1, embedder.Texts);
     }
@@ -101,10 +73,10 @@ public sealed class StoredSentencesTests
     [Fact]
     public async Task CheckAsync_SentenceQuotingAStoredSentence_IsComparedByTheQuotesVector()
     {
-        var source = Stored(new HashingEmbedder());
+        var source = StoredPassage.Source(new HashingEmbedder());
         var embedder = new HashingEmbedder();
 
-        var report = await Checker(embedder).CheckAsync(
+        var report = await StoredPassage.AllDenseChecker(embedder).CheckAsync(
             "Contradicted: my sources say otherwise, namely \u201CThe Quillfeather engine was released by Harrow Labs in 2031\u201D. [1]", [source]);
 
         Assert.Equal(0, embedder.Texts);
@@ -114,12 +86,12 @@ public sealed class StoredSentencesTests
     [Fact]
     public async Task CheckAsync_ClaimWithAKnownVector_IsNotEmbeddedAgain()
     {
-        var source = Stored(new HashingEmbedder());
+        var source = StoredPassage.Source(new HashingEmbedder());
         const string Claim = "Harrow Labs shipped Quillfeather in 2031.";
         var known = new Dictionary<string, float[]> { [Claim] = (await new HashingEmbedder().GenerateAsync([Claim]))[0].Vector.ToArray() };
         var embedder = new HashingEmbedder();
 
-        await Checker(embedder).CheckAsync($"{Claim} [1]", [source], [], known);
+        await StoredPassage.AllDenseChecker(embedder).CheckAsync($"{Claim} [1]", [source], [], known);
 
         Assert.Equal(0, embedder.Texts);
     }
@@ -129,7 +101,7 @@ public sealed class StoredSentencesTests
     {
         var embedder = new HashingEmbedder();
 
-        await Checker(embedder).CheckAsync("Harrow Labs shipped Quillfeather, a text-to-vector-art engine, in 2031 [1].", [new GroundingSource(1, Passage)]);
+        await StoredPassage.AllDenseChecker(embedder).CheckAsync("Harrow Labs shipped Quillfeather, a text-to-vector-art engine, in 2031 [1].", [new GroundingSource(1, StoredPassage.Text)]);
 
         // The claim and the passage's sentences worth comparing it with: at least one source sentence was embedded.
         Assert.True(embedder.Texts >= 2, $"{embedder.Texts} texts embedded");
