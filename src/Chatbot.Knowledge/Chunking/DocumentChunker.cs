@@ -78,12 +78,12 @@ public sealed class DocumentChunker
         }
 
         state.Finish();
+        var chunks = document.Asks.Count == 0 ? state.Chunks : state.Chunks.ConvertAll(chunk => chunk with { AskedAs = AsksOf(document, chunk) });
         if (document.Faq.Count == 0)
         {
-            return state.Chunks;
+            return chunks;
         }
 
-        var chunks = state.Chunks.ToList();
         foreach (var entry in document.Faq)
         {
             chunks.Add(new KnowledgeChunk
@@ -106,7 +106,29 @@ public sealed class DocumentChunker
         return chunks;
     }
 
-    /// <summary>The headings above a chunk, without the document's title heading (its one H1, or a heading equal to the title).</summary>
+    /// <summary>
+    /// The questions of the sections a chunk holds text of: the section it starts in (the nearest heading at or before
+    /// its start, or the document's top) and every section whose heading it contains.
+    /// </summary>
+    private static List<string> AsksOf(KnowledgeDocument document, KnowledgeChunk chunk)
+    {
+        var governing = 0;
+        foreach (var block in document.Blocks)
+        {
+            if (block.Kind == DocumentBlockKind.Heading && block.Start <= chunk.Start)
+            {
+                governing = block.Start;
+            }
+        }
+
+        return document.Asks
+            .Where(p => p.Key == governing || (p.Key > chunk.Start && p.Key < chunk.End))
+            .OrderBy(p => p.Key)
+            .SelectMany(p => p.Value)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
     /// <summary>Counts white-space separated words in <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>).</summary>
     internal static int CountWords(string text, int start, int end)
     {

@@ -36,6 +36,9 @@ public sealed record KnowledgeChunk
     /// <summary>For a curated answer, the questions it answers (the main one first); empty for a passage of prose.</summary>
     public IReadOnlyList<string> Questions { get; init; } = [];
 
+    /// <summary>For a passage of prose, the questions its author says its sections answer (doc2query); indexed, never shown.</summary>
+    public IReadOnlyList<string> AskedAs { get; init; } = [];
+
     /// <summary>The chunk's sentences with their spans and vectors, as ingestion stored them; empty until the chunk is indexed.</summary>
     public IReadOnlyList<ChunkSentence> Sentences { get; init; } = [];
 

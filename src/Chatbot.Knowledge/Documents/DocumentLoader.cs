@@ -137,6 +137,7 @@ public sealed class DocumentLoader
             SourcePath = fullPath,
             Text = text,
             Blocks = builder.Blocks,
+            Asks = builder.Asks,
             Faq = faq,
         };
     }

@@ -37,6 +37,12 @@ public sealed record KnowledgeDocument
     /// <summary>Headings and paragraphs in reading order.</summary>
     public required IReadOnlyList<DocumentBlock> Blocks { get; init; }
 
+    /// <summary>
+    /// Questions the author says a section answers (doc2query), by the offset of the section's heading (0 for the
+    /// document's top before any heading); indexed with the section's passages so that a question put in other words finds them.
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> Asks { get; init; } = new Dictionary<int, IReadOnlyList<string>>();
+
     /// <summary>The curated questions and answers it holds, each with its answer's span in <see cref="Text"/>; indexed one passage each.</summary>
     public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
 

@@ -6,13 +6,17 @@ namespace Chatbot.Knowledge.Documents;
 /// <summary>
 /// Turns a Markdown body into headings and paragraphs of plain text: markup (emphasis, links,
 /// images, code fences, tables, HTML comments) is removed, list items and table rows stay on their
-/// own lines so that chunking can treat them as sentences.
+/// own lines so that chunking can treat them as sentences. A comment <c>&lt;!-- asks: question | question --&gt;</c>
+/// lists questions the section it stands in answers (doc2query): they are kept for indexing, not as text.
 /// </summary>
 internal static partial class MarkdownTextExtractor
 {
     public static void Extract(string markdown, PlainTextBuilder builder)
     {
-        var body = HtmlComment().Replace(markdown.Replace("\r\n", "\n", StringComparison.Ordinal), string.Empty);
+        // An asks comment becomes a line of its own that the loop hands to the builder; every other comment goes.
+        var body = markdown.Replace("\r\n", "\n", StringComparison.Ordinal);
+        body = AsksComment().Replace(body, m => $"\n{AsksMarker}{m.Groups["questions"].Value.Replace('\n', ' ')}\n");
+        body = HtmlComment().Replace(body, string.Empty);
         var lines = body.Split('\n');
         var paragraph = new List<string>();
         var lastLineWasText = false;
@@ -51,6 +55,13 @@ internal static partial class MarkdownTextExtractor
             if (trimmed.Length == 0)
             {
                 Flush();
+                continue;
+            }
+
+            if (trimmed.StartsWith(AsksMarker, StringComparison.Ordinal))
+            {
+                Flush();
+                builder.AddAsks(trimmed[AsksMarker.Length..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
                 continue;
             }
 
@@ -142,6 +153,12 @@ internal static partial class MarkdownTextExtractor
 
         return sb.ToString().Trim();
     }
+
+    /// <summary>Marks a line that holds an asks comment's questions; a control character no Markdown text contains.</summary>
+    private const string AsksMarker = "\u0001asks:";
+
+    [GeneratedRegex(@"<!--\s*asks:(?<questions>.*?)-->", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex AsksComment();
 
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
     private static partial Regex HtmlComment();

@@ -10,6 +10,7 @@ internal sealed class PlainTextBuilder
 {
     private readonly StringBuilder _text = new();
     private readonly List<DocumentBlock> _blocks = [];
+    private readonly Dictionary<int, List<string>> _asks = [];
 
     public IReadOnlyList<DocumentBlock> Blocks => _blocks;
 
@@ -35,6 +36,25 @@ internal sealed class PlainTextBuilder
         {
             Append(DocumentBlockKind.Paragraph, 0, clean);
         }
+    }
+
+    /// <summary>The questions each heading's section answers, by the heading's offset (see <see cref="AddAsks"/>).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> Asks => _asks.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
+
+    /// <summary>
+    /// Records questions the section under the last heading answers (the document's top when there is none yet); they
+    /// are indexed with the section's passages, not shown.
+    /// </summary>
+    public void AddAsks(IEnumerable<string> questions)
+    {
+        var heading = _blocks.FindLastIndex(b => b.Kind == DocumentBlockKind.Heading);
+        var key = heading < 0 ? 0 : _blocks[heading].Start;
+        if (!_asks.TryGetValue(key, out var list))
+        {
+            _asks[key] = list = [];
+        }
+
+        list.AddRange(questions.Select(NormalizeInline).Where(q => q.Length > 0 && !list.Contains(q, StringComparer.OrdinalIgnoreCase)));
     }
 
     public string BuildText() => _text.ToString();

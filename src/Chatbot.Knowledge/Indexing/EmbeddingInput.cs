@@ -16,6 +16,29 @@ internal static class EmbeddingInput
         ? $"{chunk.Title}\n{chunk.Text}"
         : $"{chunk.Title}: {chunk.Section}\n{chunk.Text}";
 
+    /// <summary>
+    /// The questions a passage of prose is said to answer (doc2query), embedded together; null when it has none. Its
+    /// stored vector is the normalised sum of the text's and these questions' vectors, so a question put the way people
+    /// ask finds the passage as well as one put in the passage's own words.
+    /// </summary>
+    public static string? AsksFor(KnowledgeChunk chunk) =>
+        chunk.Questions.Count == 0 && chunk.AskedAs.Count > 0 ? string.Join('\n', chunk.AskedAs) : null;
+
+    /// <summary>The hash that identifies a chunk's vector: of its text input and, when it has them, its questions.</summary>
+    public static ulong HashOf(KnowledgeChunk chunk) =>
+        AsksFor(chunk) is { } asks ? Hash($"{For(chunk)}\n\u0001asks\n{asks}") : Hash(For(chunk));
+
+    /// <summary>Adds the questions' vector to the text's and normalises the sum, in place.</summary>
+    public static void Blend(float[] text, ReadOnlySpan<float> asks)
+    {
+        System.Numerics.Tensors.TensorPrimitives.Add(text, asks, text);
+        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(text);
+        if (norm > 0)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Divide(text, norm, text);
+        }
+    }
+
     public static ulong Hash(string text)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];

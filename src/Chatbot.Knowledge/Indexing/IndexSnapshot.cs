@@ -15,6 +15,7 @@ internal sealed class IndexSnapshot
 {
     private readonly Lazy<Dictionary<ulong, int>> _rowByTextHash;
     private readonly Dictionary<string, int> _rowByChunkId;
+    private readonly Lazy<int[]> _curatedRows;
 
     private IndexSnapshot(
         DirectoryReader? reader, VectorRow[] rows, VectorMatrix matrix, IndexManifest manifest,
@@ -41,6 +42,7 @@ internal sealed class IndexSnapshot
             RowCollections[i] = (byte)Array.IndexOf(CollectionNames, rows[i].Collection);
         }
 
+        _curatedRows = new Lazy<int[]>(FindCuratedRows);
         _rowByTextHash = new Lazy<Dictionary<ulong, int>>(() =>
         {
             var map = new Dictionary<ulong, int>(Rows.Length);
@@ -72,6 +74,9 @@ internal sealed class IndexSnapshot
     public byte[] RowCollections { get; }
 
     public int Count => Rows.Length;
+
+    /// <summary>The rows of curated answers (chunks with questions), in row order; found once, on first use.</summary>
+    public IReadOnlyList<int> CuratedRows => _curatedRows.Value;
 
     /// <summary>The row whose embedded text had this hash, to reuse its vector.</summary>
     public bool TryGetRowByTextHash(ulong hash, out int row) => _rowByTextHash.Value.TryGetValue(hash, out row);
@@ -143,6 +148,43 @@ internal sealed class IndexSnapshot
             reader.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Every live document that has a term in the questions field is a curated answer.</summary>
+    private int[] FindCuratedRows()
+    {
+        if (Reader is null)
+        {
+            return [];
+        }
+
+        var rows = new SortedSet<int>();
+        foreach (var leaf in Reader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(LuceneFields.Questions);
+            if (terms is null)
+            {
+                continue;
+            }
+
+            var live = leaf.AtomicReader.LiveDocs;
+            var enumerator = terms.GetEnumerator();
+            DocsEnum? docs = null;
+            while (enumerator.MoveNext())
+            {
+                docs = enumerator.Docs(live, docs, DocsFlags.NONE);
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                {
+                    var row = RowByLuceneDoc[leaf.DocBase + doc];
+                    if (row >= 0)
+                    {
+                        rows.Add(row);
+                    }
+                }
+            }
+        }
+
+        return [.. rows];
     }
 
     public bool TryGetRow(string chunkId, out int row) => _rowByChunkId.TryGetValue(chunkId, out row);

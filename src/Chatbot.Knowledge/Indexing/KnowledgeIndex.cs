@@ -42,6 +42,9 @@ public sealed partial class KnowledgeIndex : IDisposable
     /// <summary>A query term in more than this share of the chunks counts as common (see <see cref="BuildKeywordQuery"/>).</summary>
     private const double CommonTermRatio = 0.25;
 
+    /// <summary>Weight of a term found in a passage's doc2query questions, relative to its text.</summary>
+    private const float AsksBoost = 1.0f;
+
     /// <summary>Shortest (stemmed) unknown query term that is matched by near spellings; shorter ones have too many neighbours.</summary>
     private const int MinFuzzyTermLength = 4;
 
@@ -544,11 +547,13 @@ public sealed partial class KnowledgeIndex : IDisposable
         var section = TermLookup.Of(reader, LuceneFields.Section, terms);
         var topics = TermLookup.Of(reader, LuceneFields.Topics, terms);
         var questions = TermLookup.Of(reader, LuceneFields.Questions, terms);
+        var asks = TermLookup.Of(reader, LuceneFields.Asks, terms);
         var query = new BooleanQuery();
         for (var i = 0; i < terms.Count; i++)
         {
             var term = terms[i];
-            if (frequencies[i] == 0 && term.Length >= MinFuzzyTermLength && title.DocFreq(term) == 0 && topics.DocFreq(term) == 0)
+            if (frequencies[i] == 0 && term.Length >= MinFuzzyTermLength && title.DocFreq(term) == 0 && topics.DocFreq(term) == 0
+                && questions.DocFreq(term) == 0 && asks.DocFreq(term) == 0)
             {
                 // A word the index has never seen is most likely misspelt ("paramters", "vidoes"): match its near spellings.
                 var edits = term.Length >= 7 ? 2 : 1;
@@ -565,6 +570,12 @@ public sealed partial class KnowledgeIndex : IDisposable
             {
                 // A curated answer's questions say what it answers, as a title does.
                 query.Add(questions.Query(term, 1.5f), Occur.SHOULD);
+            }
+
+            if (asks.DocFreq(term) > 0)
+            {
+                // The questions a passage is said to answer, in the words people ask with.
+                query.Add(asks.Query(term, AsksBoost), Occur.SHOULD);
             }
         }
 

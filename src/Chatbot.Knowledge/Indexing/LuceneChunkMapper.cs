@@ -30,6 +30,11 @@ internal static class LuceneChunkMapper
             document.Add(new TextField(LuceneFields.Questions, string.Join('\n', chunk.Questions), Field.Store.YES));
         }
 
+        if (chunk.AskedAs.Count > 0)
+        {
+            document.Add(new TextField(LuceneFields.Asks, string.Join('\n', chunk.AskedAs), Field.Store.YES));
+        }
+
         if (chunk.Sentences.Count > 0)
         {
             document.Add(new StoredField(LuceneFields.Sentences, ChunkSentenceCodec.Encode(chunk.Sentences, dimensions)));
@@ -42,6 +47,7 @@ internal static class LuceneChunkMapper
     {
         var topics = document.Get(LuceneFields.Topics);
         var questions = document.Get(LuceneFields.Questions);
+        var asks = document.Get(LuceneFields.Asks);
         var text = document.Get(LuceneFields.Text) ?? string.Empty;
         var sentences = document.GetBinaryValue(LuceneFields.Sentences);
         return new KnowledgeChunk
@@ -58,6 +64,7 @@ internal static class LuceneChunkMapper
             Text = text,
             Topics = string.IsNullOrEmpty(topics) ? [] : topics.Split('\n'),
             Questions = string.IsNullOrEmpty(questions) ? [] : questions.Split('\n'),
+            AskedAs = string.IsNullOrEmpty(asks) ? [] : asks.Split('\n'),
             Sentences = sentences is null ? [] : ChunkSentenceCodec.Decode(sentences.Bytes.AsSpan(sentences.Offset, sentences.Length), text),
         };
     }

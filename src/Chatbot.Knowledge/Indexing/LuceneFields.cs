@@ -14,6 +14,8 @@ internal static class LuceneFields
 
     /// <summary>A curated answer's questions, one a line; absent for prose.</summary>
     public const string Questions = "questions";
+    /// <summary>The questions a passage of prose is said to answer (doc2query), one a line; absent when none.</summary>
+    public const string Asks = "asks";
     public const string Url = "url";
     public const string Start = "start";
     public const string End = "end";

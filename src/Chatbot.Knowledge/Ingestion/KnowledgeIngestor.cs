@@ -302,7 +302,7 @@ public sealed partial class KnowledgeIngestor
         for (var i = 0; i < chunks.Count; i++)
         {
             inputs[i] = EmbeddingInput.For(chunks[i]);
-            hashes[i] = EmbeddingInput.Hash(inputs[i]);
+            hashes[i] = EmbeddingInput.HashOf(chunks[i]);
             if (snapshot.TryGetRowByTextHash(hashes[i], out var row))
             {
                 vectors[i] = KnowledgeIndex.CopyVector(snapshot, row);
@@ -318,15 +318,22 @@ public sealed partial class KnowledgeIngestor
         {
             cancellationToken.ThrowIfCancellationRequested();
             var batch = pending.Skip(offset).Take(batchSize).ToArray();
-            var embeddings = await _index.EmbeddingGenerator.GenerateAsync(batch.Select(i => inputs[i]), cancellationToken: cancellationToken);
-            if (embeddings.Count != batch.Length)
+            var asked = batch.Where(i => EmbeddingInput.AsksFor(chunks[i]) is not null).ToArray();
+            var texts = batch.Select(i => inputs[i]).Concat(asked.Select(i => EmbeddingInput.AsksFor(chunks[i])!)).ToArray();
+            var embeddings = await _index.EmbeddingGenerator.GenerateAsync(texts, cancellationToken: cancellationToken);
+            if (embeddings.Count != texts.Length)
             {
-                throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {batch.Length} texts.");
+                throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {texts.Length} texts.");
             }
 
             for (var j = 0; j < batch.Length; j++)
             {
                 vectors[batch[j]] = embeddings[j].Vector.ToArray();
+            }
+
+            for (var j = 0; j < asked.Length; j++)
+            {
+                EmbeddingInput.Blend(vectors[asked[j]], embeddings[batch.Length + j].Vector.Span);
             }
 
             progress?.Report(new IngestProgress

@@ -122,6 +122,58 @@ public sealed partial class HybridRetriever
         return passages;
     }
 
+    /// <summary>
+    /// The curated answers (FAQ entries) whose question vectors are closest to <paramref name="queryVector"/>, best first,
+    /// whatever prose outranks them: an entry competes with the other entries, and the caller decides whether it answers.
+    /// </summary>
+    public IReadOnlyList<RetrievedPassage> SearchCurated(ReadOnlySpan<float> queryVector, int topK, string? collection = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK);
+        if (queryVector.Length != _index.Dimensions)
+        {
+            throw new ArgumentException($"The query vector has {queryVector.Length} dimensions; the index uses {_index.Dimensions}.", nameof(queryVector));
+        }
+
+        var vector = queryVector.ToArray();
+        VectorMatrix.Normalize(vector);
+        var filter = CollectionFilter(collection);
+        var snapshot = _index.AcquireSnapshot();
+        try
+        {
+            var code = filter is null ? -1 : Array.IndexOf(snapshot.CollectionNames, filter);
+            if (filter is not null && code < 0)
+            {
+                return [];
+            }
+
+            var best = new List<(int Row, float Score)>();
+            foreach (var row in snapshot.CuratedRows)
+            {
+                if (code >= 0 && snapshot.RowCollections[row] != code)
+                {
+                    continue;
+                }
+
+                best.Add((row, System.Numerics.Tensors.TensorPrimitives.Dot(vector, snapshot.Matrix.Row(row))));
+            }
+
+            return best
+                .OrderByDescending(b => b.Score)
+                .Take(topK)
+                .Select((b, i) => new RetrievedPassage(KnowledgeIndex.ReadChunk(snapshot, b.Row), b.Score)
+                {
+                    Vector = snapshot.Matrix.Row(b.Row).ToArray(),
+                    DenseRank = i + 1,
+                    DenseScore = b.Score,
+                })
+                .ToList();
+        }
+        finally
+        {
+            snapshot.Release();
+        }
+    }
+
     /// <summary>The passage of one chunk by id, with its stored sentences and vector; null when it is not indexed.</summary>
     public RetrievedPassage? GetPassage(string chunkId, double score)
     {

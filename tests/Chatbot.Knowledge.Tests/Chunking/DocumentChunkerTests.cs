@@ -128,6 +128,23 @@ public sealed class DocumentChunkerTests
         Assert.Equal(["t1"], chunk.Topics);
     }
 
+    [Fact]
+    public void Chunk_AsksComments_GoWithTheirSectionsAndNotIntoTheText()
+    {
+        var document = Markdown(
+            $"# Doc\n\n<!-- asks: what is a frobnicator? | frobnicators explained -->\n\nA frobnicator turns widgets. {Sentences("lead", 8)}\n\n" +
+            $"## Alpha\n\n<!-- asks: why do frobnicators squeak? -->\n\n{Sentences("alpha", 10)}\n\n## Beta\n\n<!-- a note for editors -->\n\n{Sentences("beta", 10)}");
+
+        var chunks = _chunker.Chunk(document);
+
+        Assert.Equal(["what is a frobnicator?", "frobnicators explained"], chunks[0].AskedAs);
+        var alpha = Assert.Single(chunks, c => c.Section == "Alpha");
+        Assert.Equal(["why do frobnicators squeak?"], alpha.AskedAs);
+        Assert.Empty(Assert.Single(chunks, c => c.Section == "Beta").AskedAs);
+        Assert.All(chunks, c => Assert.DoesNotContain("asks", c.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.All(chunks, c => Assert.DoesNotContain("editors", c.Text, StringComparison.Ordinal));
+    }
+
     private static KnowledgeDocument Markdown(string body) => _loader.Parse(
         Encoding.UTF8.GetBytes($"---\nid: doc-id\ntitle: Doc title\nsources: [https://example.org/doc]\ntopics: [t1]\n---\n{body}"),
         "/docs/doc.md", "doc.md", KnowledgeCollections.BuiltIn);
