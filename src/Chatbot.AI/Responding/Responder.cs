@@ -13,7 +13,6 @@ using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Chatbot.AI.Responding;
 
@@ -25,6 +24,9 @@ namespace Chatbot.AI.Responding;
 /// </summary>
 public sealed partial class Responder
 {
+    /// <summary>How many FAQ entries nearest the message compete for it.</summary>
+    private const int CuratedCandidates = 5;
+
     private readonly HybridRetriever _retriever;
     private readonly IChatClient _chat;
     private readonly IChatClient _extractive;
@@ -32,7 +34,7 @@ public sealed partial class Responder
     private readonly GroundingChecker _checker;
     private readonly MessageAnalyzer _analyzer;
     private readonly ILogger<Responder> _logger;
-    private readonly CuratedOptions _curated;
+    private readonly CuratedMatcher _curated;
 
     /// <summary>Creates the responder.</summary>
     public Responder(
@@ -43,7 +45,7 @@ public sealed partial class Responder
         GroundingChecker checker,
         MessageAnalyzer analyzer,
         ILogger<Responder> logger,
-        IOptions<CuratedOptions>? curated = null)
+        CuratedMatcher? curated = null)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(retriever);
@@ -59,7 +61,7 @@ public sealed partial class Responder
         _checker = checker;
         _analyzer = analyzer;
         _logger = logger;
-        _curated = curated?.Value ?? new CuratedOptions();
+        _curated = curated ?? new CuratedMatcher(CuratedMatchModel.LoadDefault());
     }
 
     /// <summary>The backend answers come from ("extractive", "ollama:llama3.2", ...), once chosen.</summary>
@@ -175,6 +177,24 @@ public sealed partial class Responder
     public async Task<PromptRequest> PreparePromptAsync(ResponderRequest request, CancellationToken cancellationToken = default) =>
         (await PrepareAsync(request, cancellationToken)).Prompt;
 
+    /// <summary>
+    /// The FAQ entries nearest <paramref name="request"/>'s question, each weighed as <see cref="CuratedMatcher"/> weighs
+    /// it for a turn, likeliest first: what <c>train curated</c> learns from.
+    /// </summary>
+    public async Task<IReadOnlyList<CuratedCandidate>> WeighCuratedAsync(ResponderRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var analysis = request.Analysis ?? await _analyzer.AnalyzeAsync(request.Question, cancellationToken: cancellationToken);
+        var query = analysis.Query.Vector;
+        if (query.IsEmpty)
+        {
+            return [];
+        }
+
+        var passages = Retrieve(request, analysis);
+        return _curated.Weigh(_retriever.SearchCurated(query.Span, CuratedCandidates, request.Collection), passages, query.Span, analysis.Query.Text);
+    }
+
     private async Task<Prepared> PrepareAsync(ResponderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -186,6 +206,7 @@ public sealed partial class Responder
         // The bot hands over the turn's analysis; a caller without one (the command line, a test) gets it computed here, once.
         var analysis = request.Analysis ?? await _analyzer.AnalyzeAsync(request.Question, cancellationToken: cancellationToken);
         var passages = Retrieve(request, analysis);
+        var (curated, suggestions) = request.Kind == PromptKind.Ask && analysis.FollowUp is null ? MatchCurated(passages, analysis, request.Collection) : (null, []);
         var prompt = new PromptRequest(request.Question, passages.Select((p, i) => new PromptSource(i + 1, TitleOf(p), p.Text) { Sentences = p.Sentences, Vector = p.Vector, Opening = p.Section.Length == 0 }).ToArray())
         {
             Kind = request.Kind,
@@ -196,16 +217,15 @@ public sealed partial class Responder
         };
         var options = new ChatOptions { AdditionalProperties = new() { [ExtractiveChatClient.PromptRequestKey] = prompt } };
         var sources = prompt.Sources.Select(s => new GroundingSource(s.Number, s.Text) { Sentences = s.Sentences }).ToArray();
-        var (curated, suggestions) = request.Kind == PromptKind.Ask && analysis.FollowUp is null ? MatchCurated(passages, analysis) : (null, []);
         return new Prepared(passages, prompt, sources, _prompts.Build(prompt), options) { Curated = curated, Suggestions = suggestions };
     }
 
     /// <summary>
-    /// The FAQ entry among <paramref name="passages"/> whose questions are closest to the message (cosine of the turn's
-    /// vector and the entry's, which embeds its questions), when at least <see cref="CuratedOptions.Confident"/> and closer
-    /// than any passage of prose; else up to two entries at least <see cref="CuratedOptions.Close"/>, to offer.
+    /// The FAQ entry the message asks, when <see cref="CuratedMatcher"/> is sure enough (added to
+    /// <paramref name="passages"/> when retrieval did not find it, so that it is cited and checked like any source); else
+    /// up to two entries' main questions, to offer.
     /// </summary>
-    private (CuratedMatch? Match, IReadOnlyList<string> Suggestions) MatchCurated(List<RetrievedPassage> passages, MessageAnalysis analysis)
+    private (CuratedMatch? Match, IReadOnlyList<string> Suggestions) MatchCurated(List<RetrievedPassage> passages, MessageAnalysis analysis, string? collection)
     {
         var query = analysis.Query.Vector;
         if (query.IsEmpty)
@@ -213,31 +233,26 @@ public sealed partial class Responder
             return (null, []);
         }
 
-        var entries = passages
-            .Select((p, i) => (Passage: p, Number: i + 1))
-            .Where(p => p.Passage.Questions.Count > 0 && p.Passage.Vector.Length == query.Length)
-            .Select(p => (p.Passage, p.Number, Similarity: (double)System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(query.Span, p.Passage.Vector.Span)))
-            .OrderByDescending(p => p.Similarity)
-            .ToList();
+        var entries = _retriever.SearchCurated(query.Span, CuratedCandidates, collection);
         if (entries.Count == 0)
         {
             return (null, []);
         }
 
-        // A curated answer wins only when its questions are closer to the message than any passage of prose is: a
-        // message about something the entry does not ask ("how fast does it boil?" next to "how long is the warranty?")
-        // can resemble an entry on the subject's name alone.
-        var prose = passages
-            .Where(p => p.Questions.Count == 0 && p.Vector.Length == query.Length)
-            .Select(p => (double)System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(query.Span, p.Vector.Span))
-            .DefaultIfEmpty(0)
-            .Max();
-        if (entries[0].Similarity >= _curated.Confident && entries[0].Similarity > prose)
+        var (match, offers) = _curated.Decide(_curated.Weigh(entries, passages, query.Span, analysis.Query.Text));
+        if (match is null)
         {
-            return (new CuratedMatch(entries[0].Passage, entries[0].Number), []);
+            return (null, [.. offers.Select(o => o.Entry.Questions[0])]);
         }
 
-        return (null, entries.Where(e => e.Similarity >= _curated.Close).Take(2).Select(e => e.Passage.Questions[0]).ToArray());
+        var index = passages.FindIndex(p => p.ChunkId == match.Entry.ChunkId);
+        if (index < 0)
+        {
+            passages.Add(match.Entry);
+            index = passages.Count - 1;
+        }
+
+        return (new CuratedMatch(passages[index], index + 1), []);
     }
 
     /// <summary>The curated answer as the responder writes any answer: each sentence followed by its source's number.</summary>

@@ -6,6 +6,7 @@ using Chatbot.Grounding.Model;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.AI.Responding;
 
@@ -32,6 +33,8 @@ public static class ResponderServiceCollectionExtensions
         services.TryAddKeyedSingleton<IChatClient>(ChatBackend.ExtractiveName, (sp, _) => new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>()));
         services.TryAddSingleton<MessageAnalyzer>();
         services.AddOptions<CuratedOptions>().BindConfiguration(CuratedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(_ => CuratedMatchModel.LoadDefault());
+        services.TryAddSingleton(sp => new CuratedMatcher(sp.GetRequiredService<CuratedMatchModel>(), sp.GetRequiredService<IOptions<CuratedOptions>>().Value));
         services.TryAddSingleton<Responder>();
         return services;
     }

@@ -40,6 +40,12 @@ public static partial class AnswerRenderer
             text.Append("_").Append(notice).Append("_\n\n");
         }
 
+        if (answer.CuratedQuestion is { Length: > 0 } curated)
+        {
+            // A curated answer says which question it answers, so a reader sees at once when it is not theirs.
+            text.Append("**").Append(curated.Trim()).Append("**\n\n");
+        }
+
         var separators = Separators(answer);
         for (var i = 0; i < answer.Sentences.Count; i++)
         {

@@ -3,7 +3,9 @@ using Chatbot.AI.Extractive;
 using Chatbot.AI.Prompting;
 using Chatbot.AI.Responding;
 using Chatbot.Knowledge.Ingestion;
+using Chatbot.Tools;
 using Chatbot.Tools.Training.Answerability;
+using Chatbot.Tools.Training.Curated;
 using Chatbot.Tools.Training.Ranking;
 
 namespace Chatbot.Cli;
@@ -17,7 +19,12 @@ public static class TrainCommand
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
-        args.AllowOnly("data", "out", "folds", "l2", "sentences", "uncovered", "max-false-refusals");
+        args.AllowOnly("data", "out", "folds", "l2", "sentences", "uncovered", "max-false-refusals", "max-wrong");
+        if (args.Positional is ["curated"])
+        {
+            return await TrainCuratedAsync(services, args, cancellationToken);
+        }
+
         if (args.Positional is ["answerability"])
         {
             return await TrainAnswerabilityAsync(services, args, cancellationToken);
@@ -25,7 +32,7 @@ public static class TrainCommand
 
         if (args.Positional is not ["ranker"])
         {
-            throw new CliUsageException("Say what to train: train ranker | answerability.");
+            throw new CliUsageException("Say what to train: train ranker | answerability | curated.");
         }
 
         var folds = Number(args, "folds", 5);
@@ -150,6 +157,69 @@ public static class TrainCommand
 
         return 0;
     }
+
+    /// <summary>
+    /// <c>train curated</c>: fits the model that decides when a message asks a FAQ entry, to paraphrases of FAQ questions
+    /// (<c>{"question", "expected": the entry's main question, or null when no entry answers it}</c>; several files or
+    /// folders separated by commas) with the FAQ of the configured pilot folders indexed. The answer threshold keeps
+    /// cross-validated wrong curated answers within <c>--max-wrong</c> (0.03) of all messages.
+    /// </summary>
+    private static async Task<int> TrainCuratedAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        var folds = Number(args, "folds", 5);
+        var l2 = double.TryParse(args.Get("l2") ?? "1", CultureInfo.InvariantCulture, out var penalty) && penalty >= 0
+            ? penalty : throw new CliUsageException("--l2 takes a number of zero or more.");
+        var budget = double.TryParse(args.Get("max-wrong") ?? "0.03", CultureInfo.InvariantCulture, out var share) && share is >= 0 and < 1
+            ? share : throw new CliUsageException("--max-wrong takes a share from 0 to 1.");
+        var path = args.Get("data") ?? throw new CliUsageException("train curated needs --data: paraphrases of FAQ questions with the question each expects.");
+        var items = new List<Paraphrase>();
+        foreach (var part in path.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (read, problems) = await JsonLines.ReadAsync<Paraphrase>(
+                QuestionFileArgument.Resolve(part), item => item is { Question.Length: > 0 } ? null : "needs 'question'.", CommandLine.Json, cancellationToken);
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync($"{problem} Skipped.");
+            }
+
+            items.AddRange(read);
+        }
+
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var responder = services.GetRequiredService<Responder>();
+        var examples = new List<CuratedExample>();
+        foreach (var item in items)
+        {
+            var candidates = await responder.WeighCuratedAsync(new ResponderRequest(item.Question), cancellationToken);
+            examples.Add(new CuratedExample(item.Question, [.. candidates.Select(c => (c.Entry.Questions[0], c.Features))], item.Expected));
+        }
+
+        if (examples.Select(e => e.Group).Distinct(StringComparer.OrdinalIgnoreCase).Count() < folds)
+        {
+            throw new CliUsageException($"{path} asks fewer than {folds} different entries; training needs more.");
+        }
+
+        var (evaluation, _) = CuratedMatchTrainer.CrossValidate(examples, folds, budget, l2);
+        var model = CuratedMatchTrainer.Fit(examples, evaluation.Threshold, evaluation.OfferThreshold, l2);
+        var provenance = string.Create(
+            CultureInfo.InvariantCulture,
+            $"train curated --data {path} --max-wrong {budget} --l2 {l2}, {DateTime.UtcNow:yyyy-MM-dd}: {examples.Count} messages, {folds}-fold cross-validated by entry, {evaluation}");
+        await Console.Out.WriteLineAsync(provenance);
+        for (var i = 0; i < CuratedMatchModel.FeatureNames.Count; i++)
+        {
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {CuratedMatchModel.FeatureNames[i],-14} {model.Weights[i],7:+0.000;-0.000}"));
+        }
+
+        if (args.Get("out") is { } output)
+        {
+            await File.WriteAllTextAsync(output, model.WithProvenance(provenance).ToJson(), cancellationToken);
+            await Console.Out.WriteLineAsync($"wrote {output}");
+        }
+
+        return 0;
+    }
+
+    private sealed record Paraphrase(string Question, string? Expected);
 
     private static uint StableHash(string text)
     {

@@ -247,6 +247,17 @@ public sealed class AnswerRendererTests
         Assert.Equal("My last answer didn't use any sources.", AnswerRenderer.RenderSources(answer));
     }
 
+    [Fact]
+    public void RenderMarkdown_CuratedAnswer_OpensWithTheQuestionItAnswers()
+    {
+        var answer = Answer(Sentence("A diffusion model learns to reverse a gradual noising process.", [2], GroundingVerdict.Supported))
+            with { CuratedQuestion = "How do diffusion models work?" };
+
+        var markdown = AnswerRenderer.RenderMarkdown(answer);
+
+        Assert.StartsWith("**How do diffusion models work?**\n\nA diffusion model learns", markdown, StringComparison.Ordinal);
+    }
+
     private static AnswerSentence Sentence(string text, int[] citations, GroundingVerdict verdict) =>
         new(text, citations, verdict, verdict == GroundingVerdict.Supported ? 0.9 : 0.2);
 
