@@ -18,5 +18,5 @@ public sealed class ChunkingOptions
     public int OverlapSentences { get; set; } = 1;
 
     /// <summary>A short text that changes whenever chunk boundaries would; stored in the manifest to force a rebuild.</summary>
-    public string Fingerprint => $"chunk-v3:{MinWords}:{MaxWords}:{OverlapSentences}";
+    public string Fingerprint => $"chunk-v4:{MinWords}:{MaxWords}:{OverlapSentences}";
 }

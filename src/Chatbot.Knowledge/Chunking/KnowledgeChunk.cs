@@ -39,6 +39,12 @@ public sealed record KnowledgeChunk
     /// <summary>For a passage of prose, the questions its author says its sections answer (doc2query); indexed, never shown.</summary>
     public IReadOnlyList<string> AskedAs { get; init; } = [];
 
+    /// <summary>
+    /// Each of <see cref="AskedAs"/> with its vector, spans into the questions joined by line breaks; empty until the
+    /// chunk is indexed. Retrieval ranks passages by the question of theirs closest to the message, as a third ranking.
+    /// </summary>
+    public IReadOnlyList<ChunkSentence> AskVectors { get; init; } = [];
+
     /// <summary>The chunk's sentences with their spans and vectors, as ingestion stored them; empty until the chunk is indexed.</summary>
     public IReadOnlyList<ChunkSentence> Sentences { get; init; } = [];
 

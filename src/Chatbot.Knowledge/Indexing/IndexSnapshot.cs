@@ -16,6 +16,7 @@ internal sealed class IndexSnapshot
     private readonly Lazy<Dictionary<ulong, int>> _rowByTextHash;
     private readonly Dictionary<string, int> _rowByChunkId;
     private readonly Lazy<int[]> _curatedRows;
+    private readonly Lazy<(float[] Vectors, int[] Rows)> _asks;
 
     private IndexSnapshot(
         DirectoryReader? reader, VectorRow[] rows, VectorMatrix matrix, IndexManifest manifest,
@@ -43,6 +44,7 @@ internal sealed class IndexSnapshot
         }
 
         _curatedRows = new Lazy<int[]>(FindCuratedRows);
+        _asks = new Lazy<(float[] Vectors, int[] Rows)>(ReadAsks);
         _rowByTextHash = new Lazy<Dictionary<ulong, int>>(() =>
         {
             var map = new Dictionary<ulong, int>(Rows.Length);
@@ -77,6 +79,12 @@ internal sealed class IndexSnapshot
 
     /// <summary>The rows of curated answers (chunks with questions), in row order; found once, on first use.</summary>
     public IReadOnlyList<int> CuratedRows => _curatedRows.Value;
+
+    /// <summary>
+    /// Every doc2query question's vector (unit length, <see cref="VectorMatrix.Dimensions"/> floats each) and the row of
+    /// the chunk it belongs to; read once, on first use, from the chunks that have questions.
+    /// </summary>
+    public (float[] Vectors, int[] Rows) Asks => _asks.Value;
 
     /// <summary>The row whose embedded text had this hash, to reuse its vector.</summary>
     public bool TryGetRowByTextHash(ulong hash, out int row) => _rowByTextHash.Value.TryGetValue(hash, out row);
@@ -151,7 +159,29 @@ internal sealed class IndexSnapshot
     }
 
     /// <summary>Every live document that has a term in the questions field is a curated answer.</summary>
-    private int[] FindCuratedRows()
+    private int[] FindCuratedRows() => RowsWithTerms(LuceneFields.Questions);
+
+    private (float[] Vectors, int[] Rows) ReadAsks()
+    {
+        var vectors = new List<float>();
+        var rows = new List<int>();
+        foreach (var row in RowsWithTerms(LuceneFields.Asks))
+        {
+            foreach (var ask in KnowledgeIndex.ReadChunk(this, row).AskVectors)
+            {
+                if (ask.Vector.Length == Matrix.Dimensions)
+                {
+                    vectors.AddRange(ask.Vector.Span);
+                    rows.Add(row);
+                }
+            }
+        }
+
+        return ([.. vectors], [.. rows]);
+    }
+
+    /// <summary>The rows of live documents with a term in <paramref name="field"/>, in row order.</summary>
+    private int[] RowsWithTerms(string field)
     {
         if (Reader is null)
         {
@@ -161,7 +191,7 @@ internal sealed class IndexSnapshot
         var rows = new SortedSet<int>();
         foreach (var leaf in Reader.Leaves)
         {
-            var terms = leaf.AtomicReader.GetTerms(LuceneFields.Questions);
+            var terms = leaf.AtomicReader.GetTerms(field);
             if (terms is null)
             {
                 continue;

@@ -33,6 +33,10 @@ internal static class LuceneChunkMapper
         if (chunk.AskedAs.Count > 0)
         {
             document.Add(new TextField(LuceneFields.Asks, string.Join('\n', chunk.AskedAs), Field.Store.YES));
+            if (chunk.AskVectors.Count > 0)
+            {
+                document.Add(new StoredField(LuceneFields.AskVectors, ChunkSentenceCodec.Encode(chunk.AskVectors, dimensions)));
+            }
         }
 
         if (chunk.Sentences.Count > 0)
@@ -50,6 +54,7 @@ internal static class LuceneChunkMapper
         var asks = document.Get(LuceneFields.Asks);
         var text = document.Get(LuceneFields.Text) ?? string.Empty;
         var sentences = document.GetBinaryValue(LuceneFields.Sentences);
+        var askVectors = document.GetBinaryValue(LuceneFields.AskVectors);
         return new KnowledgeChunk
         {
             Id = document.Get(LuceneFields.Id),
@@ -65,6 +70,7 @@ internal static class LuceneChunkMapper
             Topics = string.IsNullOrEmpty(topics) ? [] : topics.Split('\n'),
             Questions = string.IsNullOrEmpty(questions) ? [] : questions.Split('\n'),
             AskedAs = string.IsNullOrEmpty(asks) ? [] : asks.Split('\n'),
+            AskVectors = askVectors is null || string.IsNullOrEmpty(asks) ? [] : ChunkSentenceCodec.Decode(askVectors.Bytes.AsSpan(askVectors.Offset, askVectors.Length), asks),
             Sentences = sentences is null ? [] : ChunkSentenceCodec.Decode(sentences.Bytes.AsSpan(sentences.Offset, sentences.Length), text),
         };
     }

@@ -16,6 +16,8 @@ internal static class LuceneFields
     public const string Questions = "questions";
     /// <summary>The questions a passage of prose is said to answer (doc2query), one a line; absent when none.</summary>
     public const string Asks = "asks";
+    /// <summary>The doc2query questions' vectors (<see cref="ChunkSentenceCodec"/>, spans into the joined questions).</summary>
+    public const string AskVectors = "askvectors";
     public const string Url = "url";
     public const string Start = "start";
     public const string End = "end";

@@ -344,10 +344,11 @@ public sealed partial class KnowledgeIngestor
         }
 
         var (sentences, sentencesEmbedded) = await SentencesAsync(chunks, hashes, snapshot, cancellationToken);
+        var asks = await AskVectorsAsync(chunks, hashes, snapshot, cancellationToken);
         var indexed = new List<IndexedChunk>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
         {
-            indexed.Add(new IndexedChunk(chunks[i] with { Sentences = sentences[i] }, vectors[i], hashes[i]));
+            indexed.Add(new IndexedChunk(chunks[i] with { Sentences = sentences[i], AskVectors = asks[i] }, vectors[i], hashes[i]));
         }
 
         return (indexed, pending.Count, sentencesEmbedded);
@@ -406,6 +407,69 @@ public sealed partial class KnowledgeIngestor
         }
 
         return (result, pending.Count);
+    }
+
+    /// <summary>
+    /// Each prose chunk's doc2query questions with their vectors, spans into the questions joined by line breaks:
+    /// copied from the saved index when the chunk and its questions are unchanged, else embedded in batches.
+    /// </summary>
+    private async Task<ChunkSentence[][]> AskVectorsAsync(List<KnowledgeChunk> chunks, ulong[] hashes, IndexSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var result = new ChunkSentence[chunks.Count][];
+        var pending = new List<(int Chunk, int Start, string Question)>();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            result[i] = [];
+            if (EmbeddingInput.AsksFor(chunks[i]) is null)
+            {
+                continue;
+            }
+
+            if (snapshot.TryGetRowByTextHash(hashes[i], out var row) && KnowledgeIndex.ReadChunk(snapshot, row) is { AskVectors.Count: > 0 } saved
+                && saved.AskedAs.SequenceEqual(chunks[i].AskedAs, StringComparer.Ordinal))
+            {
+                result[i] = [.. saved.AskVectors];
+                continue;
+            }
+
+            var start = 0;
+            foreach (var question in chunks[i].AskedAs)
+            {
+                pending.Add((i, start, question));
+                start += question.Length + 1;
+            }
+        }
+
+        var found = new List<ChunkSentence>[chunks.Count];
+        var batchSize = _options.EmbeddingBatchSize;
+        for (var offset = 0; offset < pending.Count; offset += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = pending.GetRange(offset, Math.Min(batchSize, pending.Count - offset));
+            var embeddings = await _index.EmbeddingGenerator.GenerateAsync(batch.Select(p => p.Question), cancellationToken: cancellationToken);
+            if (embeddings.Count != batch.Count)
+            {
+                throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {batch.Count} questions.");
+            }
+
+            for (var j = 0; j < batch.Count; j++)
+            {
+                var (chunk, start, question) = batch[j];
+                var vector = embeddings[j].Vector.ToArray();
+                VectorMatrix.Normalize(vector);
+                (found[chunk] ??= []).Add(new ChunkSentence(start, question.Length, question, vector));
+            }
+        }
+
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            if (found[i] is { } list)
+            {
+                result[i] = [.. list];
+            }
+        }
+
+        return result;
     }
 
     private static (List<FileJob> Jobs, List<(string Path, bool IsFolder, string Collection)> Scopes, List<string> Missing) FindFiles(IReadOnlyList<IngestSource> sources)

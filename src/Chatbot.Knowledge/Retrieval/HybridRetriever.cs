@@ -233,7 +233,8 @@ public sealed partial class HybridRetriever
         try
         {
             var denseCount = KnowledgeIndex.SearchVectors(snapshot, queryVector, filter, denseRows.AsSpan(0, candidates), denseScores.AsSpan(0, candidates));
-            var fused = ReciprocalRankFusion.Fuse(keywordRows, denseRows.AsSpan(0, denseCount), maxPerDocument > 0 ? candidates * 2 : topK);
+            var asked = RankByQuestions(snapshot, queryVector, filter, candidates);
+            var fused = ReciprocalRankFusion.Fuse(keywordRows, denseRows.AsSpan(0, denseCount), asked, maxPerDocument > 0 ? candidates * 2 : topK);
 
             var passages = new List<RetrievedPassage>(topK);
             var perDocument = maxPerDocument > 0 ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
@@ -263,6 +264,7 @@ public sealed partial class HybridRetriever
                     Bm25Rank = entry.KeywordRank == 0 ? null : entry.KeywordRank,
                     DenseRank = entry.DenseRank == 0 ? null : entry.DenseRank,
                     DenseScore = entry.DenseRank == 0 ? null : denseScores[entry.DenseRank - 1],
+                    AsksRank = entry.AsksRank == 0 ? null : entry.AsksRank,
                 });
             }
 
@@ -273,6 +275,44 @@ public sealed partial class HybridRetriever
             ArrayPool<int>.Shared.Return(denseRows);
             ArrayPool<float>.Shared.Return(denseScores);
         }
+    }
+
+    /// <summary>
+    /// The rows of passages with doc2query questions, by the question closest to the query, best first (at most
+    /// <paramref name="count"/>): a question put the way people ask matches one of a section's questions better than
+    /// the section's text, or the average of its questions.
+    /// </summary>
+    private static int[] RankByQuestions(IndexSnapshot snapshot, ReadOnlySpan<float> query, string? filter, int count)
+    {
+        var (vectors, rows) = snapshot.Asks;
+        if (rows.Length == 0)
+        {
+            return [];
+        }
+
+        var code = filter is null ? -1 : Array.IndexOf(snapshot.CollectionNames, filter);
+        if (filter is not null && code < 0)
+        {
+            return [];
+        }
+
+        var best = new Dictionary<int, float>();
+        var dimensions = query.Length;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (code >= 0 && snapshot.RowCollections[rows[i]] != code)
+            {
+                continue;
+            }
+
+            var score = System.Numerics.Tensors.TensorPrimitives.Dot(query, vectors.AsSpan(i * dimensions, dimensions));
+            if (!best.TryGetValue(rows[i], out var known) || score > known)
+            {
+                best[rows[i]] = score;
+            }
+        }
+
+        return [.. best.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(count).Select(p => p.Key)];
     }
 
     private static partial class Log

@@ -28,7 +28,7 @@ public sealed record RetrievedPassage
     /// <summary>Offset just past the passage in the document's plain text.</summary>
     public required int End { get; init; }
 
-    /// <summary>Reciprocal rank fusion score: the sum of 1/(60 + rank) over the two rankings.</summary>
+    /// <summary>Reciprocal rank fusion score: the sum of 1/(60 + rank) over the rankings (keyword, dense, and doc2query questions when passages have them).</summary>
     public required double Score { get; init; }
 
     /// <summary>1-based rank in the BM25 ranking, or null when BM25 did not return the passage.</summary>
@@ -36,6 +36,9 @@ public sealed record RetrievedPassage
 
     /// <summary>1-based rank in the dense (embedding) ranking, or null when it was not among the candidates.</summary>
     public int? DenseRank { get; init; }
+
+    /// <summary>1-based rank among passages by their doc2query question closest to the query, or null when not ranked so.</summary>
+    public int? AsksRank { get; init; }
 
     /// <summary>Cosine similarity to the query, when the passage was a dense candidate.</summary>
     public float? DenseScore { get; init; }

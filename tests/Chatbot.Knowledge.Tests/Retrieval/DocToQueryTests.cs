@@ -44,5 +44,33 @@ public sealed class DocToQueryTests(MiniLmFixture model) : IDisposable
         Assert.DoesNotContain("glimmerbox", top.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Search_MessageCloseToOneOfASectionsQuestions_RanksThatSectionFirstByItsQuestions()
+    {
+        File.WriteAllText(_harness.BuiltIn("quennish-boats.md"), Article(
+            "quennish-boats", "Quennish boats",
+            "A Quennish boat is a flat-bottomed skiff built from tarred reed bundles for the shallow Quennish lagoons.",
+            "how do they keep those reed boats from leaking | what stops water getting into a skiff made of reeds",
+            "Each reed bundle is soaked in pine tar for a week, and the seams are packed with wet clay that swells shut."));
+        File.WriteAllText(_harness.BuiltIn("quennish-nets.md"), Article(
+            "quennish-nets", "Quennish nets",
+            "Quennish nets are knotted from nettle fibre and dyed dark so that fish do not see them in clear water.",
+            "what are the fishing nets made of | why are the nets so dark",
+            "The nets are knotted from nettle fibre, boiled with oak bark to darken them, and mended by hand every spring."));
+        var index = _harness.CreateIndex();
+        var ingestor = _harness.CreateIngestor(index);
+        Assert.Empty((await ingestor.IngestAsync(ingestor.ConfiguredSources)).Failures);
+
+        var passages = await _harness.CreateRetriever(index).RetrieveAsync("my little reed canoe keeps taking on water, how do the Quennish waterproof theirs?");
+
+        Assert.Equal("quennish-boats", passages[0].DocumentId);
+        Assert.Equal(1, passages[0].AsksRank);
+        Assert.Contains(passages, p => p.DocumentId == "quennish-nets" && p.AsksRank == 2);
+        Assert.All(passages.Where(p => p.AsksRank is null), p => Assert.DoesNotContain("reed bundle", p.Text, StringComparison.Ordinal));
+    }
+
+    private static string Article(string id, string title, string lead, string asks, string section) =>
+        $"---\nid: {id}\ntitle: {title}\n---\n# {title}\n\n{lead}\n\n## How it is made\n\n<!-- asks: {asks} -->\n\n{section}\n";
+
     public void Dispose() => _harness.Dispose();
 }

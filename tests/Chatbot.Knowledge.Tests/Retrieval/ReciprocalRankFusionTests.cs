@@ -17,6 +17,17 @@ public sealed class ReciprocalRankFusionTests
     }
 
     [Fact]
+    public void Fuse_QuestionsRanking_AddsItsShareAndItsRank()
+    {
+        var fused = ReciprocalRankFusion.Fuse([1, 2], [2, 1], [1], top: 3);
+
+        Assert.Equal(1, fused[0].Item);
+        Assert.Equal((1.0 / 61) + (1.0 / 62) + (1.0 / 61), fused[0].Score, 10);
+        Assert.Equal(1, fused[0].AsksRank);
+        Assert.Equal(0, fused[1].AsksRank);
+    }
+
+    [Fact]
     public void Fuse_TiesAreBrokenDeterministically()
     {
         var fused = ReciprocalRankFusion.Fuse([7], [9], top: 2);
