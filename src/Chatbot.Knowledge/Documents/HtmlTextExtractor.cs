@@ -84,16 +84,32 @@ internal static class HtmlTextExtractor
 
     private static string BlockText(IElement element)
     {
-        // Table rows read as "cell | cell"; other blocks as their text without skipped descendants.
+        // A table row under a header row reads "Header: cell; Header: cell" (as in Markdown), so that its numbers say
+        // what they are; the header row itself is then left out. Other rows read "cell | cell"; other blocks as their
+        // text without skipped descendants.
         if (element.LocalName is "tr")
         {
-            return string.Join(" | ", element.Children.Select(cell => PlainTextBuilder.NormalizeInline(cell.TextContent)));
+            var cells = element.Children.Select(cell => PlainTextBuilder.NormalizeInline(cell.TextContent)).ToArray();
+            if (IsHeaderRow(element))
+            {
+                return string.Empty;
+            }
+
+            var header = element.Closest("table")?.QuerySelectorAll("tr").FirstOrDefault(IsHeaderRow);
+            var names = header?.Children.Select(cell => PlainTextBuilder.NormalizeInline(cell.TextContent)).ToArray();
+            return names is not null && names.Length == cells.Length
+                ? string.Join("; ", cells.Select((cell, c) => (Name: names[c], Cell: cell)).Where(p => p.Cell.Length > 0).Select(p => p.Name.Length > 0 ? $"{p.Name}: {p.Cell}" : p.Cell))
+                : string.Join(" | ", cells);
         }
 
         var parts = new List<string>();
         Collect(element, parts);
         return PlainTextBuilder.NormalizeInline(string.Concat(parts));
     }
+
+    /// <summary>A row of header cells only, in a table's head or at its top.</summary>
+    private static bool IsHeaderRow(IElement row) =>
+        row.Children.Length > 0 && row.Children.All(cell => cell.LocalName is "th") && row.Closest("table") is not null;
 
     private static void Collect(INode node, List<string> parts)
     {

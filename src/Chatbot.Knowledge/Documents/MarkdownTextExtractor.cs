@@ -20,6 +20,7 @@ internal static partial class MarkdownTextExtractor
         var lines = body.Split('\n');
         var paragraph = new List<string>();
         var lastLineWasText = false;
+        string[]? header = null;
 
         void Flush()
         {
@@ -97,15 +98,26 @@ internal static partial class MarkdownTextExtractor
 
             if (trimmed.StartsWith('|'))
             {
-                if (!TableSeparator().IsMatch(trimmed))
+                var cells = trimmed.Trim('|').Split('|').Select(cell => CleanInline(cell.Trim())).ToArray();
+                var separatorNext = i + 1 < lines.Length && TableSeparator().IsMatch(lines[i + 1].Trim());
+                if (separatorNext)
                 {
-                    var cells = trimmed.Trim('|').Split('|').Select(cell => CleanInline(cell.Trim())).Where(cell => cell.Length > 0);
-                    paragraph.Add(string.Join(" | ", cells));
+                    // The header row: each later row reads "Header: cell; Header: cell", so that a row says what its
+                    // numbers are ("Cost: €6.95, free from €75") to a reader and to the search alike.
+                    header = cells;
+                }
+                else if (!TableSeparator().IsMatch(trimmed))
+                {
+                    paragraph.Add(header is { } names && names.Length == cells.Length
+                        ? string.Join("; ", cells.Select((cell, c) => (Name: names[c], Cell: cell)).Where(p => p.Cell.Length > 0).Select(p => p.Name.Length > 0 ? $"{p.Name}: {p.Cell}" : p.Cell))
+                        : string.Join(" | ", cells.Where(cell => cell.Length > 0)));
                 }
 
                 lastLineWasText = false;
                 continue;
             }
+
+            header = null;
 
             var item = ListItem().Match(trimmed);
             if (item.Success)

@@ -61,7 +61,27 @@ public sealed class DocumentLoaderTests
         Assert.Equal("guides-on-boarding", document.Id);
         Assert.Equal("Onboarding Guide", document.Title);
         Assert.Equal("/data/pilot/Guides/On Boarding.md", document.Url);
-        Assert.Equal("Onboarding Guide\n\nfirst item\nsecond item\n\na | b\n1 | 2", document.Text);
+        Assert.Equal("Onboarding Guide\n\nfirst item\nsecond item\n\na: 1; b: 2", document.Text);
+    }
+
+    [Fact]
+    public void Parse_HtmlTable_EachRowNamesItsColumns()
+    {
+        var document = _loader.Parse(
+            Encoding.UTF8.GetBytes("<html><body><h1>Plans</h1><table><thead><tr><th>Plan</th><th>Price</th></tr></thead><tbody><tr><td>Glimmer</td><td>€12</td></tr></tbody></table><table><tr><td>no</td><td>header</td></tr></table></body></html>"),
+            "/data/pilot/plans.html", "plans.html", KnowledgeCollections.Pilot);
+
+        Assert.Equal("Plans\n\nPlan: Glimmer; Price: €12\n\nno | header", document.Text);
+    }
+
+    [Fact]
+    public void Parse_MarkdownTable_EachRowNamesItsColumns()
+    {
+        var document = _loader.Parse(
+            Encoding.UTF8.GetBytes("# Plans\n\n| Plan | Price | Seats |\n|:--|--:|---|\n| Glimmer | €12 | 3 |\n| Quorbit |  | 9 |\n\nAfter the table.\n\n| no | header |\n| row | two |"),
+            "/data/pilot/plans.md", "plans.md", KnowledgeCollections.Pilot);
+
+        Assert.Equal("Plans\n\nPlan: Glimmer; Price: €12; Seats: 3\nPlan: Quorbit; Seats: 9\n\nAfter the table.\n\nno | header\nrow | two", document.Text);
     }
 
     [Fact]
