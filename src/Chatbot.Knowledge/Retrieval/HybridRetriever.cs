@@ -233,7 +233,7 @@ public sealed partial class HybridRetriever
         try
         {
             var denseCount = KnowledgeIndex.SearchVectors(snapshot, queryVector, filter, denseRows.AsSpan(0, candidates), denseScores.AsSpan(0, candidates));
-            var asked = RankByQuestions(snapshot, queryVector, filter, candidates);
+            var asked = RankByQuestions(snapshot, queryVector, keywordRows, denseRows.AsSpan(0, denseCount));
             var fused = ReciprocalRankFusion.Fuse(keywordRows, denseRows.AsSpan(0, denseCount), asked, maxPerDocument > 0 ? candidates * 2 : topK);
 
             var passages = new List<RetrievedPassage>(topK);
@@ -278,11 +278,13 @@ public sealed partial class HybridRetriever
     }
 
     /// <summary>
-    /// The rows of passages with doc2query questions, by the question closest to the query, best first (at most
-    /// <paramref name="count"/>): a question put the way people ask matches one of a section's questions better than
-    /// the section's text, or the average of its questions.
+    /// The candidates (the rows either ranking found) ranked again by the better of two closenesses to the query: to the
+    /// passage's closest doc2query question, and to the passage itself. A question put the way people ask matches one
+    /// of a section's questions better than its text or the average of its questions; a passage without questions (a
+    /// pilot's page) is ranked by its text, so that having questions is no advantage in itself. Empty when no passage
+    /// of the index has questions.
     /// </summary>
-    private static int[] RankByQuestions(IndexSnapshot snapshot, ReadOnlySpan<float> query, string? filter, int count)
+    private static int[] RankByQuestions(IndexSnapshot snapshot, ReadOnlySpan<float> query, ReadOnlySpan<int> keywordRows, ReadOnlySpan<int> denseRows)
     {
         var (vectors, rows) = snapshot.Asks;
         if (rows.Length == 0)
@@ -290,29 +292,31 @@ public sealed partial class HybridRetriever
             return [];
         }
 
-        var code = filter is null ? -1 : Array.IndexOf(snapshot.CollectionNames, filter);
-        if (filter is not null && code < 0)
-        {
-            return [];
-        }
-
-        var best = new Dictionary<int, float>();
+        var asked = new Dictionary<int, float>();
         var dimensions = query.Length;
         for (var i = 0; i < rows.Length; i++)
         {
-            if (code >= 0 && snapshot.RowCollections[rows[i]] != code)
-            {
-                continue;
-            }
-
             var score = System.Numerics.Tensors.TensorPrimitives.Dot(query, vectors.AsSpan(i * dimensions, dimensions));
-            if (!best.TryGetValue(rows[i], out var known) || score > known)
+            if (!asked.TryGetValue(rows[i], out var known) || score > known)
             {
-                best[rows[i]] = score;
+                asked[rows[i]] = score;
             }
         }
 
-        return [.. best.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(count).Select(p => p.Key)];
+        var scores = new Dictionary<int, float>(keywordRows.Length + denseRows.Length);
+        foreach (var list in new[] { keywordRows.ToArray(), denseRows.ToArray() })
+        {
+            foreach (var row in list)
+            {
+                if (!scores.ContainsKey(row))
+                {
+                    var text = System.Numerics.Tensors.TensorPrimitives.Dot(query, snapshot.Matrix.Row(row));
+                    scores[row] = asked.TryGetValue(row, out var question) ? Math.Max(question, text) : text;
+                }
+            }
+        }
+
+        return [.. scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => p.Key)];
     }
 
     private static partial class Log

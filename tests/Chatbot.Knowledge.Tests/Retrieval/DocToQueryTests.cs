@@ -69,6 +69,25 @@ public sealed class DocToQueryTests(MiniLmFixture model) : IDisposable
         Assert.All(passages.Where(p => p.AsksRank is null), p => Assert.DoesNotContain("reed bundle", p.Text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Search_PassageWithoutQuestions_IsRankedByItsTextNotLeftBehind()
+    {
+        File.WriteAllText(_harness.BuiltIn("quennish-nets.md"), Article(
+            "quennish-nets", "Quennish nets",
+            "Quennish nets are knotted from nettle fibre and dyed dark so that fish do not see them in clear water.",
+            "what are the fishing nets made of | why are the nets so dark",
+            "The nets are knotted from nettle fibre, boiled with oak bark to darken them, and mended by hand every spring."));
+        File.WriteAllText(_harness.Pilot("boats.md"), "# Reed boats\n\nOur reed boats are waterproofed by soaking each reed bundle in pine tar for a week and packing the seams with wet clay.\n");
+        var index = _harness.CreateIndex();
+        var ingestor = _harness.CreateIngestor(index);
+        Assert.Empty((await ingestor.IngestAsync(ingestor.ConfiguredSources)).Failures);
+
+        var passages = await _harness.CreateRetriever(index).RetrieveAsync("how do you waterproof a reed boat?");
+
+        Assert.Equal("boats", passages[0].DocumentId);
+        Assert.Equal(1, passages[0].AsksRank);
+    }
+
     private static string Article(string id, string title, string lead, string asks, string section) =>
         $"---\nid: {id}\ntitle: {title}\n---\n# {title}\n\n{lead}\n\n## How it is made\n\n<!-- asks: {asks} -->\n\n{section}\n";
 
