@@ -82,8 +82,8 @@ internal static class AnswerSelection
         // question or the ranker is fairly sure of it. Its passage (or a later stretch of the same one) adds a paragraph.
         var left = pool.Where(i => !first.Contains(i) && !first.Any(c => duplicate(c, i))).ToList();
         // An article's opening answers "what is it" whole; only a further part of the question, or a level that asks for
-        // more than the opening holds, adds to it.
-        var room = lead != opening || first.Count + SecondPassageSentences <= budget;
+        // more sentences than the opening holds, adds to it, and then only what the level asks for.
+        var room = lead != opening || first.Count < budget;
         var next = left.FirstOrDefault(i => seeds.Contains(i) || (room && Logistic.Sigmoid(items[i].Score) >= SecondPassageConfidence), -1);
         if (next < 0)
         {
@@ -91,7 +91,7 @@ internal static class AnswerSelection
         }
 
         // The second paragraph's sentences come out of the first's budget, but the first keeps at least two.
-        var second = Run(items, next, SecondPassageSentences, duplicate, first, SentenceCost);
+        var second = Run(items, next, lead == opening ? Math.Clamp(budget - first.Count, 1, SecondPassageSentences) : SecondPassageSentences, duplicate, first, SentenceCost);
         var keep = Math.Max(Math.Min(2, first.Count), budget - second.Count);
         var chosen = first.Take(keep).Concat(second).ToList();
         // A likely sentence of a passage already quoted that neither stretch holds joins its passage's paragraph: it adds

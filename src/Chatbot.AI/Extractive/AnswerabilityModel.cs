@@ -26,7 +26,8 @@ public sealed class AnswerabilityModel
     private readonly StandardizedWeights _weights;
 
     /// <summary>Creates a model; every list has one entry per name in <see cref="FeatureNames"/>, in that order.</summary>
-    public AnswerabilityModel(IReadOnlyList<string> features, IReadOnlyList<double> means, IReadOnlyList<double> scales, IReadOnlyList<double> weights, double bias, double threshold)
+    public AnswerabilityModel(
+        IReadOnlyList<string> features, IReadOnlyList<double> means, IReadOnlyList<double> scales, IReadOnlyList<double> weights, double bias, double threshold, double? pilotThreshold = null)
     {
         _weights = new StandardizedWeights(features, FeatureNames, means, scales, weights, bias, "answerability model", "train answerability");
         if (!(threshold is >= 0 and <= 1))
@@ -34,7 +35,13 @@ public sealed class AnswerabilityModel
             throw new ArgumentException("The answerability model's threshold must be a probability.", nameof(threshold));
         }
 
+        if (pilotThreshold is { } pilot && !(pilot is >= 0 and <= 1))
+        {
+            throw new ArgumentException("The answerability model's pilot threshold must be a probability.", nameof(pilotThreshold));
+        }
+
         Threshold = threshold;
+        PilotThreshold = pilotThreshold ?? threshold;
     }
 
     /// <summary>What is measured of a question and its ranked sources, in vector order.</summary>
@@ -62,6 +69,13 @@ public sealed class AnswerabilityModel
 
     /// <summary>Below this probability the question counts as not covered; chosen in training to keep false refusals rare.</summary>
     public double Threshold { get; }
+
+    /// <summary>
+    /// The threshold for questions whose best source is a pilot's page: customers ask in their own words about pages
+    /// written for them, so the features run lower than for the articles, and one threshold for both refuses most
+    /// pilot questions or none. Chosen in training on the pilot development questions alone.
+    /// </summary>
+    public double PilotThreshold { get; }
 
     /// <summary>What training reported; informational.</summary>
     public string? Provenance { get; init; }
@@ -101,10 +115,13 @@ public sealed class AnswerabilityModel
     public double Probability(ReadOnlySpan<double> features) => Logistic.Sigmoid(_weights.LogOdds(features));
 
     /// <summary>True when sources with <paramref name="features"/> answer the question.</summary>
-    public bool Answers(ReadOnlySpan<double> features) => Probability(features) >= Threshold;
+    public bool Answers(ReadOnlySpan<double> features, bool pilot = false) => Probability(features) >= (pilot ? PilotThreshold : Threshold);
 
     /// <summary>The same model with <paramref name="provenance"/> recorded.</summary>
-    public AnswerabilityModel WithProvenance(string provenance) => new(FeatureNames, _weights.Means, _weights.Scales, _weights.Weights, Bias, Threshold) { Provenance = provenance };
+    public AnswerabilityModel WithProvenance(string provenance) => new(FeatureNames, _weights.Means, _weights.Scales, _weights.Weights, Bias, Threshold, PilotThreshold) { Provenance = provenance };
+
+    /// <summary>The same model with <paramref name="pilotThreshold"/> for questions about a pilot's pages.</summary>
+    public AnswerabilityModel WithPilotThreshold(double pilotThreshold) => new(FeatureNames, _weights.Means, _weights.Scales, _weights.Weights, Bias, Threshold, pilotThreshold) { Provenance = Provenance };
 
     /// <summary>The model that ships with the library.</summary>
     public static AnswerabilityModel LoadDefault() => FromJson(EmbeddedResource.ReadText(typeof(AnswerabilityModel).Assembly, ResourceName));
@@ -114,12 +131,12 @@ public sealed class AnswerabilityModel
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(json);
         var document = JsonSerializer.Deserialize<ModelDocument>(json, s_json) ?? throw new FormatException("The answerability model JSON is empty.");
-        return new AnswerabilityModel(document.Features, document.Means, document.Scales, document.Weights, document.Bias, document.Threshold) { Provenance = document.Provenance };
+        return new AnswerabilityModel(document.Features, document.Means, document.Scales, document.Weights, document.Bias, document.Threshold, document.PilotThreshold) { Provenance = document.Provenance };
     }
 
     /// <summary>The model as indented JSON.</summary>
     public string ToJson() =>
-        JsonSerializer.Serialize(new ModelDocument([.. FeatureNames], _weights.Means, _weights.Scales, _weights.Weights, Bias, Threshold, Provenance), s_json);
+        JsonSerializer.Serialize(new ModelDocument([.. FeatureNames], _weights.Means, _weights.Scales, _weights.Weights, Bias, Threshold, PilotThreshold, Provenance), s_json);
 
-    private sealed record ModelDocument(string[] Features, double[] Means, double[] Scales, double[] Weights, double Bias, double Threshold, string? Provenance);
+    private sealed record ModelDocument(string[] Features, double[] Means, double[] Scales, double[] Weights, double Bias, double Threshold, double? PilotThreshold, string? Provenance);
 }

@@ -79,6 +79,13 @@ public sealed class ExtractiveComposer
             .ToList();
     }
 
+    /// <summary>Whether <paramref name="request"/> is judged as a question about a pilot's pages (its best source is one).</summary>
+    public static bool IsPilotQuestion(PromptRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return AskComposer.IsPilot(request);
+    }
+
     /// <summary>
     /// What <see cref="AnswerabilityModel"/> measures of <paramref name="request"/>'s question and sources: what
     /// <c>train answerability</c> learns from.

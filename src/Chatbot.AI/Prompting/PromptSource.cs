@@ -14,6 +14,12 @@ public sealed record PromptSource(int Number, string Title, string Text)
     /// <summary>True when the passage opens its document (the lead, before any section heading).</summary>
     public bool Opening { get; init; }
 
+    /// <summary>
+    /// The collection the passage came from (<see cref="Chatbot.Knowledge.Documents.KnowledgeCollections"/>); a pilot's
+    /// pages are written and asked about differently from the articles, and are judged by their own threshold.
+    /// </summary>
+    public string Collection { get; init; } = Chatbot.Knowledge.Documents.KnowledgeCollections.BuiltIn;
+
     /// <summary>The passage's own vector (title, section and text), when it came from the index.</summary>
     public ReadOnlyMemory<float> Vector { get; init; }
 }

@@ -207,7 +207,7 @@ public sealed partial class Responder
         var analysis = request.Analysis ?? await _analyzer.AnalyzeAsync(request.Question, cancellationToken: cancellationToken);
         var passages = Retrieve(request, analysis);
         var (curated, suggestions) = request.Kind == PromptKind.Ask && analysis.FollowUp is null ? MatchCurated(passages, analysis, request.Collection) : (null, []);
-        var prompt = new PromptRequest(request.Question, passages.Select((p, i) => new PromptSource(i + 1, TitleOf(p), p.Text) { Sentences = p.Sentences, Vector = p.Vector, Opening = p.Section.Length == 0 }).ToArray())
+        var prompt = new PromptRequest(request.Question, passages.Select((p, i) => new PromptSource(i + 1, TitleOf(p), p.Text) { Sentences = p.Sentences, Vector = p.Vector, Opening = p.Section.Length == 0, Collection = p.Collection }).ToArray())
         {
             Kind = request.Kind,
             Style = request.Style,

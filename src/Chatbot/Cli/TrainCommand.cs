@@ -133,16 +133,23 @@ public static class TrainCommand
         foreach (var (question, covered) in answerable.Select(q => (q.Question, true)).Concat(uncovered.Select(q => (q.Question, false))))
         {
             var prompt = await responder.PreparePromptAsync(new ResponderRequest(question), cancellationToken);
-            examples.Add(new AnswerabilityExample(question, await composer.MeasureAnswerabilityAsync(prompt, cancellationToken), covered));
+            examples.Add(new AnswerabilityExample(question, await composer.MeasureAnswerabilityAsync(prompt, cancellationToken), covered, ExtractiveComposer.IsPilotQuestion(prompt)));
         }
 
-        // Folds take every k-th question; shuffle answerable and uncovered together so each fold holds both.
+        // Folds take every k-th question; shuffle answerable and uncovered together so each fold holds both. The
+        // articles' questions and the pilot's each get the threshold that keeps their own false refusals in budget.
         var shuffled = examples.OrderBy(e => StableHash(e.Question)).ToList();
-        var evaluation = AnswerabilityTrainer.CrossValidate(shuffled, folds, budget, l2);
-        var model = AnswerabilityTrainer.Fit(shuffled, evaluation.Threshold, l2);
+        var probabilities = AnswerabilityTrainer.OutOfFold(shuffled, folds, l2);
+        var articles = Enumerable.Range(0, shuffled.Count).Where(i => !shuffled[i].Pilot).ToList();
+        var pilot = Enumerable.Range(0, shuffled.Count).Where(i => shuffled[i].Pilot).ToList();
+        var evaluation = AnswerabilityTrainer.Choose([.. articles.Select(i => shuffled[i])], [.. articles.Select(i => probabilities[i])], budget);
+        var pilotEvaluation = pilot.Count(i => shuffled[i].Answerable) >= folds && pilot.Count(i => !shuffled[i].Answerable) >= folds
+            ? AnswerabilityTrainer.Choose([.. pilot.Select(i => shuffled[i])], [.. pilot.Select(i => probabilities[i])], budget)
+            : null;
+        var model = AnswerabilityTrainer.Fit(shuffled, evaluation.Threshold, l2).WithPilotThreshold(pilotEvaluation?.Threshold ?? evaluation.Threshold);
         var provenance = string.Create(
             CultureInfo.InvariantCulture,
-            $"train answerability --data {path} --uncovered {uncoveredPath} --max-false-refusals {budget} --l2 {l2}, {DateTime.UtcNow:yyyy-MM-dd}: {folds}-fold cross-validated {evaluation}");
+            $"train answerability --data {path} --uncovered {uncoveredPath} --max-false-refusals {budget} --l2 {l2}, {DateTime.UtcNow:yyyy-MM-dd}: {folds}-fold cross-validated, articles {evaluation}; pilot {(pilotEvaluation?.ToString() ?? "too few questions, the articles' threshold")}");
         await Console.Out.WriteLineAsync(provenance);
         for (var i = 0; i < AnswerabilityModel.FeatureNames.Count; i++)
         {

@@ -65,7 +65,9 @@ public sealed class AnswerSelectionTests
     {
         AnswerSelection.Item[] items = [new(1, 0, 0.0, true), new(1, 1, -0.5, true), new(2, 0, 1.0, true)];
 
-        Assert.Equal([0, 1], AnswerSelection.Choose(items, 3, explains: false, [], s_neverDuplicate, leadPassage: 1));
+        // The opening alone when it fills the level's sentences; a level that asks for more gets only what it asks for.
+        Assert.Equal([0, 1], AnswerSelection.Choose(items, 2, explains: false, [], s_neverDuplicate, leadPassage: 1));
+        Assert.Equal([0, 1, 2], AnswerSelection.Choose(items, 3, explains: false, [], s_neverDuplicate, leadPassage: 1));
         Assert.Equal([2, 0, 1], AnswerSelection.Choose(items, 3, explains: false, [], s_neverDuplicate));
         Assert.Equal([2, 0, 1], AnswerSelection.Choose(items, 3, explains: false, [], s_neverDuplicate, leadPassage: 1, leadMargin: 0.5));
     }

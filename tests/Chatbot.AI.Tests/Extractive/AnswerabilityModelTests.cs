@@ -42,6 +42,19 @@ public sealed class AnswerabilityModelTests
     }
 
     [Fact]
+    public void Answers_PilotQuestion_IsJudgedByThePilotThreshold()
+    {
+        var names = AnswerabilityModel.FeatureNames;
+        var model = new AnswerabilityModel(names, new double[names.Count], [.. names.Select(_ => 1.0)], [1, 0, 0, 0, 0, 0], 0, threshold: 0.5, pilotThreshold: 0.2);
+        double[] middling = [-1, 0, 0, 0, 0, 0]; // probability 0.27
+
+        Assert.False(model.Answers(middling));
+        Assert.True(model.Answers(middling, pilot: true));
+        Assert.Equal(0.2, AnswerabilityModel.FromJson(model.ToJson()).PilotThreshold);
+        Assert.Equal(0.5, new AnswerabilityModel(names, new double[names.Count], [.. names.Select(_ => 1.0)], new double[names.Count], 0, 0.5).PilotThreshold);
+    }
+
+    [Fact]
     public void Constructor_OtherFeatures_AsksToRetrain()
     {
         var error = Assert.Throws<ArgumentException>(() => new AnswerabilityModel(["bestRank"], [0], [1], [1], 0, 0.5));

@@ -38,7 +38,7 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
 
         // Sources that do not answer the question are not quoted as if they did. A follow-up ("tell me more") is
         // about the earlier question, which was answered.
-        if (answerability is not null && request.Analysis?.FollowUp is null && !answerability.Answers(MeasureAnswerability(request.Question, candidates)))
+        if (answerability is not null && request.Analysis?.FollowUp is null && !answerability.Answers(MeasureAnswerability(request.Question, candidates), IsPilot(request)))
         {
             return ExtractiveComposer.NotCoveredAnswer;
         }
@@ -95,6 +95,10 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
     }
 
     /// <summary>What <see cref="AnswerabilityModel"/> measures of a question and its scored, ranked candidates.</summary>
+    /// <summary>Whether the question is about a pilot's pages: its best-ranked source is one.</summary>
+    internal static bool IsPilot(PromptRequest request) =>
+        request.Sources.Count > 0 && request.Sources[0].Collection == Chatbot.Knowledge.Documents.KnowledgeCollections.Pilot;
+
     internal static double[] MeasureAnswerability(string question, IReadOnlyList<AnswerCandidate> candidates) =>
         AnswerabilityModel.Measure(
             ContentWords.Of(question),

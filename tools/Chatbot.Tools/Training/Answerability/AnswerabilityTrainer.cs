@@ -7,7 +7,8 @@ namespace Chatbot.Tools.Training.Answerability;
 /// <param name="Question">The question.</param>
 /// <param name="Features">What <see cref="AnswerabilityModel.Measure"/> found, in <see cref="AnswerabilityModel.FeatureNames"/> order.</param>
 /// <param name="Answerable">True for a question the knowledge answers (one with key facts), false for one it does not cover.</param>
-public sealed record AnswerabilityExample(string Question, double[] Features, bool Answerable);
+/// <param name="Pilot">True when its best source is a pilot's page: such questions get a threshold of their own.</param>
+public sealed record AnswerabilityExample(string Question, double[] Features, bool Answerable, bool Pilot = false);
 
 /// <summary>What cross-validation found at the chosen threshold.</summary>
 /// <param name="Threshold">The probability below which a question counts as not covered.</param>
@@ -53,7 +54,11 @@ public static class AnswerabilityTrainer
     /// Out-of-fold probabilities over <paramref name="folds"/> folds (every <paramref name="folds"/>-th example per fold),
     /// and the highest threshold whose false refusals stay at or below <paramref name="maxFalseRefusals"/>.
     /// </summary>
-    public static AnswerabilityEvaluation CrossValidate(IReadOnlyList<AnswerabilityExample> examples, int folds, double maxFalseRefusals, double l2 = 1)
+    public static AnswerabilityEvaluation CrossValidate(IReadOnlyList<AnswerabilityExample> examples, int folds, double maxFalseRefusals, double l2 = 1) =>
+        Choose(examples, OutOfFold(examples, folds, l2), maxFalseRefusals);
+
+    /// <summary>Each example's probability from a model fitted without its fold (every <paramref name="folds"/>-th example per fold).</summary>
+    public static double[] OutOfFold(IReadOnlyList<AnswerabilityExample> examples, int folds, double l2 = 1)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
@@ -68,7 +73,7 @@ public static class AnswerabilityTrainer
             }
         }
 
-        return Choose(examples, probabilities, maxFalseRefusals);
+        return probabilities;
     }
 
     /// <summary>The highest threshold among the answerable questions' probabilities that refuses at most the allowed share of them.</summary>
