@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Chatbot.Knowledge.Chunking;
+using Chatbot.Knowledge.Documents;
 
 namespace Chatbot.Knowledge;
 
@@ -45,6 +46,13 @@ public sealed class KnowledgeOptions : IValidatableObject
     [Range(0, 100)]
     public int MaxPassagesPerDocument { get; set; } = 4;
 
+    /// <summary>
+    /// What answers are drawn from when a caller does not say: <c>all</c> (the articles and a pilot's documents), or
+    /// <c>pilot</c> (a support pilot's own documents and FAQ only, so that a customer's question about passwords is
+    /// never answered from an article on prompt writing), or <c>builtin</c>.
+    /// </summary>
+    public string SearchCollection { get; set; } = KnowledgeCollections.All;
+
     /// <summary>Candidates taken from each of BM25 and dense search before fusion.</summary>
     [Range(1, 1000)]
     public int CandidateCount { get; set; } = 50;
@@ -88,6 +96,15 @@ public sealed class KnowledgeOptions : IValidatableObject
             yield return new ValidationResult(
                 $"{nameof(ChunkMinWords)} ({ChunkMinWords}) must not exceed {nameof(ChunkMaxWords)} ({ChunkMaxWords}).",
                 [nameof(ChunkMinWords), nameof(ChunkMaxWords)]);
+        }
+
+        if (!KnowledgeCollections.IsAll(SearchCollection)
+            && !string.Equals(SearchCollection, KnowledgeCollections.Pilot, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(SearchCollection, KnowledgeCollections.BuiltIn, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult(
+                $"{nameof(SearchCollection)} must be '{KnowledgeCollections.All}', '{KnowledgeCollections.Pilot}' or '{KnowledgeCollections.BuiltIn}', not '{SearchCollection}'.",
+                [nameof(SearchCollection)]);
         }
 
         if (CandidateCount < TopK)

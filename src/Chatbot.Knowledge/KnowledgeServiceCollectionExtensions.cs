@@ -56,7 +56,8 @@ public static class KnowledgeServiceCollectionExtensions
                 options.TopK,
                 options.CandidateCount,
                 options.MaxPassagesPerDocument,
-                sp.GetService<ILogger<HybridRetriever>>());
+                sp.GetService<ILogger<HybridRetriever>>(),
+                options.SearchCollection);
         });
         services.TryAddSingleton(sp => new KnowledgeIngestor(
             sp.GetRequiredService<KnowledgeIndex>(),

@@ -66,6 +66,7 @@ public sealed class KnowledgeServiceCollectionExtensionsTests(MiniLmFixture mode
     [InlineData("Knowledge:ChunkMinWords", "500")]
     [InlineData("Knowledge:TopK", "0")]
     [InlineData("Knowledge:IndexPath", "")]
+    [InlineData("Knowledge:SearchCollection", "pilots")]
     public void AddKnowledge_InvalidOptions_FailValidation(string key, string value)
     {
         using var provider = Build(new Dictionary<string, string?> { [key] = value });

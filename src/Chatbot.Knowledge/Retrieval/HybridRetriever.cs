@@ -20,6 +20,7 @@ public sealed partial class HybridRetriever
     private readonly int _defaultTopK;
     private readonly int _candidates;
     private readonly int _maxPerDocument;
+    private readonly string? _defaultCollection;
     private readonly ILogger _logger;
 
     /// <param name="index">The index to search.</param>
@@ -27,8 +28,9 @@ public sealed partial class HybridRetriever
     /// <param name="candidates">How many candidates each of BM25 and dense search contributes to the fusion.</param>
     /// <param name="logger">Optional logger.</param>
     /// <param name="maxPerDocument">Most passages one document may contribute (0 = no limit), so the top k covers more sources.</param>
+    /// <param name="defaultCollection">The collection searched when a call does not name one; null or <c>all</c> for every collection.</param>
     public HybridRetriever(
-        KnowledgeIndex index, int defaultTopK = 5, int candidates = 50, int maxPerDocument = 0, ILogger<HybridRetriever>? logger = null)
+        KnowledgeIndex index, int defaultTopK = 5, int candidates = 50, int maxPerDocument = 0, ILogger<HybridRetriever>? logger = null, string? defaultCollection = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(defaultTopK);
@@ -38,6 +40,7 @@ public sealed partial class HybridRetriever
         _maxPerDocument = maxPerDocument;
         _defaultTopK = defaultTopK;
         _candidates = candidates;
+        _defaultCollection = defaultCollection;
         _logger = logger ?? NullLogger<HybridRetriever>.Instance;
     }
 
@@ -221,8 +224,12 @@ public sealed partial class HybridRetriever
         Log.Retrieved(_logger, passages, elapsed);
     }
 
-    private static string? CollectionFilter(string? collection) =>
-        KnowledgeCollections.IsAll(collection) ? null : collection!.Trim().ToLowerInvariant();
+    /// <summary>The collection to keep (lower case), or null for all: the call's, else the retriever's default.</summary>
+    private string? CollectionFilter(string? collection)
+    {
+        var chosen = string.IsNullOrWhiteSpace(collection) ? _defaultCollection : collection;
+        return KnowledgeCollections.IsAll(chosen) ? null : chosen!.Trim().ToLowerInvariant();
+    }
 
     /// <summary>Dense search, then reciprocal rank fusion with the BM25 rows, then the top k chunks read.</summary>
     private static List<RetrievedPassage> Fuse(

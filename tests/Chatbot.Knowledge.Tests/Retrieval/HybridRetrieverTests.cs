@@ -69,6 +69,20 @@ public sealed class HybridRetrieverTests : IClassFixture<HybridRetrieverTests.Co
     }
 
     [Fact]
+    public async Task Search_DefaultCollectionPilot_AnswersFromThePilotsDocumentsUnlessTheCallSaysOtherwise()
+    {
+        const string Query = "How does the discriminator learn to tell real images from fakes?";
+        var pilotOnly = new HybridRetriever(_retriever.Index, defaultTopK: 5, defaultCollection: KnowledgeCollections.Pilot);
+
+        var passages = await pilotOnly.RetrieveAsync(Query);
+        var builtIn = await pilotOnly.RetrieveAsync(Query, new RetrievalOptions { Collection = KnowledgeCollections.BuiltIn });
+
+        Assert.NotEmpty(passages);
+        Assert.All(passages, passage => Assert.Equal(KnowledgeCollections.Pilot, passage.Collection));
+        Assert.Equal("generative-adversarial-networks", builtIn[0].DocumentId);
+    }
+
+    [Fact]
     public async Task RetrieveAsync_MaxPerDocument_LimitsPassagesFromOneDocument()
     {
         const string Query = "generator discriminator training mode collapse GAN";
