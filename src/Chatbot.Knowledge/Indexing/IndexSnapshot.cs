@@ -16,7 +16,7 @@ internal sealed class IndexSnapshot
     private readonly Lazy<Dictionary<ulong, int>> _rowByTextHash;
     private readonly Dictionary<string, int> _rowByChunkId;
     private readonly Lazy<int[]> _curatedRows;
-    private readonly Lazy<(float[] Vectors, int[] Rows)> _asks;
+    private readonly Lazy<AskVectors> _asks;
 
     private IndexSnapshot(
         DirectoryReader? reader, VectorRow[] rows, VectorMatrix matrix, IndexManifest manifest,
@@ -44,7 +44,7 @@ internal sealed class IndexSnapshot
         }
 
         _curatedRows = new Lazy<int[]>(FindCuratedRows);
-        _asks = new Lazy<(float[] Vectors, int[] Rows)>(ReadAsks);
+        _asks = new Lazy<AskVectors>(ReadAsks);
         _rowByTextHash = new Lazy<Dictionary<ulong, int>>(() =>
         {
             var map = new Dictionary<ulong, int>(Rows.Length);
@@ -81,10 +81,10 @@ internal sealed class IndexSnapshot
     public IReadOnlyList<int> CuratedRows => _curatedRows.Value;
 
     /// <summary>
-    /// Every doc2query question's vector (unit length, <see cref="VectorMatrix.Dimensions"/> floats each) and the row of
-    /// the chunk it belongs to; read once, on first use, from the chunks that have questions.
+    /// Every doc2query question's vector (unit length, <see cref="VectorMatrix.Dimensions"/> floats each), grouped by the
+    /// row of the chunk it belongs to; read once, on first use, from the chunks that have questions.
     /// </summary>
-    public (float[] Vectors, int[] Rows) Asks => _asks.Value;
+    public AskVectors Asks => _asks.Value;
 
     /// <summary>The row whose embedded text had this hash, to reuse its vector.</summary>
     public bool TryGetRowByTextHash(ulong hash, out int row) => _rowByTextHash.Value.TryGetValue(hash, out row);
@@ -161,23 +161,29 @@ internal sealed class IndexSnapshot
     /// <summary>Every live document that has a term in the questions field is a curated answer.</summary>
     private int[] FindCuratedRows() => RowsWithTerms(LuceneFields.Questions);
 
-    private (float[] Vectors, int[] Rows) ReadAsks()
+    private AskVectors ReadAsks()
     {
         var vectors = new List<float>();
-        var rows = new List<int>();
+        var ranges = new Dictionary<int, (int First, int Count)>();
         foreach (var row in RowsWithTerms(LuceneFields.Asks))
         {
+            var first = vectors.Count / Matrix.Dimensions;
             foreach (var ask in KnowledgeIndex.ReadChunk(this, row).AskVectors)
             {
                 if (ask.Vector.Length == Matrix.Dimensions)
                 {
                     vectors.AddRange(ask.Vector.Span);
-                    rows.Add(row);
                 }
+            }
+
+            var count = (vectors.Count / Matrix.Dimensions) - first;
+            if (count > 0)
+            {
+                ranges[row] = (first, count);
             }
         }
 
-        return ([.. vectors], [.. rows]);
+        return new AskVectors([.. vectors], Matrix.Dimensions, ranges);
     }
 
     /// <summary>The rows of live documents with a term in <paramref name="field"/>, in row order.</summary>

@@ -293,37 +293,27 @@ public sealed partial class HybridRetriever
     /// </summary>
     private static int[] RankByQuestions(IndexSnapshot snapshot, ReadOnlySpan<float> query, ReadOnlySpan<int> keywordRows, ReadOnlySpan<int> denseRows)
     {
-        var (vectors, rows) = snapshot.Asks;
-        if (rows.Length == 0)
+        var asks = snapshot.Asks;
+        if (asks.IsEmpty)
         {
             return [];
         }
 
-        var asked = new Dictionary<int, float>();
-        var dimensions = query.Length;
-        for (var i = 0; i < rows.Length; i++)
+        var total = keywordRows.Length + denseRows.Length;
+        var seen = new HashSet<int>(total);
+        var ranked = new List<(int Row, float Score)>(total);
+        for (var i = 0; i < total; i++)
         {
-            var score = System.Numerics.Tensors.TensorPrimitives.Dot(query, vectors.AsSpan(i * dimensions, dimensions));
-            if (!asked.TryGetValue(rows[i], out var known) || score > known)
+            var row = i < keywordRows.Length ? keywordRows[i] : denseRows[i - keywordRows.Length];
+            if (seen.Add(row))
             {
-                asked[rows[i]] = score;
+                var text = System.Numerics.Tensors.TensorPrimitives.Dot(query, snapshot.Matrix.Row(row));
+                ranked.Add((row, asks.TryBest(row, query, out var question) ? Math.Max(question, text) : text));
             }
         }
 
-        var scores = new Dictionary<int, float>(keywordRows.Length + denseRows.Length);
-        foreach (var list in new[] { keywordRows.ToArray(), denseRows.ToArray() })
-        {
-            foreach (var row in list)
-            {
-                if (!scores.ContainsKey(row))
-                {
-                    var text = System.Numerics.Tensors.TensorPrimitives.Dot(query, snapshot.Matrix.Row(row));
-                    scores[row] = asked.TryGetValue(row, out var question) ? Math.Max(question, text) : text;
-                }
-            }
-        }
-
-        return [.. scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => p.Key)];
+        ranked.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Row.CompareTo(b.Row));
+        return [.. ranked.Select(r => r.Row)];
     }
 
     private static partial class Log
