@@ -30,4 +30,16 @@ public sealed class AnswerLengthTests
         Assert.True(beginner.Max <= standard.Min + 1 && standard.Max <= expert.Max, $"{beginner} {standard} {expert}");
         Assert.True(beginner.Min < standard.Min && standard.Min < expert.Min, $"{beginner} {standard} {expert}");
     }
+
+    [Fact]
+    public void Sentences_ShortSentences_QuoteMoreOfThemUpToTheMaximum()
+    {
+        var standard = AnswerLength.For(AnswerStyle.Standard);
+        double[] unsure = [-5, -5, -5, -5, -5, -5, -5, -5];
+
+        Assert.Equal(standard.Min, standard.Sentences(unsure, wordsPerSentence: 30));
+        Assert.Equal((int)Math.Ceiling(standard.MinWords / 14.0), standard.Sentences(unsure, wordsPerSentence: 14));
+        Assert.Equal(standard.Max, standard.Sentences(unsure, wordsPerSentence: 2));
+        Assert.Equal(2, AnswerLength.For(AnswerStyle.Beginner).Sentences(unsure, wordsPerSentence: 5));
+    }
 }

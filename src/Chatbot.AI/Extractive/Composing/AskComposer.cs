@@ -13,6 +13,9 @@ namespace Chatbot.AI.Extractive.Composing;
 /// </summary>
 internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker, AnswerabilityModel? answerability = null)
 {
+    /// <summary>How many of the likeliest sentences tell how long the sources' sentences run.</summary>
+    private const int LengthSample = 6;
+
     /// <summary>How far below the best-ranked sentence (in log-odds) a sentence of the kind the question asks for may rank and still lead.</summary>
     private const double TypedPartMargin = 1.5;
 
@@ -47,7 +50,9 @@ internal sealed class AskComposer(CandidateScorer scorer, CandidateRanker ranker
             seeds.Add(typed);
         }
 
-        var length = AnswerLength.For(request.Style).Sentences(candidates.Where(c => c.Admissible).Select(c => c.Rank));
+        var admissible = candidates.Where(c => c.Admissible).ToList();
+        var likeliest = admissible.OrderByDescending(c => c.Rank).Take(LengthSample).ToList();
+        var length = AnswerLength.For(request.Style).Sentences(admissible.Select(c => c.Rank), likeliest.Count == 0 ? 0 : likeliest.Average(c => c.WordCount));
         var chosen = CandidateChooser.ByRank(candidates, length, request.Style, seeds, AnswerTypes.AsksHowOrWhy().IsMatch(request.Question), OpeningAbout(request));
         if (chosen.Count == 0)
         {
