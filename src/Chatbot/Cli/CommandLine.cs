@@ -103,16 +103,22 @@ public static class CommandLine
               [--kind ask|compare|checkclaim] [--level beginner|standard|expert] [--collection builtin|pilot]
           intent "message" [--json]          the intent and confidence the bot recognises
           intent --file FILE                 one message per line, one JSON object per line
-          ingest PATH [--collection pilot|builtin]   add or update documents (Markdown, text, HTML, PDF) in the index
+          ingest PATH [--collection pilot|builtin]   add or update documents (Markdown, text, HTML, PDF, FAQ TSV/CSV) in the index
           eval ragtruth --data FILE [--json] [--out FILE]   score the hallucination check on RAGTruth-format records
           bench retrieval [--data PATH] [--k 5]     recall@k on labelled questions (default eval/retrieval)
           bench scale [--sizes 1000,10000,100000] [--queries 200]   index build, query latency and memory
-          bench answers [--data PATH]               extractive answers: citations and key facts (default eval/answers)
+          bench answers [--data PATH] [--out FILE]  extractive answers: citations and key facts (default eval/answers)
+          bench uncovered --data FILE               the share of uncovered questions answered "not covered"
+          bench faq --data FILE                     how often a paraphrase of a FAQ question gets that entry's answer
           bench intents [--data FILE]               intent accuracy and latency (default eval/intents/heldout.jsonl)
           bench overhead [--data PATH]              responder time around a model that answers instantly
           bench turns [--seconds 20] [--connections 8] [--json]   whole turns over HTTP: echo and embed floors, the app,
                                                     the app on a fake model; turns/s, p50/p95/p99, CPU, memory, errors
           train ranker [--data PATH] [--out FILE] [--folds 5] [--sentences N] [--l2 1]
                                                     fit the extractive sentence ranker to key facts (default eval/answers)
+          train answerability [--data PATHS] [--uncovered PATHS] [--max-false-refusals 0.03] [--out FILE]
+                                                    fit when to say "not covered" (articles' and pilot's thresholds apart)
+          train curated --data PATHS [--max-wrong 0.03] [--out FILE]
+                                                    fit when a message gets a FAQ entry's curated answer
         """;
 }
