@@ -31,26 +31,27 @@ public sealed class CuratedMatcher
     }
 
     /// <summary>
-    /// Measures each of <paramref name="entries"/> (the curated answers nearest the message, best first) against the
-    /// message's vector and words, given the <paramref name="passages"/> retrieved for it (prose and entries alike).
+    /// Measures each of <paramref name="entries"/> (the curated answers nearest the message, best first, as
+    /// <see cref="HybridRetriever.SearchCurated"/> returns them) against the message's vector and words, given the
+    /// <paramref name="passages"/> retrieved for it (prose and entries alike).
     /// </summary>
+    /// <remarks>
+    /// An entry's closeness to the message is the <see cref="RetrievedPassage.DenseScore"/> the retriever ranked it by
+    /// (the cosine between the message and the entry's questions vector), not computed again; an entry without one is
+    /// not weighed.
+    /// </remarks>
     public IReadOnlyList<CuratedCandidate> Weigh(IReadOnlyList<RetrievedPassage> entries, IReadOnlyList<RetrievedPassage> passages, ReadOnlySpan<float> message, string text)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(text);
-        var dimensions = message.Length;
-        var usable = entries.Where(e => e.Questions.Count > 0 && e.Vector.Length == dimensions).ToList();
+        var usable = entries.Where(e => e.Questions.Count > 0 && e.DenseScore is not null).ToList();
         if (usable.Count == 0)
         {
             return [];
         }
 
-        var similarities = new double[usable.Count];
-        for (var i = 0; i < usable.Count; i++)
-        {
-            similarities[i] = TensorPrimitives.CosineSimilarity(message, usable[i].Vector.Span);
-        }
+        var similarities = usable.Select(e => (double)e.DenseScore!.Value).ToArray();
 
         var prose = 0.0;
         foreach (var passage in passages)

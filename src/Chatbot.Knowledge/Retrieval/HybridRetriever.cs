@@ -129,6 +129,11 @@ public sealed partial class HybridRetriever
     /// The curated answers (FAQ entries) whose question vectors are closest to <paramref name="queryVector"/>, best first,
     /// whatever prose outranks them: an entry competes with the other entries, and the caller decides whether it answers.
     /// </summary>
+    /// <remarks>
+    /// Each entry's <see cref="RetrievedPassage.DenseScore"/> (and score) is the cosine between
+    /// <paramref name="queryVector"/> as given and the entry's questions vector: the closeness the curated matcher's
+    /// model was fitted with, so the matcher reads it here rather than computing it again.
+    /// </remarks>
     public IReadOnlyList<RetrievedPassage> SearchCurated(ReadOnlySpan<float> queryVector, int topK, string? collection = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK);
@@ -137,8 +142,6 @@ public sealed partial class HybridRetriever
             throw new ArgumentException($"The query vector has {queryVector.Length} dimensions; the index uses {_index.Dimensions}.", nameof(queryVector));
         }
 
-        var vector = queryVector.ToArray();
-        VectorMatrix.Normalize(vector);
         var filter = CollectionFilter(collection);
         var snapshot = _index.AcquireSnapshot();
         try
@@ -157,7 +160,7 @@ public sealed partial class HybridRetriever
                     continue;
                 }
 
-                best.Add((row, System.Numerics.Tensors.TensorPrimitives.Dot(vector, snapshot.Matrix.Row(row))));
+                best.Add((row, System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(queryVector, snapshot.Matrix.Row(row))));
             }
 
             return best
