@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Chatbot.Grounding.Model;
 
 namespace Chatbot.AI.Extractive;
@@ -20,8 +19,6 @@ public sealed class AnswerabilityModel
 
     /// <summary>Most likely sentences counted.</summary>
     private const int MaxConfidentSentences = 6;
-
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly StandardizedWeights _weights;
 
@@ -124,19 +121,24 @@ public sealed class AnswerabilityModel
     public AnswerabilityModel WithPilotThreshold(double pilotThreshold) => new(FeatureNames, _weights.Means, _weights.Scales, _weights.Weights, Bias, Threshold, pilotThreshold) { Provenance = Provenance };
 
     /// <summary>The model that ships with the library.</summary>
-    public static AnswerabilityModel LoadDefault() => FromJson(EmbeddedResource.ReadText(typeof(AnswerabilityModel).Assembly, ResourceName));
+    public static AnswerabilityModel LoadDefault() => FromJson(LogisticModelDocument.ReadResource(ResourceName));
 
     /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
     public static AnswerabilityModel FromJson(string json)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(json);
-        var document = JsonSerializer.Deserialize<ModelDocument>(json, s_json) ?? throw new FormatException("The answerability model JSON is empty.");
+        var document = LogisticModelDocument.FromJson<Document>(json, "answerability model");
         return new AnswerabilityModel(document.Features, document.Means, document.Scales, document.Weights, document.Bias, document.Threshold, document.PilotThreshold) { Provenance = document.Provenance };
     }
 
     /// <summary>The model as indented JSON.</summary>
     public string ToJson() =>
-        JsonSerializer.Serialize(new ModelDocument([.. FeatureNames], _weights.Means, _weights.Scales, _weights.Weights, Bias, Threshold, PilotThreshold, Provenance), s_json);
+        (LogisticModelDocument.Of<Document>(_weights, FeatureNames, Provenance) with { Threshold = Threshold, PilotThreshold = PilotThreshold }).ToJson();
 
-    private sealed record ModelDocument(string[] Features, double[] Means, double[] Scales, double[] Weights, double Bias, double Threshold, double? PilotThreshold, string? Provenance);
+    /// <summary>The stored model: the weights and, after the intercept, the two thresholds (a model without a pilot threshold uses the other).</summary>
+    private sealed record Document : LogisticModelDocument
+    {
+        public double Threshold { get; init; }
+
+        public double? PilotThreshold { get; init; }
+    }
 }

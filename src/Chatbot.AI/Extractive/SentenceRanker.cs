@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Chatbot.Grounding.Model;
-
 namespace Chatbot.AI.Extractive;
 
 /// <summary>
@@ -12,8 +9,6 @@ namespace Chatbot.AI.Extractive;
 public sealed class SentenceRanker
 {
     private const string ResourceName = "Chatbot.AI.Extractive.sentence-ranker.json";
-
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly StandardizedWeights _weights;
 
@@ -70,19 +65,15 @@ public sealed class SentenceRanker
     public double Score(ReadOnlySpan<double> features) => _weights.LogOdds(features);
 
     /// <summary>The ranker that ships with the library.</summary>
-    public static SentenceRanker LoadDefault() => FromJson(EmbeddedResource.ReadText(typeof(SentenceRanker).Assembly, ResourceName));
+    public static SentenceRanker LoadDefault() => FromJson(LogisticModelDocument.ReadResource(ResourceName));
 
     /// <summary>Reads a ranker written by <see cref="ToJson"/>.</summary>
     public static SentenceRanker FromJson(string json)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(json);
-        var document = JsonSerializer.Deserialize<RankerDocument>(json, s_json) ?? throw new FormatException("The sentence ranker JSON is empty.");
+        var document = LogisticModelDocument.FromJson<LogisticModelDocument>(json, "sentence ranker");
         return new SentenceRanker(document.Features, document.Means, document.Scales, document.Weights, document.Bias) { Provenance = document.Provenance };
     }
 
     /// <summary>The ranker as indented JSON.</summary>
-    public string ToJson() =>
-        JsonSerializer.Serialize(new RankerDocument([.. FeatureNames], _weights.Means, _weights.Scales, _weights.Weights, Bias, Provenance), s_json);
-
-    private sealed record RankerDocument(string[] Features, double[] Means, double[] Scales, double[] Weights, double Bias, string? Provenance);
+    public string ToJson() => LogisticModelDocument.Of<LogisticModelDocument>(_weights, FeatureNames, Provenance).ToJson();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Chatbot.AI.Extractive;
 using Chatbot.Grounding.Model;
 
@@ -15,8 +14,6 @@ namespace Chatbot.AI.Responding;
 public sealed class CuratedMatchModel
 {
     private const string ResourceName = "Chatbot.AI.Responding.curated-match.json";
-
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly StandardizedWeights _weights;
 
@@ -78,13 +75,12 @@ public sealed class CuratedMatchModel
         new(FeatureNames, _weights.Means, _weights.Scales, _weights.Weights, Bias, Threshold, OfferThreshold) { Provenance = provenance };
 
     /// <summary>The model that ships with the library.</summary>
-    public static CuratedMatchModel LoadDefault() => FromJson(EmbeddedResource.ReadText(typeof(CuratedMatchModel).Assembly, ResourceName));
+    public static CuratedMatchModel LoadDefault() => FromJson(LogisticModelDocument.ReadResource(ResourceName));
 
     /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
     public static CuratedMatchModel FromJson(string json)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(json);
-        var document = JsonSerializer.Deserialize<ModelDocument>(json, s_json) ?? throw new FormatException("The curated match model JSON is empty.");
+        var document = LogisticModelDocument.FromJson<Document>(json, "curated match model");
         return new CuratedMatchModel(document.Features, document.Means, document.Scales, document.Weights, document.Bias, document.Threshold, document.OfferThreshold)
         {
             Provenance = document.Provenance,
@@ -92,9 +88,14 @@ public sealed class CuratedMatchModel
     }
 
     /// <summary>The model as indented JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(
-        new ModelDocument([.. FeatureNames], _weights.Means, _weights.Scales, _weights.Weights, Bias, Threshold, OfferThreshold, Provenance), s_json);
+    public string ToJson() =>
+        (LogisticModelDocument.Of<Document>(_weights, FeatureNames, Provenance) with { Threshold = Threshold, OfferThreshold = OfferThreshold }).ToJson();
 
-    private sealed record ModelDocument(
-        string[] Features, double[] Means, double[] Scales, double[] Weights, double Bias, double Threshold, double OfferThreshold, string? Provenance);
+    /// <summary>The stored model: the weights and, after the intercept, the two thresholds.</summary>
+    private sealed record Document : LogisticModelDocument
+    {
+        public double Threshold { get; init; }
+
+        public double OfferThreshold { get; init; }
+    }
 }
