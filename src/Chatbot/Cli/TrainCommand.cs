@@ -37,8 +37,7 @@ public static class TrainCommand
 
         var folds = Number(args, "folds", 5);
         var length = args.Get("sentences") is null ? AnswerLength.For(AnswerStyle.Standard) : AnswerLength.Fixed(Number(args, "sentences", 4));
-        var l2 = double.TryParse(args.Get("l2") ?? "1", CultureInfo.InvariantCulture, out var penalty) && penalty >= 0
-            ? penalty : throw new CliUsageException("--l2 takes a number of zero or more.");
+        var l2 = Penalty(args);
         var path = args.Get("data") ?? Path.Combine("eval", "answers");
         var questions = await KeyFactQuestion.ReadAsync(path, cancellationToken);
         if (questions.Count < folds)
@@ -64,18 +63,7 @@ public static class TrainCommand
         var provenance = string.Create(
             CultureInfo.InvariantCulture,
             $"train ranker --data {path}{(args.Get("sentences") is { } fixedLength ? $" --sentences {fixedLength}" : "")} --l2 {l2}, {DateTime.UtcNow:yyyy-MM-dd}: {folds}-fold cross-validated {evaluation}; in-sample {inSample:0.000}");
-        await Console.Out.WriteLineAsync(provenance);
-        for (var i = 0; i < SentenceRanker.FeatureNames.Count; i++)
-        {
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {SentenceRanker.FeatureNames[i],-14} {ranker.Weights[i],7:+0.000;-0.000}"));
-        }
-
-        if (args.Get("out") is { } output)
-        {
-            await File.WriteAllTextAsync(output, ranker.WithProvenance(provenance).ToJson(), cancellationToken);
-            await Console.Out.WriteLineAsync($"wrote {output}");
-        }
-
+        await ReportAsync(args, provenance, SentenceRanker.FeatureNames, ranker.Weights, () => ranker.WithProvenance(provenance).ToJson(), cancellationToken);
         return 0;
     }
 
@@ -102,25 +90,13 @@ public static class TrainCommand
     private static async Task<int> TrainAnswerabilityAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
         var folds = Number(args, "folds", 5);
-        var l2 = double.TryParse(args.Get("l2") ?? "1", CultureInfo.InvariantCulture, out var penalty) && penalty >= 0
-            ? penalty : throw new CliUsageException("--l2 takes a number of zero or more.");
-        var budget = double.TryParse(args.Get("max-false-refusals") ?? "0.03", CultureInfo.InvariantCulture, out var share) && share is >= 0 and < 1
-            ? share : throw new CliUsageException("--max-false-refusals takes a share from 0 to 1.");
+        var l2 = Penalty(args);
+        var budget = Share(args, "max-false-refusals", 0.03);
         var path = args.Get("data") ?? Path.Combine("eval", "answers");
         var uncoveredPath = args.Get("uncovered") ?? Path.Combine("eval", "uncovered", "dev.jsonl");
         // Each may list several files or folders, separated by commas: a pilot's questions next to the built-in ones.
-        var answerable = new List<KeyFactQuestion>();
-        foreach (var part in path.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            answerable.AddRange(await KeyFactQuestion.ReadAsync(part, cancellationToken));
-        }
-
-        var uncovered = new List<UncoveredQuestion>();
-        foreach (var part in uncoveredPath.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            uncovered.AddRange(await UncoveredQuestion.ReadAsync(part, cancellationToken));
-        }
-
+        var answerable = await ReadEachAsync(path, part => KeyFactQuestion.ReadAsync(part, cancellationToken));
+        var uncovered = await ReadEachAsync(uncoveredPath, part => UncoveredQuestion.ReadAsync(part, cancellationToken));
         if (answerable.Count < folds || uncovered.Count < folds)
         {
             throw new CliUsageException($"Training needs at least {folds} answerable questions (in {path}) and {folds} uncovered ones (in {uncoveredPath}).");
@@ -150,18 +126,7 @@ public static class TrainCommand
         var provenance = string.Create(
             CultureInfo.InvariantCulture,
             $"train answerability --data {path} --uncovered {uncoveredPath} --max-false-refusals {budget} --l2 {l2}, {DateTime.UtcNow:yyyy-MM-dd}: {folds}-fold cross-validated, articles {evaluation}; pilot {(pilotEvaluation?.ToString() ?? "too few questions, the articles' threshold")}");
-        await Console.Out.WriteLineAsync(provenance);
-        for (var i = 0; i < AnswerabilityModel.FeatureNames.Count; i++)
-        {
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {AnswerabilityModel.FeatureNames[i],-14} {model.Weights[i],7:+0.000;-0.000}"));
-        }
-
-        if (args.Get("out") is { } output)
-        {
-            await File.WriteAllTextAsync(output, model.WithProvenance(provenance).ToJson(), cancellationToken);
-            await Console.Out.WriteLineAsync($"wrote {output}");
-        }
-
+        await ReportAsync(args, provenance, AnswerabilityModel.FeatureNames, model.Weights, () => model.WithProvenance(provenance).ToJson(), cancellationToken);
         return 0;
     }
 
@@ -174,13 +139,10 @@ public static class TrainCommand
     private static async Task<int> TrainCuratedAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
         var folds = Number(args, "folds", 5);
-        var l2 = double.TryParse(args.Get("l2") ?? "1", CultureInfo.InvariantCulture, out var penalty) && penalty >= 0
-            ? penalty : throw new CliUsageException("--l2 takes a number of zero or more.");
-        var budget = double.TryParse(args.Get("max-wrong") ?? "0.03", CultureInfo.InvariantCulture, out var share) && share is >= 0 and < 1
-            ? share : throw new CliUsageException("--max-wrong takes a share from 0 to 1.");
+        var l2 = Penalty(args);
+        var budget = Share(args, "max-wrong", 0.03);
         var path = args.Get("data") ?? throw new CliUsageException("train curated needs --data: paraphrases of FAQ questions with the question each expects.");
-        var items = new List<Paraphrase>();
-        foreach (var part in path.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var items = await ReadEachAsync(path, async part =>
         {
             var (read, problems) = await JsonLines.ReadAsync<Paraphrase>(
                 QuestionFileArgument.Resolve(part), item => item is { Question.Length: > 0 } ? null : "needs 'question'.", CommandLine.Json, cancellationToken);
@@ -189,8 +151,8 @@ public static class TrainCommand
                 await Console.Error.WriteLineAsync($"{problem} Skipped.");
             }
 
-            items.AddRange(read);
-        }
+            return read;
+        });
 
         await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
         var responder = services.GetRequiredService<Responder>();
@@ -211,18 +173,7 @@ public static class TrainCommand
         var provenance = string.Create(
             CultureInfo.InvariantCulture,
             $"train curated --data {path} --max-wrong {budget} --l2 {l2}, {DateTime.UtcNow:yyyy-MM-dd}: {examples.Count} messages, {folds}-fold cross-validated by entry, {evaluation}");
-        await Console.Out.WriteLineAsync(provenance);
-        for (var i = 0; i < CuratedMatchModel.FeatureNames.Count; i++)
-        {
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {CuratedMatchModel.FeatureNames[i],-14} {model.Weights[i],7:+0.000;-0.000}"));
-        }
-
-        if (args.Get("out") is { } output)
-        {
-            await File.WriteAllTextAsync(output, model.WithProvenance(provenance).ToJson(), cancellationToken);
-            await Console.Out.WriteLineAsync($"wrote {output}");
-        }
-
+        await ReportAsync(args, provenance, CuratedMatchModel.FeatureNames, model.Weights, () => model.WithProvenance(provenance).ToJson(), cancellationToken);
         return 0;
     }
 
@@ -238,6 +189,49 @@ public static class TrainCommand
 
         return hash;
     }
+
+    /// <summary>
+    /// Prints <paramref name="provenance"/> and each feature's weight and, with <c>--out</c>, writes the model's JSON
+    /// (<paramref name="json"/>, the model with its provenance) there.
+    /// </summary>
+    private static async Task ReportAsync(
+        CliArguments args, string provenance, IReadOnlyList<string> features, IReadOnlyList<double> weights, Func<string> json, CancellationToken cancellationToken)
+    {
+        await Console.Out.WriteLineAsync(provenance);
+        for (var i = 0; i < features.Count; i++)
+        {
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {features[i],-14} {weights[i],7:+0.000;-0.000}"));
+        }
+
+        if (args.Get("out") is { } output)
+        {
+            await File.WriteAllTextAsync(output, json(), cancellationToken);
+            await Console.Out.WriteLineAsync($"wrote {output}");
+        }
+    }
+
+    /// <summary>What <paramref name="read"/> reads from each file or folder of <paramref name="paths"/>, a list separated by commas, in order.</summary>
+    private static async Task<List<T>> ReadEachAsync<T>(string paths, Func<string, Task<List<T>>> read)
+    {
+        var items = new List<T>();
+        foreach (var part in paths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            items.AddRange(await read(part));
+        }
+
+        return items;
+    }
+
+    /// <summary>The L2 penalty of the fit: <c>--l2</c>, zero or more (1 when not given).</summary>
+    private static double Penalty(CliArguments args) =>
+        double.TryParse(args.Get("l2") ?? "1", CultureInfo.InvariantCulture, out var penalty) && penalty >= 0
+            ? penalty : throw new CliUsageException("--l2 takes a number of zero or more.");
+
+    /// <summary>The option <paramref name="name"/> as a share from 0 (included) to 1 (excluded), <paramref name="fallback"/> when not given.</summary>
+    private static double Share(CliArguments args, string name, double fallback) =>
+        args.Get(name) is not { } text ? fallback
+        : double.TryParse(text, CultureInfo.InvariantCulture, out var share) && share is >= 0 and < 1 ? share
+        : throw new CliUsageException($"--{name} takes a share from 0 to 1.");
 
     private static int Number(CliArguments args, string name, int fallback) =>
         args.Get(name) is not { } text ? fallback
