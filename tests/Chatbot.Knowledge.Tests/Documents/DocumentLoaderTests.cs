@@ -64,24 +64,20 @@ public sealed class DocumentLoaderTests
         Assert.Equal("Onboarding Guide\n\nfirst item\nsecond item\n\na: 1; b: 2", document.Text);
     }
 
-    [Fact]
-    public void Parse_HtmlTable_EachRowNamesItsColumns()
+    [Theory]
+    [InlineData(
+        "plans.html",
+        "<html><body><h1>Plans</h1><table><thead><tr><th>Plan</th><th>Price</th></tr></thead><tbody><tr><td>Glimmer</td><td>€12</td></tr></tbody></table><table><tr><td>no</td><td>header</td></tr></table></body></html>",
+        "Plans\n\nPlan: Glimmer; Price: €12\n\nno | header")]
+    [InlineData(
+        "plans.md",
+        "# Plans\n\n| Plan | Price | Seats |\n|:--|--:|---|\n| Glimmer | €12 | 3 |\n| Quorbit |  | 9 |\n\nAfter the table.\n\n| no | header |\n| row | two |",
+        "Plans\n\nPlan: Glimmer; Price: €12; Seats: 3\nPlan: Quorbit; Seats: 9\n\nAfter the table.\n\nno | header\nrow | two")]
+    public void Parse_Table_EachRowNamesItsColumns(string file, string content, string expected)
     {
-        var document = _loader.Parse(
-            Encoding.UTF8.GetBytes("<html><body><h1>Plans</h1><table><thead><tr><th>Plan</th><th>Price</th></tr></thead><tbody><tr><td>Glimmer</td><td>€12</td></tr></tbody></table><table><tr><td>no</td><td>header</td></tr></table></body></html>"),
-            "/data/pilot/plans.html", "plans.html", KnowledgeCollections.Pilot);
+        var document = _loader.Parse(Encoding.UTF8.GetBytes(content), "/data/pilot/" + file, file, KnowledgeCollections.Pilot);
 
-        Assert.Equal("Plans\n\nPlan: Glimmer; Price: €12\n\nno | header", document.Text);
-    }
-
-    [Fact]
-    public void Parse_MarkdownTable_EachRowNamesItsColumns()
-    {
-        var document = _loader.Parse(
-            Encoding.UTF8.GetBytes("# Plans\n\n| Plan | Price | Seats |\n|:--|--:|---|\n| Glimmer | €12 | 3 |\n| Quorbit |  | 9 |\n\nAfter the table.\n\n| no | header |\n| row | two |"),
-            "/data/pilot/plans.md", "plans.md", KnowledgeCollections.Pilot);
-
-        Assert.Equal("Plans\n\nPlan: Glimmer; Price: €12; Seats: 3\nPlan: Quorbit; Seats: 9\n\nAfter the table.\n\nno | header\nrow | two", document.Text);
+        Assert.Equal(expected, document.Text);
     }
 
     [Fact]
