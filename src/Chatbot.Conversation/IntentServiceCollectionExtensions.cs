@@ -15,8 +15,8 @@ public static class IntentServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="IntentOptions"/> (section <c>Intents</c>), the <see cref="MessageAnalyzer"/> with the conversation's
     /// text rules (<see cref="ConversationMessageParser"/>) and the local <see cref="IntentRecognizer"/>; needs an
-    /// embedding generator. When the knowledge engine is registered too, messages that an indexed passage
-    /// matches closely (a pilot's own documents, casual or misspelt questions) are recognised as questions (<see cref="KnowledgeAwareIntentRecognizer"/>).
+    /// embedding generator. When the knowledge engine is registered too, the recognizer weighs how closely the indexed
+    /// passages (a pilot's own documents included) match each message.
     /// </summary>
     public static IServiceCollection AddIntentRecognition(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,10 +28,11 @@ public static class IntentServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<IMessageParser>(_ => ConversationMessageParser.ForIntentExamples());
         services.TryAddSingleton<MessageAnalyzer>();
-        services.TryAddSingleton<IntentRecognizer>();
-        services.TryAddSingleton<IIntentRecognizer>(sp => sp.GetService<HybridRetriever>() is { } retriever
-            ? new KnowledgeAwareIntentRecognizer(sp.GetRequiredService<IntentRecognizer>(), retriever, sp.GetRequiredService<IOptions<IntentOptions>>())
-            : sp.GetRequiredService<IntentRecognizer>());
+        services.TryAddSingleton(sp => new IntentRecognizer(
+            sp.GetRequiredService<IOptions<IntentOptions>>(),
+            sp.GetService<HybridRetriever>(),
+            logger: sp.GetService<Microsoft.Extensions.Logging.ILogger<IntentRecognizer>>()));
+        services.TryAddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<IntentRecognizer>());
         return services;
     }
 }

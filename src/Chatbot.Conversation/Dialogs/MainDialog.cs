@@ -58,7 +58,8 @@ public sealed class MainDialog : ComponentDialog
         _handoff = handoff;
 
         AddDialog(new WaterfallDialog(RouteId, [RecognizeAsync, ClarifiedAsync, DoneAsync]));
-        AddDialog(new ChoicePrompt(ClarifyPromptId));
+        // Any reply ends the prompt: a button's choice, or a message of its own, which is routed afresh.
+        AddDialog(new ChoicePrompt(ClarifyPromptId, (_, _) => Task.FromResult(true)));
         AddDialog(levelDialog);
         AddDialog(feedbackDialog);
         AddDialog(resetDialog);
@@ -88,8 +89,7 @@ public sealed class MainDialog : ComponentDialog
         var choices = new[] { intent.Intent, intent.RunnerUp }.Select(i => new Choice(Describe(i))).ToList();
         return await step.PromptAsync(ClarifyPromptId, new PromptOptions
         {
-            Prompt = MessageFactory.Text("I'm not sure what you'd like me to do. Did you mean one of these?"),
-            RetryPrompt = MessageFactory.Text("Please pick one of the options, or just ask your question again."),
+            Prompt = MessageFactory.Text("I'm not sure what you'd like me to do. Did you mean one of these? (Or just say it another way.)"),
             Choices = choices,
         }, cancellationToken);
     }
@@ -103,8 +103,9 @@ public sealed class MainDialog : ComponentDialog
 
         if (step.Result is not FoundChoice chosen)
         {
-            await step.Context.SendActivityAsync("No problem. Ask me anything about generative AI whenever you like.", cancellationToken: cancellationToken);
-            return await step.EndDialogAsync(cancellationToken: cancellationToken);
+            // The user typed something instead of choosing: a new message, recognised as any other (a question asked
+            // again in other words, or another request altogether). It is never dropped.
+            return await step.ReplaceDialogAsync(RouteId, cancellationToken: cancellationToken);
         }
 
         var utterance = (string)step.Values[UtteranceKey];
@@ -127,6 +128,11 @@ public sealed class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> DispatchAsync(WaterfallStepContext step, IntentResult intent, MessageAnalysis analysis, CancellationToken cancellationToken)
     {
         var context = step.Context;
+        if (Acknowledgement(intent.Also) is { } acknowledgement)
+        {
+            await context.SendActivityAsync(acknowledgement, cancellationToken: cancellationToken);
+        }
+
         switch (intent.Intent)
         {
             case Intent.Greeting:
@@ -157,6 +163,9 @@ public sealed class MainDialog : ComponentDialog
             case Intent.Thanks:
                 await context.SendActivityAsync("You're welcome! Ask me anything else about generative AI whenever you like.", cancellationToken: cancellationToken);
                 break;
+            case Intent.Farewell:
+                await context.SendActivityAsync("Goodbye! Come back whenever you have another question.", cancellationToken: cancellationToken);
+                break;
             default:
                 await context.SendActivityAsync(OutOfScopeMessage(), cancellationToken);
                 break;
@@ -164,6 +173,16 @@ public sealed class MainDialog : ComponentDialog
 
         return await step.EndDialogAsync(cancellationToken: cancellationToken);
     }
+
+    /// <summary>
+    /// What the bot says first when a message also greets, thanks or judges the last answer before asking something
+    /// ("thanks! and how is X different from Y?"); null when it does none of these.
+    /// </summary>
+    private static string? Acknowledgement(IReadOnlyList<Intent> also) =>
+        also.Contains(Intent.Feedback) ? "Thanks for the feedback."
+        : also.Contains(Intent.Thanks) ? "You're welcome."
+        : also.Contains(Intent.Greeting) ? "Hello!"
+        : null;
 
     private static IMessageActivity HelpMessage(bool greeting)
     {
@@ -208,6 +227,7 @@ public sealed class MainDialog : ComponentDialog
         Intent.Handoff => "Talk to a person",
         Intent.Reset => "Start over",
         Intent.Thanks => "Just saying thanks",
+        Intent.Farewell => "Say goodbye",
         _ => "Something else",
     };
 }

@@ -36,6 +36,9 @@ public enum Intent
     /// <summary>Thanks ("thank you", "cheers").</summary>
     Thanks,
 
+    /// <summary>A goodbye ("see ya", "that's all for today, goodnight").</summary>
+    Farewell,
+
     /// <summary>Anything the bot does not cover (weather, sports, recipes, unrelated coding help).</summary>
     OutOfScope,
 }

@@ -9,16 +9,11 @@ public sealed class IntentOptions
     public const string SectionName = "Intents";
 
     /// <summary>
-    /// Below this confidence a result is not <see cref="IntentResult.IsConfident"/> and the bot should ask a
-    /// clarifying question offering the two likeliest intents instead of acting on the first.
+    /// Below this probability a result is not <see cref="IntentResult.IsConfident"/> and the bot asks a clarifying
+    /// question offering the two likeliest intents instead of acting on the first (when both would answer the message,
+    /// their probabilities count together). At 0.7, cross-validation on the development messages asks about 12% of
+    /// messages and acts on about half of the wrong readings; 0.9 asks about 29% and acts on 17%.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double ConfidenceThreshold { get; set; } = 0.55;
-
-    /// <summary>
-    /// A message the recognizer finds out of scope or is unsure of is treated as a question when an indexed
-    /// passage (curated or a pilot's) matches it at least this closely (MiniLM cosine similarity of the best passage).
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public double KnowledgeMatchThreshold { get; set; } = 0.45;
+    public double ConfidenceThreshold { get; set; } = 0.7;
 }

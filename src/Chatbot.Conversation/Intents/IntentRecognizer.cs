@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Chatbot.AI.Understanding;
-using Microsoft.Extensions.AI;
+using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,55 +8,44 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.Conversation.Intents;
 
 /// <summary>
-/// Recognises intents locally and offline in two stages: precise rules for commands and unambiguous forms
-/// (<c>reset</c>, <c>sources?</c>, <c>X vs Y</c>, <c>is it true that…</c>, greetings and thanks on their own, emoji feedback),
-/// then a similarity-weighted vote of the nearest <see cref="IntentExamples"/> by cosine similarity of sentence embeddings.
+/// Recognises intents locally and offline: rules for what is a command by nature (a whole message that says "reset",
+/// asks for a human or names a level; emoji reactions), then a classifier (<see cref="IntentModel"/>) over the turn's
+/// one embedding, cheap text cues and how closely the knowledge base matches the message. Its confidence is a
+/// calibrated probability; below <see cref="IntentOptions.ConfidenceThreshold"/> the bot asks which of the two
+/// likeliest intents was meant.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The examples are embedded once, in one batch, when the recognizer is constructed (synchronously with
-/// an in-process generator such as MiniLM; a remote generator finishes in the background and the first
-/// similarity lookup waits for it). If that fails, the next lookup tries again. Register it as a singleton; it is thread-safe.
+/// The knowledge base is searched once, with the turn's vector, and what it found goes with a question's result to the
+/// responder, which answers from it instead of searching again. A pilot's documents widen what counts as a question
+/// without a code change: "how do I start a return?" matches the returns page closely, so it is no "start over".
 /// </para>
 /// <para>
-/// The message arrives analysed (<see cref="MessageAnalysis"/>): normalized, with its one embedding and the things it compares;
-/// the recognizer reads them and embeds nothing. Messages are lower-cased and common misspellings corrected before both stages. Rules for commands only match
-/// the whole message, so questions that mention a command's words ("what is a reset gate?") reach the vote,
-/// where such questions are labelled <see cref="Intent.Ask"/>.
+/// Starting over destroys the conversation, so it needs words that can mean nothing else: the classifier alone never
+/// resets confidently, and the dialog confirms first. Thread-safe; a singleton.
 /// </para>
 /// </remarks>
 public sealed partial class IntentRecognizer : IIntentRecognizer
 {
-    // Calibration of the vote into a confidence, tuned on eval/intents/dev.jsonl (never on heldout.jsonl):
-    // the vote share is discounted when even the nearest example is not very similar.
-    private const float SimilarityFloor = 0.30f;
-    private const float SimilarityFull = 0.65f;
-    private const double FloorDiscount = 0.5;
-
-    // Similarity never claims certainty: a threshold of 1 always asks.
-    private const double MaxSimilarityConfidence = 0.99;
-
-    // A Compare or CheckClaim form about something the bot does not cover ("is coffee better than tea?")
-    // is out of scope when the vote says so at least this confidently.
-    private const double OutOfScopeOverride = 0.6;
-
-    private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
     private readonly double _threshold;
+    private readonly HybridRetriever? _retriever;
+    private readonly IntentModel _model;
+    private readonly IntentFeatures _features;
     private readonly ILogger _logger;
-    private readonly IReadOnlyList<IntentExample> _examples;
-    private readonly UtteranceNormalizer _normalizer;
-    private readonly Lock _indexLock = new();
-    private Task<ExampleIndex> _index;
 
-    /// <param name="generator">The sentence embedding model (all-MiniLM-L6-v2 in production).</param>
     /// <param name="options">The confidence threshold.</param>
+    /// <param name="retriever">Searches the knowledge base; null to recognise without it (its features read as no match).</param>
+    /// <param name="model">The classifier; null for the one that ships with the library.</param>
+    /// <param name="features">The cue lists; null for the ones that ship with the library.</param>
     /// <param name="logger">Optional logger; message text is logged at Trace only.</param>
+    /// <exception cref="ArgumentException">The model was trained on other features than <paramref name="features"/> measures.</exception>
     public IntentRecognizer(
-        IEmbeddingGenerator<string, Embedding<float>> generator,
         IOptions<IntentOptions> options,
+        HybridRetriever? retriever = null,
+        IntentModel? model = null,
+        IntentFeatures? features = null,
         ILogger<IntentRecognizer>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(options);
         var threshold = options.Value.ConfidenceThreshold;
         if (double.IsNaN(threshold) || threshold is < 0 or > 1)
@@ -64,134 +53,112 @@ public sealed partial class IntentRecognizer : IIntentRecognizer
             throw new ArgumentOutOfRangeException(nameof(options), threshold, "ConfidenceThreshold must be between 0 and 1.");
         }
 
-        _generator = generator;
         _threshold = threshold;
+        _retriever = retriever;
+        _model = model ?? IntentModel.Default;
+        _features = features ?? IntentFeatures.Default;
+        if (!_model.TextFeatures.SequenceEqual(_features.TextFeatureNames, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The intent model's features ({string.Join(", ", _model.TextFeatures)}) are not the cues' ({string.Join(", ", _features.TextFeatureNames)}): retrain it with 'train intents'.",
+                nameof(model));
+        }
+
         _logger = logger ?? NullLogger<IntentRecognizer>.Instance;
-        _examples = IntentExamples.All;
-        _normalizer = UtteranceNormalizer.ForIntentExamples();
-        _index = BuildIndexAsync(CancellationToken.None);
     }
 
     /// <summary>The confidence below which a result is not <see cref="IntentResult.IsConfident"/>.</summary>
     public double ConfidenceThreshold => _threshold;
 
+    /// <summary>The classifier's probability of each intent for <paramref name="analysis"/>, and the passages searched for it.</summary>
+    /// <exception cref="InvalidOperationException">The message has no embedding (the model failed).</exception>
+    public (IReadOnlyList<(Intent Intent, double Probability)> Ranked, IReadOnlyList<RetrievedPassage> Passages) Classify(MessageAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        if (!analysis.HasVectors)
+        {
+            throw new InvalidOperationException("The message has no embedding (the model failed), so its intent cannot be classified.");
+        }
+
+        if (analysis.Vector.Length != _model.EmbeddingDimensions)
+        {
+            throw new InvalidOperationException(
+                $"The message's embedding has {analysis.Vector.Length} dimensions; the intent model was trained on {_model.EmbeddingDimensions}: retrain it with 'train intents'.");
+        }
+
+        var passages = _retriever?.Search(analysis.Text, analysis.Vector.Span) ?? [];
+        var probabilities = _model.Probabilities(_features.Measure(analysis, passages));
+        var ranked = _model.Intents.Select((intent, k) => (intent, probabilities[k])).OrderByDescending(p => p.Item2).ToList();
+        return (ranked, passages);
+    }
+
     /// <inheritdoc />
-    public async Task<IntentResult> RecognizeAsync(MessageAnalysis analysis, CancellationToken cancellationToken = default)
+    public Task<IntentResult> RecognizeAsync(MessageAnalysis analysis, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         Log.Utterance(_logger, analysis.Text);
 
-        var normalized = analysis.Normalized;
-        if (normalized.Length == 0)
+        if (analysis.Normalized.Length == 0)
         {
-            return Finish(new IntentResult(Intent.OutOfScope, 0) { RunnerUp = Intent.Help, Source = IntentSource.Empty }, started);
+            return Task.FromResult(Finish(new IntentResult(Intent.OutOfScope, 0) { RunnerUp = Intent.Help, Source = IntentSource.Empty }, started));
         }
 
-        var rule = IntentRules.Match(analysis);
-        if (rule is not null && (rule.Intent is not (Intent.Compare or Intent.CheckClaim) || IntentRules.MentionsDomain(normalized)))
+        if (IntentRules.MatchCommand(analysis) is { } command)
         {
-            return Finish(rule, started);
+            // A command in words that can mean nothing else is acted on whatever the threshold.
+            return Task.FromResult(Finish(command with { IsConfident = true }, started, rule: true));
         }
 
-        var vote = await VoteAsync(analysis.Vector, cancellationToken).ConfigureAwait(false);
-        if (rule is not null)
+        var (ranked, passages) = Classify(analysis);
+        var (best, probability) = ranked[0];
+        var (runnerUp, runnerUpProbability) = ranked[1];
+        var result = new IntentResult(best, probability)
         {
-            // A comparison or claim that names nothing the bot covers: the vote decides whether it is out of scope.
-            var outOfScope = Calibrate(vote.Shares[(int)Intent.OutOfScope], vote.TopSimilarity);
-            return Finish(
-                outOfScope >= OutOfScopeOverride
-                    ? new IntentResult(Intent.OutOfScope, outOfScope) { RunnerUp = rule.Intent, RunnerUpConfidence = 1 - outOfScope, Source = IntentSource.Similarity }
-                    : rule,
-                started);
-        }
-
-        // Intents whose form the message lacks cannot win, however similar it sounds ("what is a reset gate?" is no Reset).
-        var ranked = vote.Rank(intent => IntentRules.Allows(intent, normalized))
-            ?? (IntentRules.MentionsDomain(normalized) ? (Intent.Ask, 0.5, Intent.OutOfScope, 0.0) : (Intent.OutOfScope, 0.5, Intent.Ask, 0.0));
-        var result = new IntentResult(ranked.Best, Calibrate(ranked.BestShare, vote.TopSimilarity))
-        {
-            RunnerUp = ranked.RunnerUp,
-            RunnerUpConfidence = Calibrate(ranked.RunnerUpShare, vote.TopSimilarity),
-            Source = IntentSource.Similarity,
+            RunnerUp = runnerUp,
+            RunnerUpConfidence = runnerUpProbability,
+            Source = IntentSource.Model,
+            Passages = best is Intent.Ask or Intent.Compare or Intent.CheckClaim ? passages : null,
+            Also = _features.Courtesies(analysis.Normalized, best),
         };
-        return Finish(IntentRules.WithEntities(result, analysis), started);
+        result = IntentRules.WithEntities(result, analysis);
+        return Task.FromResult(Finish(result, started, mayBeConfident: best != Intent.Reset));
     }
 
-    /// <summary>
-    /// Turns a vote share into a confidence: the share itself when the nearest example is similar
-    /// (cosine ≥ 0.65), down to half of it when nothing is (cosine ≤ 0.30); at most 0.99.
-    /// </summary>
-    private static double Calibrate(double share, float topSimilarity)
-    {
-        var closeness = Math.Clamp((topSimilarity - SimilarityFloor) / (SimilarityFull - SimilarityFloor), 0, 1);
-        return Math.Clamp(share * (FloorDiscount + ((1 - FloorDiscount) * closeness)), 0, MaxSimilarityConfidence);
-    }
+    /// <summary>The intents the bot answers from the knowledge base: choosing among them still answers the message.</summary>
+    private static bool Answers(Intent intent) => intent is Intent.Ask or Intent.Compare or Intent.CheckClaim;
 
-    private async Task<SimilarityVote> VoteAsync(ReadOnlyMemory<float> vector, CancellationToken cancellationToken)
+    private IntentResult Finish(IntentResult result, long started, bool mayBeConfident = true, bool rule = false)
     {
-        var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
-        if (vector.IsEmpty)
+        if (rule)
         {
-            throw new InvalidOperationException("The message has no embedding (the model failed), so it cannot be compared with the examples.");
+            Log.Recognized(_logger, result.Intent, result.Confidence, result.RunnerUp, result.Source, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return result;
         }
 
-        return index.Vote(vector.ToArray());
-    }
-
-    private Task<ExampleIndex> GetIndexAsync(CancellationToken cancellationToken)
-    {
-        Task<ExampleIndex> current;
-        lock (_indexLock)
+        // Unsure whether to answer it as a question, a comparison or a claim, but sure it is to be answered: it is
+        // answered, as a plain question when that is one of the two readings (the general one), and a button press
+        // would add nothing.
+        if (mayBeConfident && result.Confidence < _threshold && Answers(result.Intent) && Answers(result.RunnerUp)
+            && result.Confidence + result.RunnerUpConfidence >= _threshold)
         {
-            // After a failure, the next message tries again (once, however many turns arrive together).
-            if (_index.IsFaulted || _index.IsCanceled)
-            {
-                _index = BuildIndexAsync(CancellationToken.None);
-            }
-
-            current = _index;
+            result = result.RunnerUp == Intent.Ask
+                ? result with { Intent = Intent.Ask, Confidence = result.RunnerUpConfidence, RunnerUp = result.Intent, RunnerUpConfidence = result.Confidence, Left = null, Right = null }
+                : result;
+            result = result with { IsConfident = true };
+        }
+        else
+        {
+            result = result with { IsConfident = mayBeConfident && result.Confidence >= _threshold };
         }
 
-        return current.WaitAsync(cancellationToken);
-    }
-
-    private async Task<ExampleIndex> BuildIndexAsync(CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            var texts = _examples.Select(example => _normalizer.Normalize(example.Text)).ToArray();
-            var embeddings = await _generator.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var index = new ExampleIndex(
-                embeddings.Select(embedding => embedding.Vector).ToArray(),
-                _examples.Select(example => example.Intent).ToArray());
-            Log.IndexBuilt(_logger, index.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return index;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.IndexFailed(_logger, exception);
-            throw;
-        }
-    }
-
-    private IntentResult Finish(IntentResult result, long started)
-    {
-        result = result with { IsConfident = result.Confidence >= _threshold };
         Log.Recognized(_logger, result.Intent, result.Confidence, result.RunnerUp, result.Source, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return result;
     }
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "Embedded {Count} intent examples in {ElapsedMs:F0} ms.")]
-        public static partial void IndexBuilt(ILogger logger, int count, double elapsedMs);
-
-        [LoggerMessage(2, LogLevel.Error, "Embedding the intent examples failed; similarity recognition will retry on the next message.")]
-        public static partial void IndexFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(3, LogLevel.Debug, "Recognized {Intent} ({Confidence:F2}; runner-up {RunnerUp}) by {Source} in {ElapsedMs:F1} ms.")]
         public static partial void Recognized(ILogger logger, Intent intent, double confidence, Intent runnerUp, IntentSource source, double elapsedMs);
 

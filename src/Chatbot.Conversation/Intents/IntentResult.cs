@@ -19,6 +19,13 @@ public sealed record IntentResult(Intent Intent, double Confidence)
     /// </summary>
     public bool IsConfident { get; init; }
 
+    /// <summary>
+    /// What else the message does besides <see cref="Intent"/>, which the bot acknowledges before acting on it:
+    /// <see cref="Intents.Intent.Thanks"/> in "thanks! and how is X different from Y?", <see cref="Intents.Intent.Feedback"/>
+    /// in "good answer, but what about images?". Empty for a message that does one thing.
+    /// </summary>
+    public IReadOnlyList<Intent> Also { get; init; } = [];
+
     /// <summary>Which stage decided the result.</summary>
     public IntentSource Source { get; init; }
 

@@ -4,12 +4,12 @@ using Chatbot.AI.Understanding;
 namespace Chatbot.Conversation.Intents;
 
 /// <summary>
-/// Exact and regular-expression rules for commands and unambiguous forms, plus the cheap entity extraction
-/// (compared things, answer level, feedback sentiment) shared with the similarity stage.
+/// Rules for what is a command by nature (start over, a human, a level; emoji reactions), plus the cheap entity extraction
+/// (compared things, answer level, feedback sentiment) added to what the classifier recognises.
 /// </summary>
 /// <remarks>
 /// Command rules match the whole message only (after trimming politeness and punctuation), so a question that merely
-/// mentions a command's words ("what is a reset gate in a GRU?") never matches one and goes on to the similarity stage.
+/// mentions a command's words ("what is a reset gate in a GRU?") never matches one and goes on to the classifier.
 /// </remarks>
 internal static partial class IntentRules
 {
@@ -18,22 +18,20 @@ internal static partial class IntentRules
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
-    private static readonly (Regex Pattern, Intent Intent, Intent RunnerUp)[] CommandRules =
+    private static readonly (Regex Pattern, Intent Intent, Intent RunnerUp)[] NatureCommandRules =
     [
-        (ThanksPattern(), Intent.Thanks, Intent.Feedback),
-        (GreetingPattern(), Intent.Greeting, Intent.Help),
         (ResetPattern(), Intent.Reset, Intent.Help),
-        (SourcesPattern(), Intent.ShowSources, Intent.Ask),
         (HandoffPattern(), Intent.Handoff, Intent.Help),
-        (HelpPattern(), Intent.Help, Intent.Ask),
         (LevelPattern(), Intent.SetLevel, Intent.Ask),
-        (FeedbackPattern(), Intent.Feedback, Intent.Thanks),
     ];
 
-    /// <summary>Applies the rules to an analysed message; <see langword="null"/> when none matches.</summary>
-    /// <param name="analysis">The message, normalized, with the things it compares (parsed once, by <see cref="TryExtractComparison"/>).</param>
-    public static IntentResult? Match(MessageAnalysis analysis)
+    /// <summary>
+    /// The rules for what is a command by nature: a whole message that says "reset", asks for a human or names a level,
+    /// and reactions made only of emoji. Everything else is the classifier's. <see langword="null"/> when none matches.
+    /// </summary>
+    public static IntentResult? MatchCommand(MessageAnalysis analysis)
     {
+        ArgumentNullException.ThrowIfNull(analysis);
         var normalized = analysis.Normalized;
         if (TryMatchEmoji(normalized, out var emojiResult))
         {
@@ -41,7 +39,7 @@ internal static partial class IntentRules
         }
 
         var core = Core(normalized);
-        foreach (var (pattern, intent, runnerUp) in CommandRules)
+        foreach (var (pattern, intent, runnerUp) in NatureCommandRules)
         {
             if (pattern.IsMatch(core))
             {
@@ -49,18 +47,11 @@ internal static partial class IntentRules
             }
         }
 
-        if (ClaimPattern().IsMatch(core) || ClaimTagPattern().IsMatch(core))
-        {
-            return Rule(Intent.CheckClaim, Intent.Ask);
-        }
-
-        if (analysis.Compares)
-        {
-            return Rule(Intent.Compare, Intent.Ask) with { Left = analysis.ComparedLeft, Right = analysis.ComparedRight };
-        }
-
         return null;
     }
+
+    /// <summary>Whether the whole message is a command to start over, in words that can mean nothing else.</summary>
+    public static bool IsResetCommand(string normalized) => ResetPattern().IsMatch(Core(normalized));
 
     /// <summary>Adds the entities an intent carries (level, sentiment, compared things) to a result.</summary>
     public static IntentResult WithEntities(IntentResult result, MessageAnalysis analysis) => result.Intent switch
@@ -71,25 +62,16 @@ internal static partial class IntentRules
         _ => result,
     };
 
-    /// <summary>Whether a message names something the bot covers (AI, ML, models, products), so its form decides its intent.</summary>
-    public static bool MentionsDomain(string normalized) => DomainPattern().IsMatch(normalized);
-
     /// <summary>
-    /// Whether a message has the form an intent needs: a comparison needs comparison words ("vs", "differ", "better"),
-    /// a claim to check needs claim words ("true", "heard", "right"), and a command cannot be a question about
-    /// an AI topic that does not refer to the conversation ("what sources does a RAG system use?").
+    /// Whether a message may state a claim to check, so that the analysis parses one out: it holds claim words ("true",
+    /// "heard", "right") or a claim's form ("is it true that…", "I read that …, right?"). Whether it is one is the classifier's call.
     /// </summary>
-    public static bool Allows(Intent intent, string normalized) => intent switch
+    public static bool MayBeClaim(string normalized)
     {
-        Intent.Compare => ComparisonCuePattern().IsMatch(normalized),
-        Intent.CheckClaim => ClaimCuePattern().IsMatch(normalized),
-        Intent.Ask or Intent.OutOfScope => true,
-        _ => !IsTopicQuestion(normalized),
-    };
-
-    /// <summary>A question about something in the bot's domain that does not refer to the bot, the user or the last answer.</summary>
-    private static bool IsTopicQuestion(string normalized) =>
-        QuestionOpeningPattern().IsMatch(normalized) && !ConversationReferencePattern().IsMatch(normalized) && MentionsDomain(normalized);
+        ArgumentNullException.ThrowIfNull(normalized);
+        var core = Core(normalized);
+        return ClaimCuePattern().IsMatch(normalized) || ClaimPattern().IsMatch(core) || ClaimTagPattern().IsMatch(core);
+    }
 
     /// <summary>The answer level a message asks for, if it says.</summary>
     public static AnswerLevel? DetectLevel(string normalized)
@@ -283,29 +265,14 @@ internal static partial class IntentRules
     [GeneratedRegex(@"(?:[,!.]?\s*(?:please|pls|plz|now|right now|bot))+$", Options)]
     private static partial Regex TrailingPolitenessPattern();
 
-    [GeneratedRegex(@"^(?:(?:ok|okay|great|cool|perfect|awesome|nice|brilliant|got it|alright)[,!.]?\s+)?(?:thanks?|thank you|thank u|thanx|thnx|thx|ty|tysm|tyvm|ta|cheers|many thanks|much appreciated|appreciate it|i appreciate (?:it|that|your help))(?:[,!.]?\s*(?:a lot|so much|very much|a bunch|a ton|again|mate|buddy|man|bot|for (?:the|your) help|for that|bye|goodbye|see you))*$", Options)]
-    private static partial Regex ThanksPattern();
-
-    [GeneratedRegex(@"^(?:hi|hii+|hello+|helo|hey+|heya|hiya|howdy|yo|greetings|hallo|hola|sup|what's up|whats up|good (?:morning|afternoon|evening|day)|morning|evening)(?:[,!.]?\s*(?:there|bot|again|all|everyone|friend|folks|guys))*(?:[,!.]?\s*(?:how are you(?: doing)?|how's it going|nice to meet you))?$", Options)]
-    private static partial Regex GreetingPattern();
-
     [GeneratedRegex(@"^(?:reset|restart|reboot|clear|start over|start again|start afresh|start fresh|start from scratch|begin again|new (?:chat|conversation|session)|(?:let's|lets|can we|i want to) (?:start (?:over|again|fresh|afresh)|begin again)|(?:clear|reset|wipe|erase|delete) (?:the |this |our |my )?(?:chat|conversation|history|context|session|everything)(?: history)?|forget (?:everything|it all|all that|all of it|what i said|our conversation)(?: we (?:said|discussed))?)$", Options)]
     private static partial Regex ResetPattern();
-
-    [GeneratedRegex(@"^(?:sources?|refs?|references?|citations?|cite|cite (?:your |the |that |them)?(?:sources?)?|(?:show|give|list)(?: me)? (?:the |your )?(?:sources?|references|citations|links)|what are (?:your|the) (?:sources|references)|(?:any|the) (?:sources|links|citations|references)|links|source for (?:that|this)|where did you (?:get|find) (?:that|this|it)(?: from)?|where is (?:that|this) from)$", Options)]
-    private static partial Regex SourcesPattern();
 
     [GeneratedRegex(@"^(?:escalate(?: (?:this|me|it))?(?: to (?:a |an )?(?:human|person|agent))?|(?:i (?:want|need|would like|'d like) (?:to (?:talk|speak|chat) (?:to|with) )?|(?:can|could|may) i (?:talk|speak|chat) (?:to|with) |(?:let me )?(?:talk|speak|chat) (?:to|with) |get me |connect me (?:to|with) |transfer me to |put me through to )?(?:a |an |the |some )?(?:real |live |actual )?(?:human|humans|person|agent|operator|representative|human being|human agent|customer service|customer support|support agent|staff member|manager))$", Options)]
     private static partial Regex HandoffPattern();
 
-    [GeneratedRegex(@"^(?:help|help me|menu|options|commands|\?+|what can you do|what do you do|what can i ask(?: you)?|how does this (?:bot )?work|how do i use (?:this|you)|what are you for|what is this bot)$", Options)]
-    private static partial Regex HelpPattern();
-
     [GeneratedRegex(@"^(?:eli5|explain (?:it |this |that )?(?:to me )?like i'?m (?:five|5|a (?:child|kid|beginner|five year old|5 year old))|i'?m (?:a |an )?(?:expert|beginner|novice|newbie|professional|researcher|engineer|data scientist)|i am (?:a |an )?(?:expert|beginner|novice|newbie)|(?:make it |be |a bit |much )?(?:simpler|more technical|less technical|more advanced|more basic|more detailed|less detailed)|set (?:the |my )?level to (?:beginner|standard|normal|expert|intermediate|advanced|basic)|(?:level|mode):? ?(?:beginner|standard|normal|expert|advanced|basic)|(?:beginner|expert|standard|normal|advanced|technical|simple|eli5) (?:mode|level)|(?:switch|go) to (?:beginner|expert|standard|normal|advanced|simple) (?:mode|level)|(?:can you |could you )?(?:explain|say|put|describe) (?:it|that|this)(?: again)? (?:more simply|more technically|in simpler (?:terms|words)|in plain (?:english|words)|in more (?:technical )?detail|for (?:a |an )?(?:beginner|child|kid|expert)))$", Options)]
     private static partial Regex LevelPattern();
-
-    [GeneratedRegex(@"^(?:(?:that was|that's|thats|this was|this is|it was|it's|very|really|so|super) )*(?:helpful|not helpful|unhelpful|useful|not useful|useless|wrong|incorrect|great answer|good answer|bad answer|wrong answer|terrible answer|nice answer|perfect|excellent|spot on|nailed it|great explanation|good explanation|nice explanation|awful|rubbish|nonsense)(?:[,!.]?\s*(?:thanks|thank you))?$", Options)]
-    private static partial Regex FeedbackPattern();
 
     [GeneratedRegex(@"^(?:is it (?:really |actually )?true that|is it (?:a fact|correct|accurate|right) (?:that|to say that)|fact[- ]?check(?: this| please| me)?\b|claim:|true or false\b|verify (?:this|that|the claim|the following)\b|can you (?:verify|confirm|fact[- ]?check) (?:that|this|whether|if)\b|check (?:this|the claim|whether|if) (?:claim)?:?|debunk\b)", Options)]
     private static partial Regex ClaimPattern();
@@ -334,22 +301,10 @@ internal static partial class IntentRules
     [GeneratedRegex(@"^(?:how (?:does|do|is|are) )?(?<left>.+?) (?:compared? (?:to|with)|as opposed to|in comparison (?:to|with)|stack up against) (?<right>.+)$", Options)]
     private static partial Regex ComparedToPattern();
 
-    [GeneratedRegex(@"\b(?:ai|a\.i\.|ml|llms?|slms?|gpt[\w.-]*|chatgpt|openai|anthropic|claude|gemini|bard|llama\w*|mistral|copilot|dall-?e|midjourney|sora|bert|t5|deepmind|hugging ?face|models?|transformers?|neural|networks?|gans?|vaes?|autoencoders?|diffusion|rnns?|lstms?|grus?|cnns?|rag|retrieval|embeddings?|vectors?|tokens?|tokeni[sz]\w*|prompt\w*|fine-?tun\w*|lora|rlhf|dpo|training|trained|parameters?|weights|attention|learning|inference|hallucinat\w*|agents?|chatbots?|algorithms?|datasets?|benchmarks?|generative|artificial intelligence|machine learning|deep learning|supervised|unsupervised|reinforcement|encoder|decoder|quantiz\w*|distillation|context window|temperature|top-[pk]|zero-shot|few-shot|multimodal|agi)\b", Options)]
-    private static partial Regex DomainPattern();
-
-    [GeneratedRegex(@"\b(?:vs\.?|versus|v\.|differ\w*|difference\w*|compar\w*|contrast\w*|better|worse|best|faster|slower|cheaper|same as|similar\w*|distinguish\w*|separates?|outperform\w*|or|than|pros and cons|stack up|prefer\w*|instead of)\b", Options)]
-    private static partial Regex ComparisonCuePattern();
-
     // "did it / does it / was it" is a cue only as a tag at the end ("GPT-4 passed the bar exam, did it?"):
     // "which model did it start on?" asks, it does not check.
     [GeneratedRegex(@"\b(?:true|false|right|correct|accurate|really|fact\w*|myth|claim\w*|confirm|verify|debunk|heard|read|told|says?|said|saw|apparently|supposedly|rumou?r\w*|is that so)\b|\b(?:did|does|was) it\W*$", Options)]
     private static partial Regex ClaimCuePattern();
-
-    [GeneratedRegex(@"^(?:(?:so|and|but|ok|okay|then)[,]? )?(?:what|what's|whats|how|why|when|where|which|who|whose|can|could|does|do|is|are|should|will|would)\b", Options)]
-    private static partial Regex QuestionOpeningPattern();
-
-    [GeneratedRegex(@"\b(?:you|your|yours|you're|u|i|i'm|im|me|my|we|us|our|this|that|it|those|these)\b", Options)]
-    private static partial Regex ConversationReferencePattern();
 
     [GeneratedRegex(@"^(?:the|a|an|using|between)\s+|[\s,.;:!?]+$", Options)]
     private static partial Regex EntityEdgePattern();

@@ -37,8 +37,8 @@ internal sealed class UtteranceNormalizer
     private readonly HashSet<string> _known;
     private readonly Dictionary<int, List<string>> _candidatesByLength;
 
-    /// <summary>A normalizer whose known words are those of <see cref="IntentExamples.All"/>: what the recognizer and the turn's analysis share.</summary>
-    public static UtteranceNormalizer ForIntentExamples() => new(IntentExamples.All.Select(example => example.Text));
+    /// <summary>A normalizer whose known words are those of <see cref="IntentExamples.All"/> and of the intent cues: what the recognizer and the turn's analysis share.</summary>
+    public static UtteranceNormalizer ForIntentExamples() => new(IntentExamples.All.Select(example => example.Text).Concat(IntentFeatures.Default.CuePhrases));
 
     /// <param name="vocabularySource">Texts whose words are known and are the targets of corrections.</param>
     public UtteranceNormalizer(IEnumerable<string> vocabularySource)

@@ -35,7 +35,7 @@ public sealed partial class ConversationMessageParser : IMessageParser
         => IntentRules.TryExtractComparison(normalized, text, out left, out right);
 
     /// <inheritdoc />
-    public bool MayBeClaim(string normalized) => IntentRules.Allows(Intent.CheckClaim, normalized);
+    public bool MayBeClaim(string normalized) => IntentRules.MayBeClaim(normalized);
 
     /// <inheritdoc />
     public bool IsFollowUp(string text)

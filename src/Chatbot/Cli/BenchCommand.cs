@@ -242,24 +242,26 @@ public static partial class BenchCommand
 
     private static async Task<int> IntentsAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
-        var path = args.Get("data") ?? Path.Combine("eval", "intents", "heldout.jsonl");
-        if (!File.Exists(path))
+        var path = args.Get("data") ?? Path.Combine("eval", "intents", "heldout");
+        // The knowledge base's match is one of the classifier's features: the index is built as the bot builds it.
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var evaluator = new IntentEvaluator(services.GetRequiredService<IIntentRecognizer>(), services.GetRequiredService<MessageAnalyzer>());
+        foreach (var file in QuestionFileArgument.Resolve(path))
         {
-            throw new CliUsageException($"No such file: {path}");
+            var result = await evaluator.EvaluateAsync(file, cancellationToken);
+            foreach (var problem in result.Problems)
+            {
+                await Console.Error.WriteLineAsync($"{file}:{problem.Line}: skipped: {problem.Message}");
+            }
+
+            foreach (var miss in result.Confusions)
+            {
+                await Console.Error.WriteLineAsync($"miss: {Path.GetFileName(file)} line {miss.Line} \"{miss.Text}\" expected {miss.Expected}, got {miss.Actual} ({miss.Confidence:F2})");
+            }
+
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { file, result }, CommandLine.Json));
         }
 
-        var result = await new IntentEvaluator(services.GetRequiredService<IIntentRecognizer>(), services.GetRequiredService<MessageAnalyzer>()).EvaluateAsync(path, cancellationToken);
-        foreach (var problem in result.Problems)
-        {
-            await Console.Error.WriteLineAsync($"{path}:{problem.Line}: skipped: {problem.Message}");
-        }
-
-        foreach (var miss in result.Confusions)
-        {
-            await Console.Error.WriteLineAsync($"miss: line {miss.Line} \"{miss.Text}\" expected {miss.Expected}, got {miss.Actual} ({miss.Confidence:F2})");
-        }
-
-        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, CommandLine.Json));
         return 0;
     }
 

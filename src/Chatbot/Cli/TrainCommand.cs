@@ -25,6 +25,13 @@ public static class TrainCommand
             return await TrainCuratedAsync(services, args, cancellationToken);
         }
 
+        if (args.Positional is ["intents"])
+        {
+            var l2Intents = double.TryParse(args.Get("l2") ?? "0.01", CultureInfo.InvariantCulture, out var intentPenalty) && intentPenalty >= 0
+                ? intentPenalty : throw new CliUsageException("--l2 takes a number of zero or more.");
+            return await TrainIntentsCommand.RunAsync(services, args, Number(args, "folds", 5), l2Intents, cancellationToken);
+        }
+
         if (args.Positional is ["answerability"])
         {
             return await TrainAnswerabilityAsync(services, args, cancellationToken);
@@ -32,7 +39,7 @@ public static class TrainCommand
 
         if (args.Positional is not ["ranker"])
         {
-            throw new CliUsageException("Say what to train: train ranker | answerability | curated.");
+            throw new CliUsageException("Say what to train: train ranker | answerability | curated | intents.");
         }
 
         var folds = Number(args, "folds", 5);

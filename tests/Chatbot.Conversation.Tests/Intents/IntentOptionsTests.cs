@@ -24,6 +24,6 @@ public sealed class IntentOptionsTests
     public void Defaults_BindToTheIntentsSection()
     {
         Assert.Equal("Intents", IntentOptions.SectionName);
-        Assert.Equal(0.55, new IntentOptions().ConfidenceThreshold);
+        Assert.Equal(0.7, new IntentOptions().ConfidenceThreshold);
     }
 }

@@ -5,40 +5,53 @@ using Microsoft.Extensions.Options;
 
 namespace Chatbot.Conversation.Tests.Intents;
 
-/// <summary>The recognizer's plumbing with a fast stand-in model: thresholds, failures and validation.</summary>
+/// <summary>The recognizer's plumbing with a fast stand-in embedding model: thresholds, failures and validation.</summary>
 public sealed class IntentRecognizerWithoutModelTests
 {
     [Fact]
-    public async Task RecognizeAsync_BelowThreshold_IsNotConfidentAndOffersTwoIntents()
+    public async Task RecognizeAsync_ThresholdOne_IsNotConfidentAndOffersTwoIntents()
     {
         var generator = new WordHashEmbeddingGenerator();
-        var recognizer = Create(generator, threshold: 1);
+        var recognizer = Create(threshold: 1);
 
         var result = await recognizer.RecognizeAsync(await Analyze(generator, "how do diffusion models denoise pictures?"));
 
-        Assert.Equal(IntentSource.Similarity, result.Source);
+        Assert.Equal(IntentSource.Model, result.Source);
         Assert.False(result.IsConfident);
-        Assert.InRange(result.Confidence, 0, 0.99);
+        Assert.InRange(result.Confidence, 0, 1);
         Assert.NotEqual(result.Intent, result.RunnerUp);
         Assert.InRange(result.RunnerUpConfidence, 0, result.Confidence);
     }
 
     [Fact]
-    public async Task RecognizeAsync_ThresholdZero_EverythingIsConfident()
+    public async Task RecognizeAsync_ThresholdZero_EverythingButAModelsResetIsConfident()
     {
         var generator = new WordHashEmbeddingGenerator();
-        var recognizer = Create(generator, threshold: 0);
+        var recognizer = Create(threshold: 0);
 
         var result = await recognizer.RecognizeAsync(await Analyze(generator, "something entirely unlike the examples"));
 
-        Assert.True(result.IsConfident);
+        Assert.Equal(result.Intent != Intent.Reset, result.IsConfident);
     }
 
     [Fact]
-    public async Task RecognizeAsync_ModelUnavailable_RulesStillWork()
+    public async Task Classify_ProbabilitiesCoverEveryIntentAndSumToOne()
+    {
+        var generator = new WordHashEmbeddingGenerator();
+
+        var (ranked, passages) = Create().Classify(await Analyze(generator, "what is a token?"));
+
+        Assert.Equal(IntentModel.Default.Intents.Count, ranked.Count);
+        Assert.Equal(1, ranked.Sum(r => r.Probability), 6);
+        Assert.True(ranked.Zip(ranked.Skip(1)).All(pair => pair.First.Probability >= pair.Second.Probability));
+        Assert.Empty(passages);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_EmbeddingModelUnavailable_CommandsStillWork()
     {
         var generator = new WordHashEmbeddingGenerator { FailuresLeft = int.MaxValue };
-        var recognizer = Create(generator);
+        var recognizer = Create();
 
         var result = await recognizer.RecognizeAsync(await Analyze(generator, "start over"));
 
@@ -49,26 +62,13 @@ public sealed class IntentRecognizerWithoutModelTests
     }
 
     [Fact]
-    public async Task RecognizeAsync_ExamplesFailedToEmbed_RetriesOnTheNextMessage()
+    public void Constructor_ModelTrainedOnOtherCues_Throws()
     {
-        var generator = new WordHashEmbeddingGenerator { FailuresLeft = 1 };
-        var recognizer = Create(generator);
-        Assert.Equal(1, generator.Calls);
+        var cues = IntentFeatures.FromJson("""{ "questionWords": ["what"], "farewells": ["bye"] }""");
 
-        var result = await recognizer.RecognizeAsync(await Analyze(generator, "what is a token?"));
+        var error = Assert.Throws<ArgumentException>(() => new IntentRecognizer(Options.Create(new IntentOptions()), features: cues));
 
-        Assert.Equal(IntentSource.Similarity, result.Source);
-        Assert.Equal(3, generator.Calls); // the failed batch, the retried batch, the message
-    }
-
-    [Fact]
-    public void Constructor_EmbedsTheExamplesOnceInOneBatch()
-    {
-        var generator = new WordHashEmbeddingGenerator();
-
-        _ = Create(generator);
-
-        Assert.Equal(1, generator.Calls);
+        Assert.Contains("train intents", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -76,19 +76,16 @@ public sealed class IntentRecognizerWithoutModelTests
     [InlineData(1.01)]
     [InlineData(double.NaN)]
     public void Constructor_ThresholdOutOfRange_Throws(double threshold) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => Create(new WordHashEmbeddingGenerator(), threshold));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Create(threshold));
 
     [Fact]
-    public void Constructor_NullArguments_Throw()
-    {
-        Assert.Throws<ArgumentNullException>(() => new IntentRecognizer(null!, Options.Create(new IntentOptions())));
-        Assert.Throws<ArgumentNullException>(() => new IntentRecognizer(new WordHashEmbeddingGenerator(), null!));
-    }
+    public void Constructor_NullOptions_Throws() =>
+        Assert.Throws<ArgumentNullException>(() => new IntentRecognizer(null!));
 
-    /// <summary>The turn's analysis, on the same stand-in model as the recognizer.</summary>
+    /// <summary>The turn's analysis, on the stand-in model.</summary>
     private static Task<MessageAnalysis> Analyze(WordHashEmbeddingGenerator generator, string text) =>
         new MessageAnalyzer(generator, ConversationMessageParser.ForIntentExamples()).AnalyzeAsync(text);
 
-    private static IntentRecognizer Create(WordHashEmbeddingGenerator generator, double threshold = 0.55) =>
-        new(generator, Options.Create(new IntentOptions { ConfidenceThreshold = threshold }));
+    private static IntentRecognizer Create(double threshold = 0.55) =>
+        new(Options.Create(new IntentOptions { ConfidenceThreshold = threshold }));
 }

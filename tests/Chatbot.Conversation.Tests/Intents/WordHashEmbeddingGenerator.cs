@@ -8,7 +8,7 @@ namespace Chatbot.Conversation.Tests.Intents;
 /// </summary>
 public sealed class WordHashEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    private const int Dimensions = 64;
+    private const int Dimensions = 384;
     private int _failuresLeft;
 
     /// <summary>How many of the next calls throw.</summary>

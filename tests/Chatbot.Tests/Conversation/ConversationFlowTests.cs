@@ -234,7 +234,6 @@ public sealed class ConversationFlowTests
         await using var app = new ChatbotAppFactory(new Dictionary<string, string?>
         {
             ["Intents:ConfidenceThreshold"] = "1",
-            ["Intents:KnowledgeMatchThreshold"] = "1",
         });
         var user = new BotConversation(app.CreateClient(), "clarify");
 
@@ -245,6 +244,21 @@ public sealed class ConversationFlowTests
         Assert.Contains("Answer it as a question", BotConversation.ActionsOf(question));
         Assert.Equal(2, BotConversation.ActionsOf(question).Count);
         Assert.Matches(@"\[\d\]", answer);
+    }
+
+    [Fact]
+    public async Task WhenUnsure_AReplyThatIsNoChoice_IsHandledAsANewMessage()
+    {
+        // Every classified message is a clarification; a rule's command (a level) is not.
+        await using var app = new ChatbotAppFactory(new Dictionary<string, string?> { ["Intents:ConfidenceThreshold"] = "1" });
+        var user = new BotConversation(app.CreateClient(), "clarify-typed");
+
+        var question = await user.SendAsync("what is a generative adversarial network?");
+        var reply = await user.SayAsync("explain like I'm five");
+
+        Assert.Contains("Did you mean", BotConversation.TextOf(question), StringComparison.Ordinal);
+        Assert.DoesNotContain("pick one of the options", reply, StringComparison.Ordinal);
+        Assert.Contains("beginner", reply, StringComparison.OrdinalIgnoreCase);
     }
 
     private static int Sentences(string answer)

@@ -8,7 +8,9 @@ namespace Chatbot.Tools.Evaluation.Intents;
 /// <summary>
 /// Measures an <see cref="IIntentRecognizer"/> on a labelled JSONL file, one
 /// <c>{"text":"…","intent":"Compare"}</c> per line (other fields are ignored): accuracy, precision and recall per intent,
-/// the confusions, and the time per utterance once the model is loaded.
+/// the confusions, calibration, and the time recognition adds to the turn's one embedding once the model is loaded.
+/// A line of a question set (<c>{"question":"…"}</c>, as <c>bench answers</c> reads) counts as <see cref="Intent.Ask"/>.
+/// A line may list in <c>"also"</c> the courtesies the message makes besides its intent ("thanks! and …").
 /// </summary>
 /// <remarks>
 /// A line that is not JSON, lacks a field or names an unknown intent is reported with its line number and skipped;
@@ -45,7 +47,7 @@ public sealed class IntentEvaluator
     public async Task<IntentEvaluation> EvaluateAsync(TextReader reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var items = new List<(int Line, string Text, Intent Intent)>();
+        var items = new List<(int Line, string Text, Intent Intent, Intent[] Also)>();
         var problems = new List<IntentEvaluationProblem>();
         var number = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
@@ -56,9 +58,9 @@ public sealed class IntentEvaluator
                 continue;
             }
 
-            if (TryParse(line, out var text, out var intent, out var problem))
+            if (TryParse(line, out var text, out var intent, out var also, out var problem))
             {
-                items.Add((number, text, intent));
+                items.Add((number, text, intent, also));
             }
             else
             {
@@ -74,13 +76,22 @@ public sealed class IntentEvaluator
         var correctPerIntent = new int[intents.Length];
         var confusions = new List<IntentConfusion>();
         var milliseconds = new double[items.Count];
-        int correct = 0, confident = 0, confidentCorrect = 0;
+        var confidences = new (double Confidence, bool Correct)[items.Count];
+        int correct = 0, confident = 0, confidentCorrect = 0, withAlso = 0, alsoFound = 0;
         for (var i = 0; i < items.Count; i++)
         {
-            var (line, text, expected) = items[i];
+            var (line, text, expected, also) = items[i];
+            // The turn's one embedding is shared with the answer: only what recognition adds to it is timed.
+            var analysis = await _analyzer.AnalyzeAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
             var started = Stopwatch.GetTimestamp();
-            var result = await _recognizer.RecognizeAsync(await _analyzer.AnalyzeAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var result = await _recognizer.RecognizeAsync(analysis, cancellationToken).ConfigureAwait(false);
             milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            confidences[i] = (result.Confidence, result.Intent == expected);
+            if (also.Length > 0)
+            {
+                withAlso++;
+                alsoFound += result.Intent == expected && also.All(result.Also.Contains) ? 1 : 0;
+            }
 
             support[(int)expected]++;
             predicted[(int)result.Intent]++;
@@ -109,6 +120,9 @@ public sealed class IntentEvaluator
             Correct = correct,
             Confident = confident,
             ConfidentCorrect = confidentCorrect,
+            WithAlso = withAlso,
+            AlsoRecognized = alsoFound,
+            ExpectedCalibrationError = CalibrationError(confidences),
             PerIntent = [.. intents.Select(intent => new IntentMetrics(intent, support[(int)intent], predicted[(int)intent], correctPerIntent[(int)intent]))],
             Confusions = confusions,
             Problems = problems,
@@ -117,11 +131,25 @@ public sealed class IntentEvaluator
         };
     }
 
+    /// <summary>Mean gap between confidence and accuracy over ten equal-width confidence bins, weighted by their counts.</summary>
+    private static double CalibrationError((double Confidence, bool Correct)[] results)
+    {
+        if (results.Length == 0)
+        {
+            return 0;
+        }
+
+        return results
+            .GroupBy(r => Math.Min(9, (int)(r.Confidence * 10)))
+            .Sum(bin => bin.Count() * Math.Abs(bin.Average(r => r.Confidence) - bin.Average(r => r.Correct ? 1.0 : 0.0))) / results.Length;
+    }
+
     /// <summary>Reads one JSONL line; <paramref name="problem"/> says why when it cannot.</summary>
-    private static bool TryParse(string line, out string text, out Intent intent, out string problem)
+    private static bool TryParse(string line, out string text, out Intent intent, out Intent[] also, out string problem)
     {
         text = string.Empty;
         intent = default;
+        also = [];
         problem = string.Empty;
         try
         {
@@ -133,8 +161,17 @@ public sealed class IntentEvaluator
                 return false;
             }
 
-            if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String
-                || string.IsNullOrWhiteSpace(textElement.GetString()))
+            // A line of a question set ({"question": …}, covered or not) is a question: in a pilot, a customer's
+            // question is answered from the pages, or told plainly that they do not cover it.
+            if (!root.TryGetProperty("text", out var textElement) && root.TryGetProperty("question", out var questionElement)
+                && questionElement.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(questionElement.GetString()))
+            {
+                text = questionElement.GetString()!;
+                intent = Intent.Ask;
+                return true;
+            }
+
+            if (textElement.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(textElement.GetString()))
             {
                 problem = "missing or empty string field 'text'";
                 return false;
@@ -152,6 +189,19 @@ public sealed class IntentEvaluator
             {
                 problem = $"unknown intent '{name}'";
                 return false;
+            }
+
+            if (root.TryGetProperty("also", out var alsoElement))
+            {
+                var names = alsoElement.ValueKind == JsonValueKind.Array ? alsoElement.EnumerateArray().Select(e => e.GetString()).ToList() : [null];
+                var parsed = names.Select(n => Enum.TryParse<Intent>(n, ignoreCase: true, out var other) && Enum.IsDefined(other) ? other : (Intent?)null).ToList();
+                if (parsed.Any(p => p is null))
+                {
+                    problem = "'also' must list known intents";
+                    return false;
+                }
+
+                also = [.. parsed.Select(p => p!.Value)];
             }
 
             text = textElement.GetString()!;
