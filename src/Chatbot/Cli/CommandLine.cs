@@ -110,7 +110,7 @@ public static class CommandLine
           bench answers [--data PATH] [--out FILE]  extractive answers: citations and key facts (default eval/answers)
           bench uncovered --data FILE               the share of uncovered questions answered "not covered"
           bench faq --data FILE                     how often a paraphrase of a FAQ question gets that entry's answer
-          bench intents [--data FILE]               intent accuracy and latency (default eval/intents/heldout.jsonl)
+          bench intents [--data PATH]               intent accuracy, calibration and latency (default eval/intents/heldout)
           bench overhead [--data PATH]              responder time around a model that answers instantly
           bench turns [--seconds 20] [--connections 8] [--json]   whole turns over HTTP: echo and embed floors, the app,
                                                     the app on a fake model; turns/s, p50/p95/p99, CPU, memory, errors
@@ -120,5 +120,7 @@ public static class CommandLine
                                                     fit when to say "not covered" (articles' and pilot's thresholds apart)
           train curated --data PATHS [--max-wrong 0.03] [--out FILE]
                                                     fit when a message gets a FAQ entry's curated answer
+          train intents [--data PATHS] [--l2 0.01] [--folds 5] [--out FILE]
+                                                    fit the intent classifier (default eval/intents/dev)
         """;
 }
