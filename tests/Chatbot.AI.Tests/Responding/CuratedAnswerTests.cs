@@ -12,6 +12,7 @@ using Chatbot.Knowledge.Embeddings;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Retrieval;
+using Chatbot.Testing.Files;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chatbot.AI.Tests.Responding;
@@ -75,12 +76,6 @@ public sealed class CuratedAnswerTests : IDisposable
     {
         _index.Dispose();
         _generator.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        TempFolder.TryDelete(_folder);
     }
 }

@@ -9,6 +9,7 @@ using Chatbot.Knowledge.Embeddings;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Retrieval;
+using Chatbot.Testing.Files;
 
 namespace Chatbot.AI.Tests.Responding;
 
@@ -67,13 +68,7 @@ public sealed class ResponderFixture : IDisposable
     {
         _index.Dispose();
         Generator.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        TempFolder.TryDelete(_folder);
     }
 
     private static void Write(string folder, string id, string title, string url, string body) =>

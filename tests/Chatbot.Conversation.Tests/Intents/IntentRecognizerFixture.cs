@@ -6,6 +6,7 @@ using Chatbot.Knowledge.Embeddings;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Retrieval;
+using Chatbot.Testing.Files;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Conversation.Tests.Intents;
@@ -98,13 +99,7 @@ public sealed class IntentRecognizerFixture : IDisposable
     {
         _index.Dispose();
         Generator.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        TempFolder.TryDelete(_folder);
     }
 }
 
