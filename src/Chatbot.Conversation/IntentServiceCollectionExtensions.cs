@@ -5,6 +5,7 @@ using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Conversation;
@@ -31,7 +32,7 @@ public static class IntentServiceCollectionExtensions
         services.TryAddSingleton(sp => new IntentRecognizer(
             sp.GetRequiredService<IOptions<IntentOptions>>(),
             sp.GetService<HybridRetriever>(),
-            logger: sp.GetService<Microsoft.Extensions.Logging.ILogger<IntentRecognizer>>()));
+            logger: sp.GetService<ILogger<IntentRecognizer>>()));
         services.TryAddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<IntentRecognizer>());
         return services;
     }

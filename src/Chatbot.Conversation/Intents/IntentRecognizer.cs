@@ -102,13 +102,14 @@ public sealed partial class IntentRecognizer : IIntentRecognizer
 
         if (analysis.Normalized.Length == 0)
         {
-            return Task.FromResult(Finish(new IntentResult(Intent.OutOfScope, 0) { RunnerUp = Intent.Help, Source = IntentSource.Empty }, started));
+            var empty = new IntentResult(Intent.OutOfScope, 0) { RunnerUp = Intent.Help, Source = IntentSource.Empty };
+            return Task.FromResult(Recognized(empty with { IsConfident = empty.Confidence >= _threshold }, started));
         }
 
         if (IntentRules.MatchCommand(analysis) is { } command)
         {
             // A command in words that can mean nothing else is acted on whatever the threshold.
-            return Task.FromResult(Finish(command with { IsConfident = true }, started, rule: true));
+            return Task.FromResult(Recognized(command with { IsConfident = true }, started));
         }
 
         var (ranked, passages) = Classify(analysis);
@@ -119,40 +120,40 @@ public sealed partial class IntentRecognizer : IIntentRecognizer
             RunnerUp = runnerUp,
             RunnerUpConfidence = runnerUpProbability,
             Source = IntentSource.Model,
-            Passages = best is Intent.Ask or Intent.Compare or Intent.CheckClaim ? passages : null,
+            Passages = Answers(best) ? passages : null,
             Also = _features.Courtesies(analysis.Normalized, best),
         };
-        result = IntentRules.WithEntities(result, analysis);
-        return Task.FromResult(Finish(result, started, mayBeConfident: best != Intent.Reset));
+        return Task.FromResult(Recognized(Decide(IntentRules.WithEntities(result, analysis)), started));
     }
 
     /// <summary>The intents the bot answers from the knowledge base: choosing among them still answers the message.</summary>
     private static bool Answers(Intent intent) => intent is Intent.Ask or Intent.Compare or Intent.CheckClaim;
 
-    private IntentResult Finish(IntentResult result, long started, bool mayBeConfident = true, bool rule = false)
+    /// <summary>Whether the classifier's reading is acted on, or the bot asks which of the two was meant.</summary>
+    private IntentResult Decide(IntentResult result)
     {
-        if (rule)
+        // Starting over destroys the conversation: the classifier alone never decides it.
+        if (result.Intent == Intent.Reset)
         {
-            Log.Recognized(_logger, result.Intent, result.Confidence, result.RunnerUp, result.Source, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return result;
+            return result with { IsConfident = false };
         }
 
         // Unsure whether to answer it as a question, a comparison or a claim, but sure it is to be answered: it is
         // answered, as a plain question when that is one of the two readings (the general one), and a button press
         // would add nothing.
-        if (mayBeConfident && result.Confidence < _threshold && Answers(result.Intent) && Answers(result.RunnerUp)
+        if (result.Confidence < _threshold && Answers(result.Intent) && Answers(result.RunnerUp)
             && result.Confidence + result.RunnerUpConfidence >= _threshold)
         {
-            result = result.RunnerUp == Intent.Ask
-                ? result with { Intent = Intent.Ask, Confidence = result.RunnerUpConfidence, RunnerUp = result.Intent, RunnerUpConfidence = result.Confidence, Left = null, Right = null }
-                : result;
-            result = result with { IsConfident = true };
-        }
-        else
-        {
-            result = result with { IsConfident = mayBeConfident && result.Confidence >= _threshold };
+            return result.RunnerUp == Intent.Ask
+                ? result with { Intent = Intent.Ask, Confidence = result.RunnerUpConfidence, RunnerUp = result.Intent, RunnerUpConfidence = result.Confidence, Left = null, Right = null, IsConfident = true }
+                : result with { IsConfident = true };
         }
 
+        return result with { IsConfident = result.Confidence >= _threshold };
+    }
+
+    private IntentResult Recognized(IntentResult result, long started)
+    {
         Log.Recognized(_logger, result.Intent, result.Confidence, result.RunnerUp, result.Source, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return result;
     }

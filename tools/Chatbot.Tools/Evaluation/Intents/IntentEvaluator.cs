@@ -122,26 +122,13 @@ public sealed class IntentEvaluator
             ConfidentCorrect = confidentCorrect,
             WithAlso = withAlso,
             AlsoRecognized = alsoFound,
-            ExpectedCalibrationError = CalibrationError(confidences),
+            ExpectedCalibrationError = Reliability.Of(confidences).ExpectedCalibrationError,
             PerIntent = [.. intents.Select(intent => new IntentMetrics(intent, support[(int)intent], predicted[(int)intent], correctPerIntent[(int)intent]))],
             Confusions = confusions,
             Problems = problems,
             MedianMilliseconds = Percentile(milliseconds, 0.5),
             P95Milliseconds = Percentile(milliseconds, 0.95),
         };
-    }
-
-    /// <summary>Mean gap between confidence and accuracy over ten equal-width confidence bins, weighted by their counts.</summary>
-    private static double CalibrationError((double Confidence, bool Correct)[] results)
-    {
-        if (results.Length == 0)
-        {
-            return 0;
-        }
-
-        return results
-            .GroupBy(r => Math.Min(9, (int)(r.Confidence * 10)))
-            .Sum(bin => bin.Count() * Math.Abs(bin.Average(r => r.Confidence) - bin.Average(r => r.Correct ? 1.0 : 0.0))) / results.Length;
     }
 
     /// <summary>Reads one JSONL line; <paramref name="problem"/> says why when it cannot.</summary>

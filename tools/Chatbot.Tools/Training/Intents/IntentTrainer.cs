@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chatbot.Conversation.Intents;
+using Chatbot.Tools.Evaluation.Intents;
 
 namespace Chatbot.Tools.Training.Intents;
 
@@ -9,9 +10,6 @@ namespace Chatbot.Tools.Training.Intents;
 /// <param name="Features">What <see cref="IntentFeatures"/> measured of it.</param>
 /// <param name="Source">The file it came from (reported per file).</param>
 public sealed record IntentTrainingExample(string Text, Intent Intent, double[] Features, string Source);
-
-/// <summary>One reliability bin: the messages whose top probability fell in [<paramref name="Low"/>, <paramref name="High"/>).</summary>
-public sealed record ReliabilityBin(double Low, double High, int Count, double MeanConfidence, double Accuracy);
 
 /// <summary>What cross-validation found: accuracy, calibration at the chosen temperature, and the wrong answers given confidently.</summary>
 /// <param name="Accuracy">Share of messages whose likeliest intent is their label.</param>
@@ -103,25 +101,14 @@ public static class IntentTrainer
         var best = predictions.Select(p => Array.IndexOf(p, p.Max())).ToArray();
         var confidence = predictions.Select(p => p.Max()).ToArray();
         var right = best.Select((b, i) => b == labels[i]).ToArray();
-        var bins = new List<ReliabilityBin>();
-        var ece = 0.0;
-        for (var b = 0; b < 10; b++)
-        {
-            var low = b / 10.0;
-            var high = (b + 1) / 10.0;
-            var members = Enumerable.Range(0, examples.Count).Where(i => confidence[i] >= low && (confidence[i] < high || (b == 9 && confidence[i] <= 1))).ToList();
-            if (members.Count == 0)
-            {
-                continue;
-            }
-
-            var meanConfidence = members.Average(i => confidence[i]);
-            var accuracy = members.Average(i => right[i] ? 1.0 : 0.0);
-            bins.Add(new ReliabilityBin(low, high, members.Count, meanConfidence, accuracy));
-            ece += members.Count * Math.Abs(meanConfidence - accuracy) / examples.Count;
-        }
-
+        var (bins, ece) = Reliability.Of([.. confidence.Zip(right)]);
         var wrong = Enumerable.Range(0, examples.Count).Where(i => !right[i]).ToList();
+
+        // At a clarification threshold: the share of messages asked about, and of misses acted on.
+        (double Clarified, double WrongConfident) At(double t) => (
+            confidence.Average(c => c < t ? 1.0 : 0.0),
+            wrong.Count == 0 ? 0 : wrong.Count(i => confidence[i] >= t) / (double)wrong.Count);
+
         var bySource = examples.Select((e, i) => (e.Source, Right: right[i]))
             .GroupBy(x => x.Source)
             .ToDictionary(g => g.Key, g => g.Average(x => x.Right ? 1.0 : 0.0));
@@ -131,17 +118,14 @@ public static class IntentTrainer
             LogLoss(logits, labels, temperature),
             ece,
             bins,
-            wrong.Count == 0 ? 0 : wrong.Count(i => confidence[i] >= threshold) / (double)wrong.Count,
-            confidence.Average(c => c < threshold ? 1.0 : 0.0),
+            At(threshold).WrongConfident,
+            At(threshold).Clarified,
             bySource,
-            [.. new[] { 0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 0.95 }.Select(t => (
-                t,
-                confidence.Average(c => c < t ? 1.0 : 0.0),
-                wrong.Count == 0 ? 0 : wrong.Count(i => confidence[i] >= t) / (double)wrong.Count))],
+            [.. new[] { 0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 0.95 }.Select(t => (t, At(t).Clarified, At(t).WrongConfident))],
             [.. wrong.Select(i => (examples[i].Text, examples[i].Intent, intents[best[i]], confidence[i]))]);
     }
 
-    /// <summary>The temperature (0.25 to 8, on a log grid, then refined) that minimises the log loss.</summary>
+    /// <summary>The temperature (0.25 to 8, on a grid 5% apart) that minimises the log loss.</summary>
     private static double BestTemperature(double[][] logits, int[] labels)
     {
         var best = 1.0;
