@@ -29,7 +29,7 @@ public sealed partial class IntentFeatures
         _cues = [.. lists.Select(list => (list.Name, new Regex($@"(?<![\w'])(?:{Alternatives(list.Phrases)})(?![\w'])", Options)))];
         var questionWords = lists.First(list => list.Name == "questionWords").Phrases;
         _opening = new Regex($@"^\W*(?:(?:so|and|but|ok|okay|hey|hi|um+|wait|hmm+|also|then|well)[\s,!.]+)*(?:{Alternatives(questionWords)})(?![\w'])", Options);
-        TextFeatureNames = [.. _cues.Select(c => c.Name), "opensWithQuestion", "questionMark", "words", "compares", "knowledge", "keywordAgrees"];
+        TextFeatureNames = [.. _cues.Select(c => c.Name), "opensWithQuestion", "questionMark", "words", "compares", "knowledge", "keywordAgrees", "subjects", "courtesyThenQuestion"];
     }
 
     /// <summary>The cues that ship with the library.</summary>
@@ -91,6 +91,8 @@ public sealed partial class IntentFeatures
         var best = passages.Count > 0 ? passages[0] : null;
         features[i++] = best?.DenseScore ?? 0;
         features[i++] = best?.Bm25Rank is not null ? 1 : 0;
+        features[i++] = SubjectsNamed(text, passages);
+        features[i++] = CourtesyThenQuestion(text) ? 1 : 0;
         for (var d = 0; d < vector.Length; d++)
         {
             features[i++] = vector[d];
@@ -135,6 +137,74 @@ public sealed partial class IntentFeatures
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// How many of the documents that the search found the message names, by title or topic, up to two: a second
+    /// named subject is what a comparison or a claim about two things has, without "vs". The names come from the
+    /// indexed documents, so a new article, or a pilot's pages, widen them with no code change.
+    /// </summary>
+    public static int SubjectsNamed(string normalized, IReadOnlyList<RetrievedPassage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        ArgumentNullException.ThrowIfNull(passages);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var passage in passages)
+        {
+            if (named.Contains(passage.DocumentId))
+            {
+                continue;
+            }
+
+            if (passage.Topics.Prepend(passage.Title).Any(name => Names(normalized, name)))
+            {
+                named.Add(passage.DocumentId);
+                if (named.Count == 2)
+                {
+                    break;
+                }
+            }
+        }
+
+        return named.Count;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="name"/> as whole words (case-insensitive; names under three letters are too ambiguous).</summary>
+    private static bool Names(string text, string name)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length < 3)
+        {
+            return false;
+        }
+
+        for (var at = text.IndexOf(trimmed, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(trimmed, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + trimmed.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the message opens with a short courtesy clause ("thanks!", "great answer, but", "hi there,") and goes on
+    /// to ask something: what makes "great answer, but what does X do?" a question with feedback, not feedback alone.
+    /// </summary>
+    private bool CourtesyThenQuestion(string normalized)
+    {
+        var clause = LeadingClause().Match(normalized);
+        if (!clause.Success || clause.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxCourtesyWords
+            || !(Cue("greetings").IsMatch(clause.Value) || Cue("thanks").IsMatch(clause.Value) || Cue("judgements").IsMatch(clause.Value)))
+        {
+            return false;
+        }
+
+        var rest = normalized[clause.Length..].TrimStart(' ', ',', '.', '!', ';', ':', '-');
+        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && (_opening.IsMatch(rest) || rest.Contains('?', StringComparison.Ordinal));
     }
 
     /// <summary>The most words of an opening courtesy ("ok thanks a lot for that,").</summary>

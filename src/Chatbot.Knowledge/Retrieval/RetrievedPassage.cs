@@ -49,6 +49,9 @@ public sealed record RetrievedPassage
     /// <summary>For a curated answer, the questions it answers (the main one first); empty for prose.</summary>
     public IReadOnlyList<string> Questions { get; init; } = [];
 
+    /// <summary>The subjects its document is about (its front matter's <c>topics</c>), which name it as its title does.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
     /// <summary>The passage's own unit-length vector (title, section and text embedded together), when read from the index.</summary>
     public ReadOnlyMemory<float> Vector { get; init; }
 
@@ -68,6 +71,7 @@ public sealed record RetrievedPassage
         End = chunk.End;
         Sentences = chunk.Sentences;
         Questions = chunk.Questions;
+        Topics = chunk.Topics;
         Score = score;
     }
 }

@@ -62,7 +62,10 @@ public sealed class IntentRecognizerTests(IntentRecognizerFixture fixture)
     {
         var result = await fixture.RecognizeAsync(utterance);
 
-        Assert.Equal(expected, result.Intent);
+        // Acted on as meant, or asked about with the meant intent as one of the two buttons: never the command, confidently.
+        Assert.True(
+            result.Intent == expected || (!result.IsConfident && result.RunnerUp == expected),
+            $"{result.Intent} at {result.Confidence:0.00} (runner-up {result.RunnerUp}, confident {result.IsConfident})");
     }
 
     [Theory]
