@@ -52,6 +52,7 @@ public static class ConversationServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<FeedbackStore>();
+        services.TryAddSingleton<MessageFeedbackHandler>();
         services.TryAddSingleton<LevelDialog>();
         services.TryAddSingleton<FeedbackDialog>();
         services.TryAddSingleton<ResetDialog>();

@@ -8,6 +8,7 @@ using Chatbot.Conversation.Rendering;
 using Chatbot.Conversation.State;
 using Chatbot.Knowledge;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -112,17 +113,24 @@ public sealed partial class QuestionAnswerer
         await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
         var answer = await _responder.AnswerAsync(request, cancellationToken);
         memory.Remember(topic, answer);
-        await context.SendActivityAsync(Reply(answer, _pilot), cancellationToken);
+        var sent = await context.SendActivityAsync(Reply(answer, _pilot, context.Activity.ChannelId), cancellationToken);
+        memory.Sent(sent?.Id);
+        if (context.Activity.ChannelId == Channels.Emulator)
+        {
+            // For a developer: the grounding report behind the flags, in the Emulator's inspector.
+            await context.SendActivityAsync(GroundingTrace.For(answer), cancellationToken);
+        }
     }
 
     /// <summary>
     /// The message for <paramref name="answer"/>, with buttons for the curated questions close to what was asked and, in a
-    /// <paramref name="pilot"/>, for a person when the pages do not answer (rather than leaving the customer there).
+    /// <paramref name="pilot"/>, for a person when the pages do not answer (rather than leaving the customer there), as
+    /// <paramref name="channelId"/> expects it.
     /// </summary>
-    public static IMessageActivity Reply(Answer answer, bool pilot)
+    public static IMessageActivity Reply(Answer answer, bool pilot, string? channelId)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var reply = AnswerRenderer.Render(answer);
+        var reply = ChannelAnswerRenderer.Render(answer, channelId);
 
         // Curated questions close to what was asked are offered to tap, as question-answering bots do.
         var actions = answer.Suggestions.Select(q => new CardAction(ActionTypes.ImBack, q, value: q)).ToList();

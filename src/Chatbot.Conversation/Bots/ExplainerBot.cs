@@ -1,3 +1,5 @@
+using Chatbot.Conversation.Teams;
+using Chatbot.Conversation.Feedback;
 using Chatbot.Conversation.Hosting;
 using Chatbot.Conversation.Welcome;
 using Chatbot.Knowledge.Diagnostics;
@@ -18,6 +20,7 @@ public sealed partial class ExplainerBot : ActivityHandler
     private readonly UserState _userState;
     private readonly ITurnFailureTracker _failures;
     private readonly IMessageHandler _messages;
+    private readonly MessageFeedbackHandler _feedback;
     private readonly BotOptions _options;
     private readonly ILogger<ExplainerBot> _logger;
 
@@ -27,6 +30,7 @@ public sealed partial class ExplainerBot : ActivityHandler
         UserState userState,
         ITurnFailureTracker failures,
         IMessageHandler messages,
+        MessageFeedbackHandler feedback,
         IOptions<BotOptions> options,
         ILogger<ExplainerBot> logger)
     {
@@ -34,12 +38,14 @@ public sealed partial class ExplainerBot : ActivityHandler
         ArgumentNullException.ThrowIfNull(userState);
         ArgumentNullException.ThrowIfNull(failures);
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(feedback);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         _conversationState = conversationState;
         _userState = userState;
         _failures = failures;
         _messages = messages;
+        _feedback = feedback;
         _options = options.Value;
         _logger = logger;
     }
@@ -52,6 +58,7 @@ public sealed partial class ExplainerBot : ActivityHandler
         activity?.SetTag("chatbot.channel", turnContext.Activity.ChannelId);
         activity?.SetTag("chatbot.activity_type", turnContext.Activity.Type);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        TeamsConversation.ShowActionsAsCards(turnContext);
         await base.OnTurnAsync(turnContext, cancellationToken);
         if (turnContext.Activity.Type == ActivityTypes.Message)
         {
@@ -87,7 +94,14 @@ public sealed partial class ExplainerBot : ActivityHandler
 
     /// <inheritdoc />
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
-        => _messages.HandleAsync(turnContext, cancellationToken);
+    {
+        // In a Teams group chat or channel, only messages that @mention the bot are for it.
+        return TeamsConversation.AddressesBot(turnContext.Activity) ? _messages.HandleAsync(turnContext, cancellationToken) : Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+        => await _feedback.HandleAsync(turnContext, cancellationToken) ?? await base.OnInvokeActivityAsync(turnContext, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Welcoming a new member on {ChannelId} in conversation {ConversationId}")]
     private static partial void LogWelcome(ILogger logger, string channelId, string? conversationId);

@@ -3,34 +3,24 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Chatbot.AI.Answers;
 using Chatbot.Grounding;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace Chatbot.Conversation.Rendering;
 
 /// <summary>
-/// Renders an <see cref="Answer"/> as a Markdown message every channel shows (Emulator, Agents
-/// Playground, Web Chat, Teams): the sentences with their [n] citations (once at the end of a run of sentences
-/// from the same source), a ⚠ before each sentence
-/// the cited sources do not support and a footnote saying why, a one-line summary, and the sources.
-/// Nothing is dropped: a flagged sentence is shown, marked.
+/// Renders an <see cref="Answer"/> as Markdown: the sentences with their [n] citations (once at the end of a run of
+/// sentences from the same source), a ⚠ before each sentence the cited sources do not support, a summary that counts
+/// each kind of flag, a note per flag with its evidence (<see cref="FlagNote"/>), and the sources as a numbered list
+/// of links (left out where the channel shows native citations). Nothing is dropped: a flagged sentence is shown, marked.
 /// </summary>
 public static partial class AnswerRenderer
 {
     /// <summary>The footnote under an answer with flagged sentences.</summary>
     public const string FlagFootnote = "⚠ = not supported by the cited sources: treat it as a likely hallucination.";
 
-    /// <summary>Builds the message for <paramref name="answer"/>.</summary>
-    public static IMessageActivity Render(Answer answer)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        var activity = MessageFactory.Text(RenderMarkdown(answer));
-        activity.TextFormat = TextFormatTypes.Markdown;
-        return activity;
-    }
-
     /// <summary>The answer as Markdown.</summary>
-    public static string RenderMarkdown(Answer answer)
+    /// <param name="answer">The answer.</param>
+    /// <param name="sourceList">Whether to append the numbered source list (false where the channel shows the citations natively).</param>
+    public static string RenderMarkdown(Answer answer, bool sourceList = true)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var known = answer.Citations.Select(c => c.Number).ToHashSet();
@@ -77,16 +67,17 @@ public static partial class AnswerRenderer
             }
         }
 
-        var flagged = answer.FlaggedCount;
-        if (flagged > 0)
+        if (answer.Flagged)
         {
-            text.Append("\n\n")
-                .Append(CultureInfo.InvariantCulture, $"**{flagged} of {answer.Sentences.Count} statements could not be verified against the cited sources.** ")
-                .Append(FlagFootnote);
+            text.Append("\n\n**").Append(FlagNote.Summary(answer)).Append("** ").Append(FlagFootnote);
+            foreach (var note in FlagNote.Of(answer))
+            {
+                text.Append("\n\n⚠ _“").Append(note.Sentence).Append("”_ — ").Append(note.Explanation);
+            }
         }
 
         var sources = CitedSources(answer);
-        if (sources.Count > 0)
+        if (sourceList && sources.Count > 0)
         {
             text.Append("\n\n**Sources**");
             foreach (var source in sources)
@@ -156,7 +147,7 @@ public static partial class AnswerRenderer
     }
 
     /// <summary>The sources that at least one sentence cites, in source order.</summary>
-    private static List<Citation> CitedSources(Answer answer)
+    public static List<Citation> CitedSources(Answer answer)
     {
         var cited = answer.Sentences.SelectMany(s => s.Citations).ToHashSet();
         return answer.Citations.Where(c => cited.Contains(c.Number)).ToList();

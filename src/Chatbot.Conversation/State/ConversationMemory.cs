@@ -29,6 +29,32 @@ public sealed class ConversationMemory
     /// <summary>An id for the last answer, which feedback refers to.</summary>
     public string? LastAnswerId { get; set; }
 
+    /// <summary>How many recent answers are kept for feedback given on the message itself (Teams' and Web Chat's buttons).</summary>
+    public const int MaxRecentAnswers = 10;
+
+    /// <summary>The recent answers by the id of the message that carried them, newest last.</summary>
+    public List<SentAnswer> RecentAnswers { get; set; } = [];
+
+    /// <summary>Records that the last answer went out as the message <paramref name="activityId"/> (null when the channel gave no id).</summary>
+    public void Sent(string? activityId)
+    {
+        if (activityId is null || LastAnswerId is null)
+        {
+            return;
+        }
+
+        var answer = LastAnswer();
+        RecentAnswers.Add(new SentAnswer { ActivityId = activityId, AnswerId = LastAnswerId, Question = LastQuestion, Text = answer?.Text, Backend = answer?.Backend });
+        if (RecentAnswers.Count > MaxRecentAnswers)
+        {
+            RecentAnswers.RemoveRange(0, RecentAnswers.Count - MaxRecentAnswers);
+        }
+    }
+
+    /// <summary>The answer that went out as the message <paramref name="activityId"/>, if it is still remembered.</summary>
+    public SentAnswer? FindSent(string? activityId) =>
+        activityId is null ? null : RecentAnswers.LastOrDefault(a => a.ActivityId == activityId);
+
     /// <summary>The last answer, or null.</summary>
     public Answer? LastAnswer() => LastAnswerJson is null ? null : JsonSerializer.Deserialize<Answer>(LastAnswerJson, s_json);
 
@@ -52,6 +78,25 @@ public sealed class ConversationMemory
             Turns.RemoveRange(0, Turns.Count - MaxTurns);
         }
     }
+}
+
+/// <summary>An answer as it went out, for feedback given on its message.</summary>
+public sealed class SentAnswer
+{
+    /// <summary>The id of the message that carried it.</summary>
+    public string ActivityId { get; set; } = string.Empty;
+
+    /// <summary>The answer's id (<see cref="ConversationMemory.LastAnswerId"/> when it was sent).</summary>
+    public string AnswerId { get; set; } = string.Empty;
+
+    /// <summary>The question it answered.</summary>
+    public string? Question { get; set; }
+
+    /// <summary>Its text.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>Which backend wrote it.</summary>
+    public string? Backend { get; set; }
 }
 
 /// <summary>One remembered turn.</summary>

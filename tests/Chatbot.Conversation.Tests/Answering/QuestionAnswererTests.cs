@@ -3,6 +3,7 @@ using Chatbot.Conversation.Answering;
 using Chatbot.Conversation.Intents;
 using Chatbot.Conversation.Tests.Intents;
 using Chatbot.Grounding;
+using Microsoft.Bot.Connector;
 
 namespace Chatbot.Conversation.Tests.Answering;
 
@@ -13,7 +14,7 @@ public sealed class QuestionAnswererTests(IntentRecognizerFixture fixture) : ICl
     [Fact]
     public void Reply_NotCoveredInAPilot_OffersAPerson()
     {
-        var reply = QuestionAnswerer.Reply(Answer(NotCovered, covered: false), pilot: true);
+        var reply = QuestionAnswerer.Reply(Answer(NotCovered, covered: false), pilot: true, Channels.Test);
 
         var action = Assert.Single(reply.SuggestedActions.Actions);
         Assert.Equal(QuestionAnswerer.HandoffOffer, action.Value);
@@ -25,7 +26,7 @@ public sealed class QuestionAnswererTests(IntentRecognizerFixture fixture) : ICl
     [InlineData(false, false)]
     public void Reply_CoveredOrOutsideAPilot_OffersNothing(bool covered, bool pilot)
     {
-        var reply = QuestionAnswerer.Reply(Answer(covered ? "Zorblats hum. [1]" : NotCovered, covered), pilot);
+        var reply = QuestionAnswerer.Reply(Answer(covered ? "Zorblats hum. [1]" : NotCovered, covered), pilot, Channels.Test);
 
         Assert.Null(reply.SuggestedActions);
     }
@@ -35,7 +36,7 @@ public sealed class QuestionAnswererTests(IntentRecognizerFixture fixture) : ICl
     {
         var answer = Answer("Zorblats hum. [1]", covered: true) with { Suggestions = ["Do Zorblats float?", "How heavy is a Zorblat?"] };
 
-        var reply = QuestionAnswerer.Reply(answer, pilot: true);
+        var reply = QuestionAnswerer.Reply(answer, pilot: true, Channels.Test);
 
         Assert.Equal(["Do Zorblats float?", "How heavy is a Zorblat?"], reply.SuggestedActions.Actions.Select(a => (string)a.Value));
     }

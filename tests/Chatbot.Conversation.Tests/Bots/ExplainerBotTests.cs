@@ -1,4 +1,5 @@
 using Chatbot.Conversation.Bots;
+using Chatbot.Conversation.Feedback;
 using Chatbot.Conversation.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -71,6 +72,7 @@ public sealed class ExplainerBotTests
             new UserState(_storage),
             new ConversationStateFailureTracker(conversationState),
             handler,
+            new MessageFeedbackHandler(conversationState, new FeedbackStore(_storage)),
             Options.Create(new BotOptions { DisplayName = "Guide" }),
             NullLogger<ExplainerBot>.Instance);
     }

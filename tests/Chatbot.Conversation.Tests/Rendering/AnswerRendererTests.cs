@@ -31,7 +31,7 @@ public sealed class AnswerRendererTests
         Assert.Contains("⚠ GPT-4 steers household robots. [1]", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("⚠ OpenAI released", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("⚠ A diffusion model", markdown, StringComparison.Ordinal);
-        Assert.Contains("**2 of 4 statements could not be verified against the cited sources.**", markdown, StringComparison.Ordinal);
+        Assert.Contains("**2 of 4 statements could not be verified: 1 contradicted by its source, 1 with no source that says it.**", markdown, StringComparison.Ordinal);
         Assert.Contains(AnswerRenderer.FlagFootnote, markdown, StringComparison.Ordinal);
     }
 
@@ -58,7 +58,7 @@ public sealed class AnswerRendererTests
         Assert.Contains("2023. [9?]", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("[9]", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("**Sources**", markdown, StringComparison.Ordinal);
-        Assert.Contains("**1 of 1 statements", markdown, StringComparison.Ordinal);
+        Assert.Contains("**1 of 1 statement could not be verified: 1 citing the wrong source.", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,15 +194,32 @@ public sealed class AnswerRendererTests
     }
 
     [Fact]
-    public void Render_ReturnsAMarkdownMessage()
+    public void RenderMarkdown_EachFlag_SaysItsKindWithItsEvidence()
+    {
+        var answer = Answer(
+            Sentence("Zorblats were first bred in 1850.", [1], GroundingVerdict.Contradicted) with { EvidenceSource = 1, Evidence = "The first zorblats were bred in 1907 by Ada Quenn." },
+            Sentence("Quenner looms weave light.", [2], GroundingVerdict.WrongCitation) with { EvidenceSource = 3, Evidence = "Quenner looms weave light." },
+            Sentence("Zorblats can sing opera.", [1], GroundingVerdict.Unsupported),
+            Sentence("Zorblats nest in towers.", [7], GroundingVerdict.WrongCitation));
+
+        var markdown = AnswerRenderer.RenderMarkdown(answer);
+
+        Assert.Contains("4 of 4 statements could not be verified: 1 contradicted by its source, 2 citing the wrong source, 1 with no source that says it.", markdown, StringComparison.Ordinal);
+        Assert.Contains("⚠ _“Zorblats were first bred in 1850.”_ — [1] says otherwise: “The first zorblats were bred in 1907 by Ada Quenn.”", markdown, StringComparison.Ordinal);
+        Assert.Contains("⚠ _“Quenner looms weave light.”_ — True, but [3] is the source that says it, not [2].", markdown, StringComparison.Ordinal);
+        Assert.Contains("⚠ _“Zorblats can sing opera.”_ — Neither [1] nor any other source says this.", markdown, StringComparison.Ordinal);
+        Assert.Contains("⚠ _“Zorblats nest in towers.”_ — It cites source 7, which does not exist.", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderMarkdown_WithoutSourceList_KeepsTheMarkersAndDropsTheList()
     {
         var answer = Answer(Sentence("OpenAI released GPT-4 on 14 March 2023.", [1], GroundingVerdict.Supported));
 
-        var activity = AnswerRenderer.Render(answer);
+        var markdown = AnswerRenderer.RenderMarkdown(answer, sourceList: false);
 
-        Assert.Equal(ActivityTypes.Message, activity.Type);
-        Assert.Equal(TextFormatTypes.Markdown, activity.TextFormat);
-        Assert.Equal(AnswerRenderer.RenderMarkdown(answer), activity.Text);
+        Assert.Contains("[1]", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("**Sources**", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

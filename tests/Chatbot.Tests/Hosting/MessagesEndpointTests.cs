@@ -21,7 +21,10 @@ public sealed class MessagesEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = await response.ReadRepliesAsync();
-        Assert.Equal(["typing", "message"], replies.Select(r => (string?)r!["type"]));
+        // On the Emulator's channel the answer is followed by the grounding report, as a trace for the inspector.
+        Assert.Equal(["typing", "message", "trace"], replies.Select(r => (string?)r!["type"]));
+        Assert.Equal("GroundingReport", (string?)replies[2]!["name"]);
+        Assert.NotEmpty(replies[2]!["value"]!["sentences"]!.AsArray());
         var reply = replies[1]!;
         Assert.Contains("[1]", (string?)reply["text"], StringComparison.Ordinal);
         Assert.Contains("**Sources**", (string?)reply["text"], StringComparison.Ordinal);
@@ -39,13 +42,14 @@ public sealed class MessagesEndpointTests
         using var response = await client.PostAsync(activity);
 
         Assert.True(response.IsSuccessStatusCode, $"status {(int)response.StatusCode}");
-        var replies = await connector.WaitForRepliesAsync(2, TimeSpan.FromSeconds(30));
-        Assert.Equal(2, replies.Count);
+        var replies = await connector.WaitForRepliesAsync(3, TimeSpan.FromSeconds(30));
+        Assert.Equal(3, replies.Count);
         Assert.All(replies, r => Assert.Equal("conv-42", r.ConversationId));
         Assert.All(replies, r => Assert.Equal((string?)activity["id"], r.ReplyToId));
         Assert.All(replies, r => Assert.Equal(string.Empty, r.Authorization)); // anonymous mode sends no token to the Emulator
         Assert.Equal("typing", replies.First().Activity.GetProperty("type").GetString());
-        Assert.Contains("token", replies.Last().Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("token", replies[1].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("trace", replies[2].Activity.GetProperty("type").GetString());
     }
 
     [Fact]

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Chatbot.Conversation.State;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace Chatbot.Conversation.Feedback;
+
+/// <summary>
+/// Feedback given with the buttons under an answer (Teams' feedback loop): the <c>message/submitAction</c> invoke with
+/// a like or dislike and, when the user wrote one, a comment. It is stored next to the answer it rates (found by the
+/// id of the message that carried it), and the invoke is answered 200 with an empty body, as Teams expects.
+/// </summary>
+public sealed class MessageFeedbackHandler
+{
+    /// <summary>The invoke's name.</summary>
+    public const string InvokeName = "message/submitAction";
+
+    private readonly IStatePropertyAccessor<ConversationMemory> _memory;
+    private readonly FeedbackStore _feedback;
+
+    /// <summary>Creates the handler.</summary>
+    public MessageFeedbackHandler(ConversationState conversationState, FeedbackStore feedback)
+    {
+        ArgumentNullException.ThrowIfNull(conversationState);
+        ArgumentNullException.ThrowIfNull(feedback);
+        _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
+        _feedback = feedback;
+    }
+
+    /// <summary>Handles the invoke when it is feedback; null when it is not (another handler's).</summary>
+    /// <returns>The invoke response, or null.</returns>
+    public async Task<InvokeResponse?> HandleAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (activity.Name != InvokeName || Parse(activity.Value) is not { } reaction)
+        {
+            return null;
+        }
+
+        var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
+        var sent = memory.FindSent(activity.ReplyToId);
+        await _feedback.SaveAsync(new FeedbackRecord
+        {
+            AnswerId = sent?.AnswerId ?? activity.ReplyToId ?? "unknown",
+            ConversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}",
+            Question = sent?.Question,
+            Answer = sent?.Text,
+            Backend = sent?.Backend,
+            Helpful = reaction.Helpful,
+            Comment = reaction.Comment,
+            At = DateTimeOffset.UtcNow,
+        }, cancellationToken);
+        return new InvokeResponse { Status = 200 };
+    }
+
+    /// <summary>
+    /// Reads <c>{ actionName: "feedback", actionValue: { reaction: "like" | "dislike", feedback: "{\"feedbackText\":\"…\"}" } }</c>;
+    /// null when the value is not that.
+    /// </summary>
+    public static (bool Helpful, string? Comment)? Parse(object? value)
+    {
+        var root = value switch
+        {
+            JObject o => o,
+            string s when s.TrimStart().StartsWith('{') => JObject.Parse(s),
+            null => null,
+            _ => JObject.FromObject(value),
+        };
+        if (root?["actionName"]?.ToString() != "feedback" || root["actionValue"] is not JObject action)
+        {
+            return null;
+        }
+
+        var reaction = action["reaction"]?.ToString();
+        if (reaction is not ("like" or "dislike"))
+        {
+            return null;
+        }
+
+        return (reaction == "like", Comment(action["feedback"]));
+    }
+
+    /// <summary>The comment: Teams sends it as a JSON string holding <c>feedbackText</c>; a plain string is taken as it is.</summary>
+    private static string? Comment(JToken? feedback)
+    {
+        var raw = feedback?.Type == JTokenType.Object ? feedback["feedbackText"]?.ToString() : feedback?.ToString();
+        if (raw is { Length: > 0 } && raw.TrimStart().StartsWith('{'))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(raw);
+                raw = document.RootElement.TryGetProperty("feedbackText", out var text) ? text.GetString() : null;
+            }
+            catch (JsonException)
+            {
+                // Not the JSON Teams sends: keep the text as written.
+            }
+        }
+
+        return string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
+    }
+}

@@ -1,0 +1,87 @@
+using Chatbot.AI.Answers;
+using Chatbot.Conversation.Rendering;
+using Chatbot.Grounding;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace Chatbot.Conversation.Tests.Rendering;
+
+public sealed class ChannelAnswerRendererTests
+{
+    private static readonly Answer s_answer = new(
+        "Zorblats were first bred in 1907 by Ada Quenn. [1] Zorblats sing opera. [2]",
+        [
+            new AnswerSentence("Zorblats were first bred in 1907 by Ada Quenn.", [1], GroundingVerdict.Supported, 0.9) { EvidenceSource = 1, Evidence = "The first zorblats were bred in 1907 by Ada Quenn." },
+            new AnswerSentence("Zorblats sing opera.", [2], GroundingVerdict.Unsupported, 0.2),
+        ],
+        [
+            new Citation(1, "Zorblat breeding: a history of the first farms and the families who kept them going", "https://example.com/zorblats", "The first zorblats were bred in 1907 by Ada Quenn."),
+            new Citation(2, "Quenner looms", "/srv/docs/looms.md", "Quenner looms weave light."),
+        ],
+        "extractive");
+
+    [Fact]
+    public void Teams_GetsNativeCitationsTheAiLabelAndFeedbackButtons_AndNoSourceList()
+    {
+        var activity = ChannelAnswerRenderer.Render(s_answer, Channels.Msteams);
+
+        Assert.DoesNotContain("**Sources**", activity.Text, StringComparison.Ordinal);
+        Assert.Contains("[1]", activity.Text, StringComparison.Ordinal);
+        var entity = Assert.Single(activity.Entities);
+        Assert.Equal("https://schema.org/Message", entity.Type);
+        Assert.Equal("AIGeneratedContent", (string?)entity.Properties["additionalType"]![0]);
+        var claims = (JArray)entity.Properties["citation"]!;
+        Assert.Equal(2, claims.Count);
+        Assert.Equal(1, (int)claims[0]["position"]!);
+        var first = (JObject)claims[0]["appearance"]!;
+        Assert.True(((string)first["name"]!).Length <= CitationEntity.MaxName);
+        Assert.Equal("https://example.com/zorblats", (string?)first["url"]);
+        Assert.Equal("The first zorblats were bred in 1907 by Ada Quenn.", (string?)first["abstract"]);
+        var second = (JObject)claims[1]["appearance"]!;
+        Assert.Null(second["url"]);
+        Assert.StartsWith("⚠ Neither [2] nor any other source says this.", (string)second["abstract"]!, StringComparison.Ordinal);
+        Assert.Equal("Unsupported", (string?)second["keywords"]![0]);
+        Assert.Equal("default", (string?)JObject.FromObject(activity.ChannelData)["feedbackLoop"]!["type"]);
+    }
+
+    [Theory]
+    [InlineData(Channels.Webchat)]
+    [InlineData(Channels.Directline)]
+    [InlineData(Channels.Emulator)]
+    public void OtherChannels_KeepTheSourceListAndCarryTheEntity(string channel)
+    {
+        var activity = ChannelAnswerRenderer.Render(s_answer, channel);
+
+        Assert.Contains("**Sources**", activity.Text, StringComparison.Ordinal);
+        Assert.Contains("[1] [Zorblat breeding", activity.Text, StringComparison.Ordinal);
+        Assert.Contains("⚠ _“Zorblats sing opera.”_ — Neither [2] nor any other source says this.", activity.Text, StringComparison.Ordinal);
+        Assert.Equal("https://schema.org/Message", Assert.Single(activity.Entities).Type);
+        Assert.Null(activity.ChannelData);
+    }
+
+    [Fact]
+    public void Citations_AreCappedAtTwenty()
+    {
+        var sentences = Enumerable.Range(1, 25).Select(n => new AnswerSentence($"Fact {n}.", [n], GroundingVerdict.Supported, 0.9)).ToList();
+        var citations = Enumerable.Range(1, 25).Select(n => new Citation(n, $"Source {n}", $"https://example.com/{n}", $"Fact {n}.")).ToList();
+        var answer = new Answer(string.Join(' ', sentences.Select(s => $"{s.Text} [{s.Citations[0]}]")), sentences, citations, "extractive");
+
+        var entity = Assert.Single(ChannelAnswerRenderer.Render(answer, Channels.Msteams).Entities);
+
+        Assert.Equal(CitationEntity.MaxCitations, ((JArray)entity.Properties["citation"]!).Count);
+    }
+
+    [Fact]
+    public void GroundingTrace_CarriesEachSentencesVerdictAndEvidence()
+    {
+        var trace = GroundingTrace.For(s_answer);
+
+        Assert.Equal(ActivityTypes.Trace, trace.Type);
+        Assert.Equal(GroundingTrace.Name, trace.Name);
+        var report = Assert.IsType<JObject>(trace.Value);
+        Assert.Equal(1, (int)report["flagged"]!);
+        Assert.Equal("Unsupported", (string?)report["sentences"]![1]!["verdict"]);
+        Assert.Equal("The first zorblats were bred in 1907 by Ada Quenn.", (string?)report["sentences"]![0]!["evidence"]);
+    }
+}

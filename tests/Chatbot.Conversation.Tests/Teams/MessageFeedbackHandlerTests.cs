@@ -1,0 +1,79 @@
+using Chatbot.AI.Answers;
+using Chatbot.Conversation.Feedback;
+using Chatbot.Conversation.State;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace Chatbot.Conversation.Tests.Teams;
+
+public sealed class MessageFeedbackHandlerTests
+{
+    private readonly MemoryStorage _storage = new();
+
+    [Fact]
+    public async Task Dislike_WithAComment_IsStoredWithTheAnswerItRates()
+    {
+        var conversationState = new ConversationState(_storage);
+        var handler = new MessageFeedbackHandler(conversationState, new FeedbackStore(_storage));
+        var adapter = new TestAdapter(Channels.Msteams);
+
+        // The bot answered twice; the user rates the first answer's message.
+        var setup = new TurnContext(adapter, Invoke("ignored", null));
+        var memory = await conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory)).GetAsync(setup, () => new ConversationMemory());
+        memory.Remember("what is a zorblat?", new Answer("A zorblat is a loom. [1]", [], [], "extractive"));
+        memory.Sent("activity-1");
+        var firstId = memory.LastAnswerId;
+        memory.Remember("who bred them?", new Answer("Ada Quenn. [1]", [], [], "extractive"));
+        memory.Sent("activity-2");
+        await conversationState.SaveChangesAsync(setup);
+
+        var value = JObject.Parse("""{"actionName":"feedback","actionValue":{"reaction":"dislike","feedback":"{\"feedbackText\":\"too vague\"}"}}""");
+        var context = new TurnContext(adapter, Invoke(MessageFeedbackHandler.InvokeName, value));
+        await conversationState.LoadAsync(context);
+        var response = await handler.HandleAsync(new DelegatingTurnContext<IInvokeActivity>(context), CancellationToken.None);
+
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        Assert.Null(response.Body);
+        var stored = await new FeedbackStore(_storage).ReadAsync($"{Channels.Msteams}/{context.Activity.Conversation.Id}", firstId!);
+        Assert.NotNull(stored);
+        Assert.False(stored.Helpful);
+        Assert.Equal("too vague", stored.Comment);
+        Assert.Equal("what is a zorblat?", stored.Question);
+        Assert.Equal("A zorblat is a loom. [1]", stored.Answer);
+    }
+
+    [Theory]
+    [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"like","feedback":"{\"feedbackText\":\"\"}"}}""", true, null)]
+    [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"like","feedback":"nice"}}""", true, "nice")]
+    [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"dislike"}}""", false, null)]
+    public void Parse_ReadsTheReactionAndTheComment(string json, bool helpful, string? comment)
+    {
+        var parsed = MessageFeedbackHandler.Parse(JObject.Parse(json));
+
+        Assert.Equal((helpful, comment), parsed);
+    }
+
+    [Theory]
+    [InlineData("""{"actionName":"somethingElse","actionValue":{"reaction":"like"}}""")]
+    [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"meh"}}""")]
+    [InlineData("""{"actionName":"feedback"}""")]
+    public void Parse_OtherValues_AreNotFeedback(string json) =>
+        Assert.Null(MessageFeedbackHandler.Parse(JObject.Parse(json)));
+
+    private static Activity Invoke(string name, object? value) => new()
+    {
+        Type = ActivityTypes.Invoke,
+        Name = name,
+        Value = value,
+        ChannelId = Channels.Msteams,
+        ReplyToId = "activity-1",
+        From = new ChannelAccount("29:user", "User"),
+        Recipient = new ChannelAccount("28:bot", "Guide"),
+        Conversation = new ConversationAccount(id: "a:personal-1", conversationType: "personal"),
+        ServiceUrl = "https://smba.example",
+    };
+}
