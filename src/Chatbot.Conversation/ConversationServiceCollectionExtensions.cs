@@ -33,10 +33,12 @@ public static class ConversationServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddHttpClient();
+        services.AddHttpClient(ConnectorRetryHandler.ClientName)
+            .AddHttpMessageHandler(sp => new ConnectorRetryHandler(logger: sp.GetService<Microsoft.Extensions.Logging.ILogger<ConnectorRetryHandler>>()));
         services.TryAddSingleton<BotFrameworkAuthentication>(sp =>
             new ConfigurationBotFrameworkAuthentication(
                 configuration,
-                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                httpClientFactory: new ConnectorHttpClientFactory(sp.GetRequiredService<IHttpClientFactory>()),
                 logger: sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConfigurationBotFrameworkAuthentication>>()));
 
         services.TryAddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
