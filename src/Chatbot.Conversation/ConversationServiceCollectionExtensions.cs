@@ -58,6 +58,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<LevelDialog>();
         services.TryAddSingleton<FeedbackDialog>();
         services.TryAddSingleton<ResetDialog>();
+        services.TryAddSingleton<AnswerStream>();
         services.TryAddSingleton<QuestionAnswerer>();
         services.TryAddSingleton<HandoffInitiator>();
         services.TryAddSingleton<MainDialog>();

@@ -35,14 +35,17 @@ public sealed partial class QuestionAnswerer
     public const string HandoffOffer = "Talk to a person";
 
     private readonly bool _pilot;
+    private readonly AnswerStream _stream;
 
     /// <summary>Creates the answerer.</summary>
     /// <param name="responder">Answers from the knowledge base.</param>
     /// <param name="conversationState">Holds the conversation's memory.</param>
     /// <param name="userState">Holds the user's level.</param>
     /// <param name="knowledge">The knowledge settings: a pilot (one with its own documents) offers a person when they do not answer.</param>
-    public QuestionAnswerer(Responder responder, ConversationState conversationState, UserState userState, IOptions<KnowledgeOptions>? knowledge = null)
+    /// <param name="stream">Sends the answer as it is written where the channel shows streams; null for the default.</param>
+    public QuestionAnswerer(Responder responder, ConversationState conversationState, UserState userState, IOptions<KnowledgeOptions>? knowledge = null, AnswerStream? stream = null)
     {
+        _stream = stream ?? new AnswerStream();
         _pilot = knowledge?.Value.DocumentFolders.Length > 0;
         ArgumentNullException.ThrowIfNull(responder);
         ArgumentNullException.ThrowIfNull(conversationState);
@@ -110,10 +113,9 @@ public sealed partial class QuestionAnswerer
             memory.LastSubjects = [];
         }
 
-        await context.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
-        var answer = await _responder.AnswerAsync(request, cancellationToken);
+        var (answer, sent) = await _stream.SendAsync(
+            context, _responder.StreamAsync(request, cancellationToken), a => Reply(a, _pilot, context.Activity.ChannelId), cancellationToken);
         memory.Remember(topic, answer);
-        var sent = await context.SendActivityAsync(Reply(answer, _pilot, context.Activity.ChannelId), cancellationToken);
         memory.Sent(sent?.Id);
         if (context.Activity.ChannelId == Channels.Emulator)
         {
