@@ -108,6 +108,9 @@ public sealed partial class AnswerStream
                     if (streamId is not null)
                     {
                         final.Entities = [.. final.Entities ?? [], StreamInfo("final", sequence: null, streamId)];
+                        var channelData = final.ChannelData as JObject ?? (final.ChannelData is null ? [] : JObject.FromObject(final.ChannelData));
+                        channelData.Merge(StreamChannelData("final", sequence: null, streamId));
+                        final.ChannelData = channelData;
                     }
 
                     return (answer, await context.SendActivityAsync(final, cancellationToken));
@@ -140,12 +143,30 @@ public sealed partial class AnswerStream
     }
 
     /// <summary>A stream update: a typing activity with the text so far and its <c>streaminfo</c>.</summary>
+    /// <remarks>Teams reads the <c>streaminfo</c> entity; Web Chat 4.18 reads the same fields from <c>channelData</c>.</remarks>
     private static Activity Update(string text, string streamType, int sequence, string? streamId) => new()
     {
         Type = ActivityTypes.Typing,
         Text = text,
         Entities = [StreamInfo(streamType, sequence, streamId)],
+        ChannelData = StreamChannelData(streamType, sequence, streamId),
     };
+
+    private static JObject StreamChannelData(string streamType, int? sequence, string? streamId)
+    {
+        var data = new JObject { ["streamType"] = streamType };
+        if (sequence is { } n)
+        {
+            data["streamSequence"] = n;
+        }
+
+        if (streamId is not null)
+        {
+            data["streamId"] = streamId;
+        }
+
+        return data;
+    }
 
     private static Entity StreamInfo(string streamType, int? sequence, string? streamId)
     {

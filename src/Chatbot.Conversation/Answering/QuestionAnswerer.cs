@@ -114,8 +114,15 @@ public sealed partial class QuestionAnswerer
         }
 
         var (answer, sent) = await _stream.SendAsync(
-            context, _responder.StreamAsync(request, cancellationToken), a => Reply(a, _pilot, context.Activity.ChannelId), cancellationToken);
-        memory.Remember(topic, answer);
+            context,
+            _responder.StreamAsync(request, cancellationToken),
+            a =>
+            {
+                // Remembered before it is rendered, so the message's feedback buttons can carry its id.
+                memory.Remember(topic, a);
+                return Reply(a, _pilot, context.Activity.ChannelId, memory.LastAnswerId);
+            },
+            cancellationToken);
         memory.Sent(sent?.Id);
         if (context.Activity.ChannelId == Channels.Emulator)
         {
@@ -127,12 +134,12 @@ public sealed partial class QuestionAnswerer
     /// <summary>
     /// The message for <paramref name="answer"/>, with buttons for the curated questions close to what was asked and, in a
     /// <paramref name="pilot"/>, for a person when the pages do not answer (rather than leaving the customer there), as
-    /// <paramref name="channelId"/> expects it.
+    /// <paramref name="channelId"/> expects it; <paramref name="answerId"/> goes with the feedback buttons where a channel needs it.
     /// </summary>
-    public static IMessageActivity Reply(Answer answer, bool pilot, string? channelId)
+    public static IMessageActivity Reply(Answer answer, bool pilot, string? channelId, string? answerId = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var reply = ChannelAnswerRenderer.Render(answer, channelId);
+        var reply = ChannelAnswerRenderer.Render(answer, channelId, answerId);
 
         // Curated questions close to what was asked are offered to tap, as question-answering bots do.
         var actions = answer.Suggestions.Select(q => new CardAction(ActionTypes.ImBack, q, value: q)).ToList();

@@ -100,6 +100,15 @@ public sealed partial class ExplainerBot : ActivityHandler
     }
 
     /// <inheritdoc />
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (!await _feedback.HandleEventAsync(turnContext, cancellationToken))
+        {
+            await base.OnEventActivityAsync(turnContext, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
         => await _feedback.HandleAsync(turnContext, cancellationToken) ?? await base.OnInvokeActivityAsync(turnContext, cancellationToken);
 

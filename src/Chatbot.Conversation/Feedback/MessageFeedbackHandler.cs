@@ -56,6 +56,42 @@ public sealed class MessageFeedbackHandler
     }
 
     /// <summary>
+    /// Handles Web Chat's feedback event (<c>webchat:activity-status/feedback</c>), whose entity is the clicked
+    /// <c>LikeAction</c> or <c>DislikeAction</c> with the answer's id that the message carried; false when the
+    /// activity is not that.
+    /// </summary>
+    public async Task<bool> HandleEventAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (activity.Name != Rendering.CitationEntity.WebChatFeedbackEvent)
+        {
+            return false;
+        }
+
+        var action = activity.Entities?.Select(e => e.Properties).FirstOrDefault(p => p?["@type"]?.ToString() is "LikeAction" or "DislikeAction");
+        if (action is null)
+        {
+            return false;
+        }
+
+        var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
+        var answerId = action["answerId"]?.ToString();
+        var sent = answerId is null ? null : memory.RecentAnswers.LastOrDefault(a => a.AnswerId == answerId);
+        await _feedback.SaveAsync(new FeedbackRecord
+        {
+            AnswerId = answerId ?? "unknown",
+            ConversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}",
+            Question = sent?.Question,
+            Answer = sent?.Text,
+            Backend = sent?.Backend,
+            Helpful = action["@type"]!.ToString() == "LikeAction",
+            At = DateTimeOffset.UtcNow,
+        }, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
     /// Reads <c>{ actionName: "feedback", actionValue: { reaction: "like" | "dislike", feedback: "{\"feedbackText\":\"…\"}" } }</c>;
     /// null when the value is not that.
     /// </summary>

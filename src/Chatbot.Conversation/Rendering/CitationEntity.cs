@@ -23,8 +23,14 @@ public static class CitationEntity
     /// <summary>The most characters of a citation's abstract.</summary>
     public const int MaxAbstract = 160;
 
-    /// <summary>The entity for <paramref name="answer"/>.</summary>
-    public static Entity For(Answer answer)
+    /// <summary>What Web Chat's like and dislike buttons send back: an event of this name with the clicked action.</summary>
+    public const string WebChatFeedbackEvent = "webchat:activity-status/feedback";
+
+    /// <summary>The entity for <paramref name="answer"/>, in the form <paramref name="style"/>'s client reads.</summary>
+    /// <param name="answer">The answer.</param>
+    /// <param name="style">The client's citation style; Web Chat also gets its label and feedback actions here.</param>
+    /// <param name="answerId">The answer's id, carried by Web Chat's feedback actions; null for none.</param>
+    public static Entity For(Answer answer, CitationStyle style = CitationStyle.Teams, string? answerId = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var claims = new JArray();
@@ -39,6 +45,12 @@ public static class CitationEntity
             if (Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             {
                 appearance["url"] = source.Url;
+            }
+
+            if (style == CitationStyle.WebChat)
+            {
+                // Web Chat's pop-up shows the appearance's text (Markdown).
+                appearance["text"] = Abstract(answer, source);
             }
 
             var keywords = Keywords(answer, source);
@@ -57,7 +69,22 @@ public static class CitationEntity
         entity.Properties["additionalType"] = new JArray("AIGeneratedContent");
         if (claims.Count > 0)
         {
+            if (style == CitationStyle.WebChat)
+            {
+                // Web Chat 4.18 shows its "AI generated" label from the first claim's interpreter, not from additionalType.
+                claims[0]["claimInterpreter"] = new JObject { ["@type"] = "Project", ["slogan"] = "AI generated" };
+            }
+
             entity.Properties["citation"] = claims;
+        }
+
+        if (style == CitationStyle.WebChat && answerId is not null)
+        {
+            // Web Chat's thumbs up and down: a click sends the action back as an event, which carries no reply-to id,
+            // so the action carries the answer's.
+            entity.Properties["potentialAction"] = new JArray(
+                new JObject { ["@type"] = "LikeAction", ["answerId"] = answerId },
+                new JObject { ["@type"] = "DislikeAction", ["answerId"] = answerId });
         }
 
         return entity;

@@ -4,6 +4,7 @@ using Chatbot.Conversation.Answering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace Chatbot.Conversation.Tests.Answering;
 
@@ -37,6 +38,11 @@ public sealed class AnswerStreamTests
 
         Assert.Equal(ActivityTypes.Message, final.Type);
         Assert.Equal(("final", (int?)null, "activity-1"), Info(final));
+
+        // Web Chat reads the same fields from channelData.
+        Assert.Equal([2, 3], updates.Select(u => (int)((JObject)u.ChannelData)["streamSequence"]!));
+        Assert.All(updates, u => Assert.Equal("activity-1", (string?)((JObject)u.ChannelData)["streamId"]));
+        Assert.Equal("final", (string?)((JObject)final.ChannelData)["streamType"]);
     }
 
     [Theory]

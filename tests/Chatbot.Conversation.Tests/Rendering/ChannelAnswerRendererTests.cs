@@ -46,18 +46,43 @@ public sealed class ChannelAnswerRendererTests
     }
 
     [Theory]
-    [InlineData(Channels.Webchat)]
-    [InlineData(Channels.Directline)]
     [InlineData(Channels.Emulator)]
+    [InlineData("slack")]
     public void OtherChannels_KeepTheSourceListAndCarryTheEntity(string channel)
     {
-        var activity = ChannelAnswerRenderer.Render(s_answer, channel);
+        var activity = ChannelAnswerRenderer.Render(s_answer, channel, "answer-1");
 
         Assert.Contains("**Sources**", activity.Text, StringComparison.Ordinal);
         Assert.Contains("[1] [Zorblat breeding", activity.Text, StringComparison.Ordinal);
         Assert.Contains("⚠ _“Zorblats sing opera.”_ — Neither [2] nor any other source says this.", activity.Text, StringComparison.Ordinal);
-        Assert.Equal("https://schema.org/Message", Assert.Single(activity.Entities).Type);
+        var entity = Assert.Single(activity.Entities);
+        Assert.Equal("https://schema.org/Message", entity.Type);
+        Assert.Null(entity.Properties["potentialAction"]);
         Assert.Null(activity.ChannelData);
+    }
+
+    [Theory]
+    [InlineData(Channels.Webchat)]
+    [InlineData(Channels.Directline)]
+    public void WebChat_GetsReferenceDefinitionsItsLabelAndFeedbackActionsCarryingTheAnswerId(string channel)
+    {
+        var activity = ChannelAnswerRenderer.Render(s_answer, channel, "answer-1");
+
+        Assert.DoesNotContain("**Sources**", activity.Text, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "\n\n[1]: https://example.com/zorblats \"Zorblat breeding: a history of the first farms and the families who kept them going\"\n[2]: cite:2 \"Quenner looms\"",
+            activity.Text,
+            StringComparison.Ordinal);
+        Assert.Contains("⚠ _“Zorblats sing opera.”_", activity.Text, StringComparison.Ordinal);
+        var entity = Assert.Single(activity.Entities);
+        Assert.Equal("Message", (string?)entity.Properties["@type"]);
+        Assert.Equal("https://schema.org", (string?)entity.Properties["@context"]);
+        var claims = (JArray)entity.Properties["citation"]!;
+        Assert.Equal("AI generated", (string?)claims[0]["claimInterpreter"]!["slogan"]);
+        Assert.Equal("The first zorblats were bred in 1907 by Ada Quenn.", (string?)claims[0]["appearance"]!["text"]);
+        var actions = (JArray)entity.Properties["potentialAction"]!;
+        Assert.Equal(["LikeAction", "DislikeAction"], actions.Select(a => (string?)a["@type"]));
+        Assert.All(actions, a => Assert.Equal("answer-1", (string?)a["answerId"]));
     }
 
     [Fact]

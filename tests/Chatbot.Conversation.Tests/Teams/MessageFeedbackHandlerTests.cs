@@ -46,6 +46,42 @@ public sealed class MessageFeedbackHandlerTests
         Assert.Equal("A zorblat is a loom. [1]", stored.Answer);
     }
 
+    [Fact]
+    public async Task WebChatLike_IsStoredWithTheAnswerItsActionCarries()
+    {
+        var conversationState = new ConversationState(_storage);
+        var handler = new MessageFeedbackHandler(conversationState, new FeedbackStore(_storage));
+        var adapter = new TestAdapter(Channels.Directline);
+        var setup = new TurnContext(adapter, Invoke("ignored", null));
+        var memory = await conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory)).GetAsync(setup, () => new ConversationMemory());
+        memory.Remember("what is a zorblat?", new Answer("A zorblat is a loom. [1]", [], [], "extractive"));
+        memory.Sent("dl-activity-7");
+        var answerId = memory.LastAnswerId!;
+        await conversationState.SaveChangesAsync(setup);
+
+        var action = new Entity();
+        action.Properties["@type"] = "LikeAction";
+        action.Properties["answerId"] = answerId;
+        var clicked = new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = Chatbot.Conversation.Rendering.CitationEntity.WebChatFeedbackEvent,
+            Entities = [action],
+            ChannelId = Channels.Msteams,
+            From = new ChannelAccount("user"),
+            Recipient = new ChannelAccount("bot"),
+            Conversation = new ConversationAccount(id: "a:personal-1"),
+        };
+        var context = new TurnContext(adapter, clicked);
+        await conversationState.LoadAsync(context);
+
+        Assert.True(await handler.HandleEventAsync(new DelegatingTurnContext<IEventActivity>(context), CancellationToken.None));
+        var stored = await new FeedbackStore(_storage).ReadAsync($"{Channels.Msteams}/a:personal-1", answerId);
+        Assert.NotNull(stored);
+        Assert.True(stored.Helpful);
+        Assert.Equal("A zorblat is a loom. [1]", stored.Answer);
+    }
+
     [Theory]
     [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"like","feedback":"{\"feedbackText\":\"\"}"}}""", true, null)]
     [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"like","feedback":"nice"}}""", true, "nice")]
