@@ -13,6 +13,7 @@ builder.Services.AddChatbotHost(builder.Configuration);
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebChatPage();
 app.MapChatbotEndpoints();
 
 return await app.RunReportingConfigurationErrorsAsync();
