@@ -1,4 +1,5 @@
 using Chatbot.Cli;
+using Chatbot.DirectLine;
 using Chatbot.Hosting;
 
 if (CommandLine.IsCommand(args))
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapChatbotEndpoints();
+app.MapDirectLine();
 
 return await app.RunReportingConfigurationErrorsAsync();
 
