@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Chatbot.Conversation;
 using Microsoft.Bot.Builder;
@@ -10,9 +11,10 @@ namespace Chatbot.DirectLine;
 /// The channel side of the local Direct Line service: tells the bot a conversation started, logs
 /// what a client posts (as the real service echoes it back), and runs the bot's turns in the
 /// background, one at a time per conversation, so a client's POST returns at once and the replies
-/// arrive by polling.
+/// arrive by polling. As a hosted service it holds shutdown until the turns in flight are done, so
+/// none still runs while the services it uses (the ONNX session, the index) are disposed.
 /// </summary>
-public sealed partial class DirectLineChannel
+public sealed partial class DirectLineChannel : IHostedService
 {
     /// <summary>The channel id the bot sees, as with Azure's Direct Line channel.</summary>
     public const string ChannelId = "directline";
@@ -22,6 +24,7 @@ public sealed partial class DirectLineChannel
     private readonly TimeProvider _clock;
     private readonly CancellationToken _stopping;
     private readonly ILogger<DirectLineChannel> _logger;
+    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
 
     /// <summary>Creates the channel.</summary>
     public DirectLineChannel(
@@ -76,7 +79,7 @@ public sealed partial class DirectLineChannel
             Locale = conversation.Locale,
             MembersAdded = [Bot, conversation.User],
         };
-        _ = conversation.EnqueueTurn(() => RunTurnAsync(update));
+        Track(conversation.EnqueueTurn(() => RunTurnAsync(update)));
         return true;
     }
 
@@ -118,7 +121,7 @@ public sealed partial class DirectLineChannel
         // Set after the log took its snapshot: the bot may need it, clients do not.
         activity.ServiceUrl = serviceUrl;
 
-        _ = conversation.EnqueueTurn(() => RunTurnAsync(activity));
+        Track(conversation.EnqueueTurn(() => RunTurnAsync(activity)));
         return id;
     }
 
@@ -132,8 +135,42 @@ public sealed partial class DirectLineChannel
         return new ChannelAccount(from.Id, from.Name, RoleTypes.User);
     }
 
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Waits for the turns in flight (which see the app stopping and start no new work).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var turns = _inFlight.Keys.ToArray();
+        if (turns.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.WhenAll(turns).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogTurnsAbandoned(_logger, _inFlight.Count);
+        }
+    }
+
+    private void Track(Task turn)
+    {
+        _inFlight.TryAdd(turn, 0);
+        _ = turn.ContinueWith(t => _inFlight.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     private async Task RunTurnAsync(Activity activity)
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            // Shutting down: a turn queued now would run into services being disposed.
+            return;
+        }
+
         try
         {
             await using var scope = _scopes.CreateAsyncScope();
@@ -154,6 +191,9 @@ public sealed partial class DirectLineChannel
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId} started")]
     private static partial void LogStarted(ILogger logger, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped without waiting for {Count} Direct Line turns still running")]
+    private static partial void LogTurnsAbandoned(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A turn in Direct Line conversation {ConversationId} failed and could not be recovered")]
     private static partial void LogTurnNotRecovered(ILogger logger, Exception exception, string conversationId);

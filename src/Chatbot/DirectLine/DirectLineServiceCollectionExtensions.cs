@@ -30,6 +30,7 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton<DirectLineConversationStore>();
         services.TryAddSingleton<DirectLineAdapter>();
         services.TryAddSingleton<DirectLineChannel>();
+        services.AddHostedService(sp => sp.GetRequiredService<DirectLineChannel>());
         services.AddHttpClient<AzureDirectLineTokenClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
 
         // Tokens travel in a header, never in cookies, so any origin may call (as with Azure's
