@@ -205,6 +205,25 @@ public sealed class DirectLineFlowTests
         Assert.Contains("'type'", (string?)error["error"]!["message"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task APageFromAnotherOrigin_MayCallTheService()
+    {
+        await using var app = new ChatbotAppFactory(s_enabled);
+        using var http = app.CreateClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/v3/directline/conversations");
+        preflight.Headers.Add("Origin", "http://localhost:5173");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
+
+        using var response = await http.SendAsync(preflight);
+
+        Assert.True(response.IsSuccessStatusCode, $"preflight: {(int)response.StatusCode}");
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        var allowed = string.Join(",", response.Headers.GetValues("Access-Control-Allow-Headers")).ToUpperInvariant();
+        Assert.Contains("AUTHORIZATION", allowed, StringComparison.Ordinal);
+        Assert.Contains("X-MS-BOT-AGENT", allowed, StringComparison.Ordinal);
+    }
+
     /// <summary>Sends a draft and replaces it, then sends a message and deletes it, each change once the test has seen what it changes.</summary>
     private sealed class EditingMessageHandler : IMessageHandler
     {
