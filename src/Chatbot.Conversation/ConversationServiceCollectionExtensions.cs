@@ -44,6 +44,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.TryAddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
         services.TryAddSingleton<ITurnFailureTracker, ConversationStateFailureTracker>();
+        services.TryAddSingleton<TurnErrorHandler>();
 
         services.TryAddSingleton<AdapterWithErrorHandler>();
         services.TryAddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());

@@ -1,4 +1,5 @@
 using Chatbot.Cli;
+using Chatbot.DirectLine;
 using Chatbot.Hosting;
 
 if (CommandLine.IsCommand(args))
@@ -15,6 +16,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebChatPage();
 app.MapChatbotEndpoints();
+app.MapDirectLine();
 
 return await app.RunReportingConfigurationErrorsAsync();
 

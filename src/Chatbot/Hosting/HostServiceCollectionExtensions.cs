@@ -2,6 +2,7 @@ using Chatbot.Configuration;
 using Chatbot.AI;
 using Chatbot.AI.Responding;
 using Chatbot.Conversation;
+using Chatbot.DirectLine;
 using Chatbot.Knowledge;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public static class HostServiceCollectionExtensions
 
         services.AddAnswering(configuration);
         services.AddConversation(configuration);
+        services.AddDirectLine(configuration);
 
         services.AddChatbotTelemetry(configuration);
         services.AddProblemDetails();

@@ -12,11 +12,13 @@ public sealed class ChatbotAppFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
-    public ChatbotAppFactory(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public ChatbotAppFactory(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Testing")
     {
         _settings = settings ?? new Dictionary<string, string?>();
         _services = services;
+        _environment = environment;
     }
 
     /// <summary>
@@ -27,7 +29,7 @@ public sealed class ChatbotAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("Knowledge:IndexPath", SharedIndexPath);
         builder.UseSetting("Knowledge:RefreshOnStartup", "false");
         // No model server in tests: the extractive backend answers, without a start-up probe.

@@ -3,6 +3,7 @@ using Chatbot.Configuration;
 using Chatbot.Conversation;
 using Chatbot.Conversation.Dialogs;
 using Chatbot.Conversation.Intents;
+using Chatbot.DirectLine;
 using Chatbot.Knowledge;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,11 @@ public sealed class ConfigurationTests
         template.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>(strict);
         template.GetSection(IntentOptions.SectionName).Get<IntentOptions>(strict);
         template.GetSection(HandoffOptions.SectionName).Get<HandoffOptions>(strict);
+        var directLine = template.GetSection(DirectLineOptions.SectionName).Get<DirectLineOptions>(strict)!;
+        Assert.Null(directLine.Enabled);
+        Assert.False(directLine.HasSecret);
+        Assert.False(directLine.HasAzureSecret);
+        Assert.True(new DirectLineOptionsValidator().Validate(null, directLine).Succeeded);
         Assert.Equal(LlmProvider.Auto, template.GetSection(LlmOptions.SectionName).Get<LlmOptions>(strict)!.Provider);
         var auth = new BotAuthenticationOptions();
         foreach (var key in new[] { "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId" })
@@ -63,6 +69,8 @@ public sealed class ConfigurationTests
         { "Llm:Provider", "OpenAI", "Llm:OpenAI:Model" },
         { "Llm:TotalTimeoutSeconds", "-1", "Llm:TotalTimeoutSeconds" },
         { "Knowledge:TopK", "0", "TopK" },
+        { "DirectLine:TokenLifetime", "00:05:00", "DirectLine:TokenLifetime" },
+        { "DirectLine:Secret", "short", "DirectLine:Secret" },
     };
 
     [Theory]
