@@ -40,18 +40,7 @@ public sealed class MessageFeedbackHandler
         }
 
         var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
-        var sent = memory.FindSent(activity.ReplyToId);
-        await _feedback.SaveAsync(new FeedbackRecord
-        {
-            AnswerId = sent?.AnswerId ?? activity.ReplyToId ?? "unknown",
-            ConversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}",
-            Question = sent?.Question,
-            Answer = sent?.Text,
-            Backend = sent?.Backend,
-            Helpful = reaction.Helpful,
-            Comment = reaction.Comment,
-            At = DateTimeOffset.UtcNow,
-        }, cancellationToken);
+        await SaveAsync(activity, memory.FindSent(activity.ReplyToId), activity.ReplyToId, reaction.Helpful, reaction.Comment, cancellationToken);
         return new InvokeResponse { Status = 200 };
     }
 
@@ -78,18 +67,23 @@ public sealed class MessageFeedbackHandler
         var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
         var answerId = action["answerId"]?.ToString();
         var sent = answerId is null ? null : memory.RecentAnswers.LastOrDefault(a => a.AnswerId == answerId);
-        await _feedback.SaveAsync(new FeedbackRecord
+        await SaveAsync(activity, sent, answerId, action["@type"]!.ToString() == "LikeAction", comment: null, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Stores a judgement of the answer <paramref name="sent"/> (or, when it is no longer remembered, of <paramref name="reference"/>).</summary>
+    private Task SaveAsync(IActivity activity, SentAnswer? sent, string? reference, bool helpful, string? comment, CancellationToken cancellationToken) =>
+        _feedback.SaveAsync(new FeedbackRecord
         {
-            AnswerId = answerId ?? "unknown",
+            AnswerId = sent?.AnswerId ?? reference ?? "unknown",
             ConversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}",
             Question = sent?.Question,
             Answer = sent?.Text,
             Backend = sent?.Backend,
-            Helpful = action["@type"]!.ToString() == "LikeAction",
+            Helpful = helpful,
+            Comment = comment,
             At = DateTimeOffset.UtcNow,
         }, cancellationToken);
-        return true;
-    }
 
     /// <summary>
     /// Reads <c>{ actionName: "feedback", actionValue: { reaction: "like" | "dislike", feedback: "{\"feedbackText\":\"…\"}" } }</c>;
