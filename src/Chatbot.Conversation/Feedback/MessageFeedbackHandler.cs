@@ -2,6 +2,8 @@ using System.Text.Json;
 using Chatbot.Conversation.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json.Linq;
 
 namespace Chatbot.Conversation.Feedback;
@@ -11,17 +13,19 @@ namespace Chatbot.Conversation.Feedback;
 /// a like or dislike and, when the user wrote one, a comment. It is stored next to the answer it rates (found by the
 /// id of the message that carried it), and the invoke is answered 200 with an empty body, as Teams expects.
 /// </summary>
-public sealed class MessageFeedbackHandler
+public sealed partial class MessageFeedbackHandler
 {
     /// <summary>The invoke's name.</summary>
     public const string InvokeName = "message/submitAction";
 
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
     private readonly FeedbackStore _feedback;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the handler.</summary>
-    public MessageFeedbackHandler(ConversationState conversationState, FeedbackStore feedback)
+    public MessageFeedbackHandler(ConversationState conversationState, FeedbackStore feedback, ILogger<MessageFeedbackHandler>? logger = null)
     {
+        _logger = logger ?? NullLogger<MessageFeedbackHandler>.Instance;
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(feedback);
         _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
@@ -72,8 +76,10 @@ public sealed class MessageFeedbackHandler
     }
 
     /// <summary>Stores a judgement of the answer <paramref name="sent"/> (or, when it is no longer remembered, of <paramref name="reference"/>).</summary>
-    private Task SaveAsync(IActivity activity, SentAnswer? sent, string? reference, bool helpful, string? comment, CancellationToken cancellationToken) =>
-        _feedback.SaveAsync(new FeedbackRecord
+    private Task SaveAsync(IActivity activity, SentAnswer? sent, string? reference, bool helpful, string? comment, CancellationToken cancellationToken)
+    {
+        Log.Stored(_logger, helpful ? "helpful" : "not helpful", activity.ChannelId, sent is null ? "no longer remembered" : "found");
+        return _feedback.SaveAsync(new FeedbackRecord
         {
             AnswerId = sent?.AnswerId ?? reference ?? "unknown",
             ConversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}",
@@ -84,6 +90,13 @@ public sealed class MessageFeedbackHandler
             Comment = comment,
             At = DateTimeOffset.UtcNow,
         }, cancellationToken);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Stored feedback ({Judgement}) from {ChannelId}; the rated answer was {Found}.")]
+        public static partial void Stored(ILogger logger, string judgement, string channelId, string found);
+    }
 
     /// <summary>
     /// Reads <c>{ actionName: "feedback", actionValue: { reaction: "like" | "dislike", feedback: "{\"feedbackText\":\"…\"}" } }</c>;
