@@ -11,6 +11,12 @@ if (CommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddChatbotHost(builder.Configuration);
 
+// The Bot Framework's usual port, unless ASPNETCORE_URLS, --urls or a Urls setting names others.
+if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://localhost:3978");
+}
+
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

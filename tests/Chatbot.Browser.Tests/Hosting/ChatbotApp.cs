@@ -67,10 +67,8 @@ public sealed class ChatbotApp : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // As an operator names the address; without it the app listens on http://localhost:3978.
             ["ASPNETCORE_URLS"] = url,
-            // appsettings.json sets Urls (http://localhost:3978), which outranks ASPNETCORE_URLS; the plain variable
-            // outranks the file.
-            ["Urls"] = url,
             ["Knowledge__IndexPath"] = Path.Combine(folder, "index"),
             // Development loads user secrets: a developer's own app registration must not turn authentication on here.
             ["MicrosoftAppType"] = "MultiTenant",
