@@ -81,19 +81,7 @@ public sealed class IntentRecognizerFixture : IDisposable
         await (recognizer ?? Recognizer).RecognizeAsync(await Analyzer.AnalyzeAsync(text));
 
     /// <summary>A folder of the repository (found above the test's output folder).</summary>
-    public static string RepositoryFolder(string name)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var path = Path.Combine(directory.FullName, name);
-            if (Directory.Exists(path) && File.Exists(Path.Combine(directory.FullName, "Chatbot.sln")))
-            {
-                return path;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"{name} was not found above {AppContext.BaseDirectory}.");
-    }
+    public static string RepositoryFolder(string name) => RepositoryRoot.Combine(name);
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Chatbot.Testing.Files;
 using Chatbot.AI;
 using Chatbot.Configuration;
 using Chatbot.Conversation;

@@ -1,3 +1,4 @@
+using Chatbot.Testing.Files;
 using System.Net;
 using System.Text.Json.Nodes;
 using Chatbot.Hosting;

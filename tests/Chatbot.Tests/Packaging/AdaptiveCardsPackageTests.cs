@@ -1,3 +1,4 @@
+using Chatbot.Testing.Files;
 using System.IO.Compression;
 using System.Reflection;
 using System.Reflection.Metadata;

@@ -1,3 +1,4 @@
+using Chatbot.Testing.Files;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
