@@ -164,45 +164,51 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         try
         {
-            var current = AcquireSnapshot();
-            DirectoryReader? reader = null;
-            try
-            {
-                reader = current.Reader is null
-                    ? DirectoryReader.IndexExists(_directory!) ? DirectoryReader.Open(_directory!) : null
-                    : DirectoryReader.OpenIfChanged(current.Reader);
-                if (reader is null)
-                {
-                    return false;
-                }
-
-                var snapshot = Load(reader, completeInterruptedCommit: false);
-                reader = null;
-                if (snapshot is null || snapshot.Manifest.Generation <= current.Manifest.Generation)
-                {
-                    snapshot?.Release();
-                    return false;
-                }
-
-                Interlocked.Exchange(ref _snapshot, snapshot)?.Release();
-                Log.IndexReloaded(_logger, snapshot.Manifest.Generation, snapshot.Count);
-                return true;
-            }
-            catch (Exception ex) when (IsUnreadable(ex))
-            {
-                // Most likely a commit caught between its Lucene commit and its file renames: try again later.
-                reader?.Dispose();
-                Log.ReloadDeferred(_logger, ex.Message);
-                return false;
-            }
-            finally
-            {
-                current.Release();
-            }
+            return ReloadHoldingUpdateLock();
         }
         finally
         {
             _updateLock.Release();
+        }
+    }
+
+    /// <summary>The body of <see cref="ReloadIfChanged"/>, for a caller that holds the update lock.</summary>
+    private bool ReloadHoldingUpdateLock()
+    {
+        var current = AcquireSnapshot();
+        DirectoryReader? reader = null;
+        try
+        {
+            reader = current.Reader is null
+                ? DirectoryReader.IndexExists(_directory!) ? DirectoryReader.Open(_directory!) : null
+                : DirectoryReader.OpenIfChanged(current.Reader);
+            if (reader is null)
+            {
+                return false;
+            }
+
+            var snapshot = Load(reader, completeInterruptedCommit: false);
+            reader = null;
+            if (snapshot is null || snapshot.Manifest.Generation <= current.Manifest.Generation)
+            {
+                snapshot?.Release();
+                return false;
+            }
+
+            Interlocked.Exchange(ref _snapshot, snapshot)?.Release();
+            Log.IndexReloaded(_logger, snapshot.Manifest.Generation, snapshot.Count);
+            return true;
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            // Most likely a commit caught between its Lucene commit and its file renames: try again later.
+            reader?.Dispose();
+            Log.ReloadDeferred(_logger, ex.Message);
+            return false;
+        }
+        finally
+        {
+            current.Release();
         }
     }
 
@@ -237,12 +243,66 @@ public sealed partial class KnowledgeIndex : IDisposable
         }
     }
 
-    /// <summary>Serializes writers: one ingestion at a time prepares and applies an update.</summary>
+    /// <summary>The file whose exclusive lock marks an update in progress, shared by every process that writes the index.</summary>
+    public const string UpdateLockFile = "update.lock";
+
+    /// <summary>How long a writer waits for another process's update before it gives up (<see cref="BeginUpdateAsync"/>).</summary>
+    public TimeSpan UpdateLockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Serializes writers: one ingestion at a time, in this process and across processes that share the index folder
+    /// (several instances, an <c>ingest</c> job), prepares and applies an update. A writer that finds another's
+    /// update in progress waits for it, then builds on the generation it wrote.
+    /// </summary>
+    /// <exception cref="TimeoutException">Another process held the index for longer than <see cref="UpdateLockTimeout"/>.</exception>
     internal async Task<IDisposable> BeginUpdateAsync(CancellationToken cancellationToken)
     {
         EnsureLoaded();
         await _updateLock.WaitAsync(cancellationToken);
-        return new UpdateLease(_updateLock);
+        try
+        {
+            var file = await LockAcrossProcessesAsync(cancellationToken);
+
+            // Another process may have written a generation while this one waited: update from the latest.
+            ReloadHoldingUpdateLock();
+            return new UpdateLease(_updateLock, file);
+        }
+        catch
+        {
+            _updateLock.Release();
+            throw;
+        }
+    }
+
+    private async Task<FileStream> LockAcrossProcessesAsync(CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(IndexPath);
+        var path = Path.Combine(IndexPath, UpdateLockFile);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var logged = false;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < UpdateLockTimeout)
+            {
+                if (!logged)
+                {
+                    Log.WaitingForUpdate(_logger, IndexPath);
+                    logged = true;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+            catch (IOException exception)
+            {
+                throw new TimeoutException(
+                    $"Another process has been updating the knowledge index at {IndexPath} for over {UpdateLockTimeout.TotalMinutes:0.#} minutes ({path} is locked). Run the ingest again when it has finished.",
+                    exception);
+            }
+        }
     }
 
     /// <summary>The stored vector of a row (for reuse when the same text is indexed again).</summary>
@@ -582,7 +642,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         return query;
     }
 
-    private sealed class UpdateLease(SemaphoreSlim semaphore) : IDisposable
+    private sealed class UpdateLease(SemaphoreSlim semaphore, FileStream file) : IDisposable
     {
         private int _released;
 
@@ -590,6 +650,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
+                file.Dispose();
                 semaphore.Release();
             }
         }
@@ -597,6 +658,9 @@ public sealed partial class KnowledgeIndex : IDisposable
 
     private static partial class Log
     {
+        [LoggerMessage(9, LogLevel.Information, "Another process is updating the knowledge index at {IndexPath}; waiting for it to finish.")]
+        public static partial void WaitingForUpdate(ILogger logger, string indexPath);
+
         [LoggerMessage(1, LogLevel.Information, "No saved knowledge index at {IndexPath}; it will be built by ingestion.")]
         public static partial void NoSavedIndex(ILogger logger, string indexPath);
 

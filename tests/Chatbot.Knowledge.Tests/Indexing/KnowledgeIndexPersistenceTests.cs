@@ -1,3 +1,4 @@
+using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Tests.TestSupport;
 
@@ -32,6 +33,41 @@ public sealed class KnowledgeIndexPersistenceTests(MiniLmFixture model) : IDispo
         Assert.Equal(5, refresh!.Unchanged);
         Assert.Equal(0, refresh.ChunksEmbedded);
         Assert.Equal(1, counter.TextsEmbedded); // Only the query.
+    }
+
+    [Fact]
+    public async Task TwoProcessesIngestingAtOnce_LoseNeithersDocuments()
+    {
+        _harness.WriteCorpus();
+        var (file, content) = TestDocuments.PilotDocument;
+        File.WriteAllText(_harness.Pilot(file), content);
+        using var first = _harness.CreateIndex();
+        using var second = _harness.CreateIndex();
+
+        // Two processes (each its own index instance) update the same folder at once: one waits for the other and
+        // then builds on the generation it wrote, rather than on the one it loaded before.
+        await Task.WhenAll(
+            _harness.CreateIngestor(first).IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath)),
+            _harness.CreateIngestor(second).IngestAsync(IngestSource.Pilot(_harness.Pilot(file))));
+
+        using var reader = _harness.CreateIndex();
+        reader.EnsureLoaded();
+        Assert.Contains(reader.Manifest.Files.Values, entry => entry.Collection == "pilot");
+        Assert.Equal(6, reader.Manifest.Files.Count);
+    }
+
+    [Fact]
+    public async Task Ingest_WhenAnotherProcessHoldsTheIndexTooLong_FailsSayingWhy()
+    {
+        _harness.WriteCorpus();
+        using var other = _harness.CreateIndex();
+        using var cli = new KnowledgeIndex(_harness.Options.IndexPath, _harness.Generator) { UpdateLockTimeout = TimeSpan.FromMilliseconds(300) };
+        using var lease = await other.BeginUpdateAsync(CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => _harness.CreateIngestor(cli).IngestAsync(IngestSource.BuiltIn(_harness.Options.BuiltInPath)));
+
+        Assert.Contains("Another process has been updating the knowledge index", error.Message, StringComparison.Ordinal);
+        Assert.Contains(KnowledgeIndex.UpdateLockFile, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
