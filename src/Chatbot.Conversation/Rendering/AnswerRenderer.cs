@@ -160,7 +160,8 @@ public static partial class AnswerRenderer
         text.Append(IsLink(source.Url) ? $"[{source.Title}]({source.Url})" : source.Title);
     }
 
-    private static bool IsLink(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+    /// <summary>Whether <paramref name="url"/> is a web address (http or https), which a client can open.</summary>
+    internal static bool IsLink(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300].TrimEnd() + "…";
 

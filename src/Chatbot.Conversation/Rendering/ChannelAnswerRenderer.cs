@@ -73,9 +73,7 @@ public static class ChannelAnswerRenderer
         var text = new StringBuilder("\n");
         foreach (var source in sources)
         {
-            var target = Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-                ? uri.AbsoluteUri
-                : $"cite:{source.Number}";
+            var target = AnswerRenderer.IsLink(source.Url) ? new Uri(source.Url).AbsoluteUri : $"cite:{source.Number}";
             text.Append(CultureInfo.InvariantCulture, $"\n[{source.Number}]: {target} \"{source.Title.Replace('"', '\'')}\"");
         }
 

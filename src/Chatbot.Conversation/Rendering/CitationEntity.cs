@@ -42,7 +42,7 @@ public static class CitationEntity
                 ["name"] = FlagNote.Shorten(source.Title, MaxName),
                 ["abstract"] = FlagNote.Shorten(Abstract(answer, source), MaxAbstract),
             };
-            if (Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            if (AnswerRenderer.IsLink(source.Url))
             {
                 appearance["url"] = source.Url;
             }
@@ -99,8 +99,7 @@ public static class CitationEntity
         var flagged = answer.Sentences.FirstOrDefault(s => s.Verdict != GroundingVerdict.Supported && s.Citations.Contains(source.Number));
         if (flagged is not null)
         {
-            var note = FlagNote.Of(answer with { Sentences = [flagged] })[0];
-            return $"⚠ {note.Explanation}";
+            return $"⚠ {FlagNote.Explain(answer, flagged)}";
         }
 
         var evidence = answer.Sentences.FirstOrDefault(s => s.Verdict == GroundingVerdict.Supported && s.EvidenceSource == source.Number && !string.IsNullOrWhiteSpace(s.Evidence))?.Evidence;

@@ -56,6 +56,14 @@ public sealed record FlagNote(GroundingVerdict Kind, string Sentence, string Exp
         return string.Create(CultureInfo.InvariantCulture, $"{flagged.Count} of {answer.Sentences.Count} {statements} could not be verified: {string.Join(", ", kinds)}.");
     }
 
+    /// <summary>What the check found for <paramref name="answer"/>'s flagged <paramref name="sentence"/>, as its note says it.</summary>
+    public static string Explain(Answer answer, AnswerSentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(sentence);
+        return Explain(sentence, answer.Citations.Select(c => c.Number).ToHashSet());
+    }
+
     private static string Explain(AnswerSentence sentence, HashSet<int> sources)
     {
         var evidence = string.IsNullOrWhiteSpace(sentence.Evidence) ? null : Shorten(Flatten(sentence.Evidence), MaxQuote);
