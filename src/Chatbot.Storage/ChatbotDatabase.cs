@@ -57,11 +57,43 @@ public sealed class ChatbotDatabase : IDisposable
         ? new PostgresChatbotDbContext((DbContextOptions<PostgresChatbotDbContext>)_options)
         : new SqliteChatbotDbContext((DbContextOptions<SqliteChatbotDbContext>)_options);
 
-    /// <summary>Applies the migrations the database has not had yet.</summary>
+    /// <summary>
+    /// Applies the migrations the database has not had yet. Instances starting together may all call it:
+    /// EF Core takes a database-wide lock around migrating (PostgreSQL: an advisory lock; SQLite: a lock table).
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var context = CreateContext();
         await context.Database.MigrateAsync(cancellationToken);
+        if (Provider == StorageProvider.Sqlite)
+        {
+            // Write-ahead logging lets turns read state while another turn writes; the file remembers the mode.
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>Every migration this build knows, with whether the database has had it, oldest first.</summary>
+    public async Task<IReadOnlyList<(string Migration, bool Applied)>> ListMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = CreateContext();
+        var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return [.. context.Database.GetMigrations().Select(m => (m, applied.Contains(m)))];
+    }
+
+    /// <summary>Whether the database answers within <paramref name="timeout"/>.</summary>
+    public async Task<bool> CanConnectAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await using var context = CreateContext();
+            return await context.Database.CanConnectAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />

@@ -16,6 +16,8 @@ internal static class ChatbotProcess
             RedirectStandardOutput = true,
             WorkingDirectory = workingDirectory,
         };
+        // State in the process unless a test says otherwise: runs must not share, or leave behind, a database file.
+        start.Environment["Storage__Provider"] = "Memory";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

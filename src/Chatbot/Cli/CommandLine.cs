@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Chatbot.Hosting;
+using Chatbot.Storage;
 
 namespace Chatbot.Cli;
 
 /// <summary>
-/// The executable's subcommands (ask, ingest, eval, bench). They share the bot's configuration and
+/// The executable's subcommands (ask, ingest, eval, bench, migrate). They share the bot's configuration and
 /// services but start no web server; machine-readable output goes to stdout, logs to stderr.
 /// </summary>
 public static class CommandLine
@@ -18,6 +19,7 @@ public static class CommandLine
         ["eval"] = EvalCommand.RunAsync,
         ["bench"] = BenchCommand.RunAsync,
         ["train"] = TrainCommand.RunAsync,
+        ["migrate"] = MigrateCommand.RunAsync,
     };
 
     /// <summary>JSON as the commands print it: camel case, compact, enums as names.</summary>
@@ -57,6 +59,7 @@ public static class CommandLine
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddAnswering(builder.Configuration);
+        builder.Services.AddChatbotDatabase(builder.Configuration);
         using var host = builder.Build();
 
         using var cancel = new CancellationTokenSource();
@@ -68,7 +71,7 @@ public static class CommandLine
 
         try
         {
-            return await s_commands[args[0]](host.Services, new CliArguments(args.Skip(1), "json", "help", "explain"), cancel.Token);
+            return await s_commands[args[0]](host.Services, new CliArguments(args.Skip(1), "json", "help", "explain", "list"), cancel.Token);
         }
         catch (CliUsageException ex)
         {
@@ -122,5 +125,7 @@ public static class CommandLine
                                                     fit when a message gets a FAQ entry's curated answer
           train intents [--data PATHS] [--l2 0.01] [--folds 5] [--out FILE]
                                                     fit the intent classifier (default eval/intents/dev)
+          migrate [--list]                          apply the database migrations (Storage settings) and exit;
+                                                    --list shows each one as applied or pending
         """;
 }

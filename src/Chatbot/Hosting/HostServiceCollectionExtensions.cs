@@ -4,7 +4,7 @@ using Chatbot.AI.Responding;
 using Chatbot.Conversation;
 using Chatbot.DirectLine;
 using Chatbot.Knowledge;
-using Microsoft.Bot.Builder;
+using Chatbot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Hosting;
@@ -23,14 +23,11 @@ public static class HostServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
 
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddChatbotStorage(configuration);
 
         services.AddAnswering(configuration);
         services.AddConversation(configuration);
+        services.SerializeConversationTurns();
         services.AddDirectLine(configuration);
 
         services.AddChatbotTelemetry(configuration);

@@ -70,6 +70,8 @@ public sealed class ChatbotApp : IAsyncDisposable
             // As an operator names the address; without it the app listens on http://localhost:3978.
             ["ASPNETCORE_URLS"] = url,
             ["Knowledge__IndexPath"] = Path.Combine(folder, "index"),
+            // The default store (SQLite) in the same folder: each app its own file, deleted with the folder.
+            ["Storage__ConnectionString"] = $"Data Source={Path.Combine(folder, "chatbot.db")}",
             // Development loads user secrets: a developer's own app registration must not turn authentication on here.
             ["MicrosoftAppType"] = "MultiTenant",
             ["MicrosoftAppId"] = "",

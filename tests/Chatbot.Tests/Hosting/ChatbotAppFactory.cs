@@ -34,6 +34,8 @@ public sealed class ChatbotAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Knowledge:RefreshOnStartup", "false");
         // No model server in tests: the extractive backend answers, without a start-up probe.
         builder.UseSetting("Llm:Provider", "Extractive");
+        // State in the process: tests must not share, or leave behind, a database file (a test may still name one).
+        builder.UseSetting("Storage:Provider", "Memory");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,6 +1,7 @@
 using Chatbot.Testing.Files;
 using Chatbot.AI;
 using Chatbot.Configuration;
+using Chatbot.Storage;
 using Chatbot.Conversation;
 using Chatbot.Conversation.Dialogs;
 using Chatbot.Conversation.Intents;
@@ -48,16 +49,25 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Template_StartsTheBot()
     {
-        // Everything as documented, except where the index lives: the test run shares one, built once.
+        // Everything as documented, except where the index lives (the test run shares one, built once) and
+        // where the default SQLite file goes (a folder of this test's own, not the working directory's data/).
+        var folder = Directory.CreateTempSubdirectory("chatbot-template-").FullName;
         var settings = Template().AsEnumerable()
             .Where(kv => kv.Value is not null && kv.Key != "Knowledge:IndexPath")
             .ToDictionary(kv => kv.Key, kv => kv.Value);
-        await using var app = new ChatbotAppFactory(settings);
-        using var client = app.CreateClient();
+        Assert.Equal("Sqlite", settings["Storage:Provider"]);
+        settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "chatbot.db")};Pooling=False";
+        await using (var app = new ChatbotAppFactory(settings))
+        {
+            using var client = app.CreateClient();
 
-        var health = await client.GetAsync("/healthz");
+            var health = await client.GetAsync("/healthz");
 
-        Assert.True(health.IsSuccessStatusCode);
+            Assert.True(health.IsSuccessStatusCode);
+        }
+
+        Assert.True(File.Exists(Path.Combine(folder, "chatbot.db")), "the SQLite file was not created where the setting names it");
+        TempFolder.TryDelete(folder);
     }
 
     public static TheoryData<string, string, string> BadSettings => new()
@@ -66,7 +76,8 @@ public sealed class ConfigurationTests
         { "MicrosoftAppId", "not-a-guid", "MicrosoftAppId" },
         { "Bot:DisplayName", "", "DisplayName" },
         { "Bot:ResetConversationAfterFailures", "0", "ResetConversationAfterFailures" },
-        { "Storage:Provider", "Cassandra", "Provider" },
+        { "Storage:Provider", "Cassandra", "Storage:Provider" },
+        { "Storage:Provider", "Postgres", "Storage:ConnectionString" },
         { "Llm:Provider", "OpenAI", "Llm:OpenAI:Model" },
         { "Llm:TotalTimeoutSeconds", "-1", "Llm:TotalTimeoutSeconds" },
         { "Knowledge:TopK", "0", "TopK" },

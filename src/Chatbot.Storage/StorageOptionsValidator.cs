@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Storage;
+
+/// <summary>Checks the <c>Storage</c> settings together: a known provider, and a connection string where one is required.</summary>
+public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!Enum.IsDefined(options.Provider))
+        {
+            return ValidateOptionsResult.Fail($"Storage:Provider must be one of {string.Join(", ", Enum.GetNames<StorageProvider>())}.");
+        }
+
+        if (options.Provider == StorageProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return ValidateOptionsResult.Fail("Storage:ConnectionString is required when Storage:Provider is Postgres (e.g. Host=db;Database=chatbot;Username=chatbot;Password=...).");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}
