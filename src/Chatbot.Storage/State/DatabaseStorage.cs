@@ -47,6 +47,10 @@ public sealed partial class DatabaseStorage : IStorage
             SerializationBinder = new StateTypeBinder(),
             ReferenceLoopHandling = ReferenceLoopHandling.Error,
             MaxDepth = 128,
+
+            // Text that looks like a date stays text (a user's "2026-12-06" kept as object must not become a DateTime);
+            // DateTime properties still read their values.
+            DateParseHandling = DateParseHandling.None,
         });
     }
 
@@ -67,7 +71,8 @@ public sealed partial class DatabaseStorage : IStorage
             .ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
-            var value = JToken.Parse(row.Json).ToObject<object>(_serializer);
+            using var reader = new JsonTextReader(new StringReader(row.Json));
+            var value = _serializer.Deserialize(reader);
             if (value is not null)
             {
                 found[row.Key] = WithETag(value, row.ETag);
@@ -91,10 +96,10 @@ public sealed partial class DatabaseStorage : IStorage
                 continue;
             }
 
-            var expected = ETagOf(value);
+            var (conditional, expected) = ETagOf(value);
             var json = Serialize(value);
             var newETag = Guid.NewGuid().ToString("N");
-            await WriteOneAsync(key, json, expected, newETag, cancellationToken);
+            await WriteOneAsync(key, json, conditional, expected, newETag, cancellationToken);
             WithETag(value, newETag);
         }
     }
@@ -113,9 +118,9 @@ public sealed partial class DatabaseStorage : IStorage
         await context.StateItems.Where(item => doomed.Contains(item.Key)).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task WriteOneAsync(string key, string json, string? expected, string newETag, CancellationToken cancellationToken)
+    private async Task WriteOneAsync(string key, string json, bool conditional, string? expected, string newETag, CancellationToken cancellationToken)
     {
-        var overwrite = expected is null or "*";
+        var overwrite = !conditional;
 
         // Two rounds at most: an unconditional write whose INSERT lost a race updates the row the other writer made.
         for (var round = 0; round < 2; round++)
@@ -170,12 +175,21 @@ public sealed partial class DatabaseStorage : IStorage
         return token.ToString(Formatting.None);
     }
 
-    private static string? ETagOf(object value) => value switch
+    /// <summary>
+    /// Whether the write must find <c>ETag</c> stored. As in <see cref="MemoryStorage"/>: an <see cref="IStoreItem"/>
+    /// always says which version it replaces (no ETag or an empty one: none, so only a new key takes it), <c>*</c>
+    /// replaces any; a dictionary that carries an ETag is checked the same way; anything else overwrites.
+    /// </summary>
+    private static (bool Conditional, string? ETag) ETagOf(object value)
     {
-        IStoreItem item => item.ETag,
-        IDictionary<string, object> state => state.TryGetValue(ETagEntry, out var etag) ? etag as string ?? (etag as JValue)?.Value as string : null,
-        _ => null,
-    };
+        var etag = value switch
+        {
+            IStoreItem item => item.ETag ?? string.Empty,
+            IDictionary<string, object> state when state.TryGetValue(ETagEntry, out var entry) => entry as string ?? (entry as JValue)?.Value as string,
+            _ => null,
+        };
+        return (etag is not null and not "*", etag);
+    }
 
     /// <summary>Gives <paramref name="value"/> its ETag, where it has a place for one.</summary>
     private static object WithETag(object value, string etag)
