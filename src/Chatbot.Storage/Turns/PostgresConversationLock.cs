@@ -44,12 +44,17 @@ public sealed partial class PostgresConversationLock : IConversationLock, IAsync
             var lockId = LockId(conversationKey);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(_maxWait);
-            connection = await _dataSource.OpenConnectionAsync(limit.Token);
             try
             {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@id)", connection) { CommandTimeout = 0 };
-                command.Parameters.AddWithValue("id", lockId);
-                await command.ExecuteNonQueryAsync(limit.Token);
+                connection = await LockAsync(lockId, limit.Token);
+            }
+            catch (NpgsqlException ex) when (!limit.IsCancellationRequested)
+            {
+                // A pooled connection that died while idle (the server restarted, the network dropped) fails on
+                // first use; one fresh connection tells a dead connection from an unreachable server.
+                LogRetryingLock(_logger, ex);
+                _dataSource.Clear();
+                connection = await LockAsync(lockId, limit.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -73,6 +78,24 @@ public sealed partial class PostgresConversationLock : IConversationLock, IAsync
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
+    /// <summary>Opens a connection and waits on it for the advisory lock; the connection holds the lock until closed or unlocked.</summary>
+    private async Task<NpgsqlConnection> LockAsync(long lockId, CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@id)", connection) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("id", lockId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>The advisory lock's id: the first 8 bytes of the key's SHA-256 (a collision only makes two conversations take turns).</summary>
     internal static long LockId(string conversationKey)
     {
@@ -80,6 +103,9 @@ public sealed partial class PostgresConversationLock : IConversationLock, IAsync
         SHA256.HashData(Encoding.UTF8.GetBytes("chatbot-turn:" + conversationKey), hash);
         return BinaryPrimitives.ReadInt64LittleEndian(hash);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Taking a conversation's advisory lock failed on a pooled connection; trying a new one")]
+    private static partial void LogRetryingLock(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release a conversation's advisory lock; closing its connection releases it")]
     private static partial void LogUnlockFailed(ILogger logger, Exception exception);
