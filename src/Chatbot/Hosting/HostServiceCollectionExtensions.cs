@@ -1,3 +1,4 @@
+using Chatbot.Admin;
 using Chatbot.Configuration;
 using Chatbot.AI;
 using Chatbot.AI.Responding;
@@ -32,6 +33,7 @@ public static class HostServiceCollectionExtensions
         services.AddAnswering(configuration);
         services.AddConversation(configuration);
         services.AddDirectLine(configuration);
+        services.AddAdmin(configuration);
 
         services.AddChatbotTelemetry(configuration);
         services.AddProblemDetails();
