@@ -32,6 +32,7 @@ public static class HostServiceCollectionExtensions
 
         services.AddAnswering(configuration);
         services.AddConversation(configuration);
+        Chatbot.Storage.JournalServiceCollectionExtensions.AddConversationJournal(services, configuration);
         services.AddDirectLine(configuration);
         services.AddAdmin(configuration);
 
