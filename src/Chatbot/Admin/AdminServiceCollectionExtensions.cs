@@ -10,7 +10,7 @@ public static class AdminServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the <c>Admin</c> settings (validated on start), the report builder and the transcript reader. They read
-    /// the <see cref="ChatbotDatabase"/> that the storage registration provides.
+    /// the <see cref="ChatbotDatabase"/> that the storage registration provides (and migrates at start-up).
     /// </summary>
     public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,11 +24,6 @@ public static class AdminServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PilotReportBuilder>();
         services.TryAddSingleton<ConversationTranscriptReader>();
-
-        // The database, until the storage registration (AddChatbotStorage / AddConversationJournal) provides it.
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
-        services.TryAddSingleton<ChatbotDatabase>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReportDatabaseMigrator>());
         return services;
     }
 }

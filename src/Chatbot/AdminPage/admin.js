@@ -130,12 +130,12 @@
     fill('not-covered', report.notCovered, function (row, gap) {
       cell(row, gap.question, 'question');
       cell(row, formatNumber(gap.count), 'number');
-      cell(row, formatTime(gap.lastAskedAt));
+      cell(row, formatTime(gap.lastAskedAt), 'when');
       transcriptButton(row, gap.lastConversationId, null);
     }, 'Every question in this period was covered.');
 
     fill('handoffs', report.handoffs, function (row, handoff) {
-      cell(row, formatTime(handoff.at));
+      cell(row, formatTime(handoff.at), 'when');
       cell(row, handoff.channelId);
       cell(row, handoff.lastQuestion || '–', 'question');
       transcriptButton(row, handoff.conversationId, handoff.channelId);

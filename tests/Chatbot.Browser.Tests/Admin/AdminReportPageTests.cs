@@ -17,8 +17,11 @@ namespace Chatbot.Browser.Tests.Admin;
 [Collection(BrowserCollection.Name)]
 public sealed class AdminReportPageTests(ChatbotAppFixture bot, ChromiumFixture chromium, ITestOutputHelper output)
 {
-    /// <summary>A question the knowledge base does not cover, with markup that must show as text.</summary>
-    private const string UncoveredQuestion = "What context window will GPT-7 have? <script>window.__adminXss = 1</script>";
+    /// <summary>
+    /// A question within the bot's subject (so it is answered, not turned away as off-topic) that the knowledge base
+    /// does not cover, with markup that must show as text.
+    /// </summary>
+    private const string UncoveredQuestion = "How many parameters does Claude 3 Opus have? <script>window.__adminXss = 1</script>";
 
     private static readonly TimeSpan s_journalTimeout = TimeSpan.FromSeconds(30);
 
@@ -38,6 +41,8 @@ public sealed class AdminReportPageTests(ChatbotAppFixture bot, ChromiumFixture 
         await alice.RateAsync(answer, helpful: false);
         bot.Model!.Enqueue(FakeChatScript.Text(NotCoveredAnswer));
         var gap = await alice.AskAsync(UncoveredQuestion, NotCoveredAnswer);
+        // The model was asked, so the queued answer is used up and the next question gets the usual one.
+        Assert.Contains(bot.Model.Requests, r => r.Path == "/api/chat" && r.Body.Contains("Claude 3 Opus", StringComparison.Ordinal));
 
         // Bob asks the same question and then for a person.
         var bob = new DirectLineUser(http, "admin-test-bob");
@@ -141,7 +146,7 @@ public sealed class AdminReportPageTests(ChatbotAppFixture bot, ChromiumFixture 
     /// <summary>What the extractive composer says, and a model is told to say, when the sources do not answer.</summary>
     private const string NotCoveredAnswer = "My sources don't cover that question, so I can't answer it reliably.";
 
-    private static string Number(int value) => value.ToString("N0", CultureInfo.GetCultureInfo("en-US"));
+    private static string Number(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
     private static string Percent(int part, int whole) => whole == 0 ? "–" : $"{(int)Math.Floor((100.0 * part / whole) + 0.5)}%";
 
