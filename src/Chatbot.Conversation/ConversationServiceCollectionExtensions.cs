@@ -54,7 +54,6 @@ public static class ConversationServiceCollectionExtensions
             .Bind(configuration.GetSection(HandoffOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton<FeedbackStore>();
         services.TryAddSingleton<MessageFeedbackHandler>();
         services.TryAddSingleton<LevelDialog>();
         services.TryAddSingleton<FeedbackDialog>();

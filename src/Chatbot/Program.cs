@@ -1,3 +1,4 @@
+using Chatbot.Admin;
 using Chatbot.Cli;
 using Chatbot.DirectLine;
 using Chatbot.Hosting;
@@ -23,6 +24,7 @@ app.UseStatusCodePages();
 app.UseWebChatPage();
 app.MapChatbotEndpoints();
 app.MapDirectLine();
+app.MapAdmin();
 
 return await app.RunReportingConfigurationErrorsAsync();
 

@@ -4,13 +4,17 @@ using Chatbot.AI.Prompting;
 using Chatbot.AI.Responding;
 using Chatbot.AI.Understanding;
 using Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Journal;
 using Chatbot.Conversation.Rendering;
 using Chatbot.Conversation.State;
+using Chatbot.Grounding;
 using Chatbot.Knowledge;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Conversation.Answering;
@@ -19,7 +23,7 @@ namespace Chatbot.Conversation.Answering;
 /// Answers a question, a comparison or a claim to check in the conversation it belongs to: resolves
 /// what a follow-up ("tell me more") or a comparison with "that" refers to from
 /// <see cref="ConversationMemory"/>, writes at the user's <see cref="UserProfile"/> level, asks the
-/// <see cref="Responder"/>, remembers the answer and sends it.
+/// <see cref="Responder"/>, remembers the answer, sends it and records it in the <see cref="IConversationJournal"/>.
 /// </summary>
 /// <remarks>
 /// A service the main dialog calls rather than a dialog: answering never waits for the user, so it
@@ -36,6 +40,8 @@ public sealed partial class QuestionAnswerer
 
     private readonly bool _pilot;
     private readonly AnswerStream _stream;
+    private readonly IConversationJournal? _journal;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the answerer.</summary>
     /// <param name="responder">Answers from the knowledge base.</param>
@@ -43,8 +49,19 @@ public sealed partial class QuestionAnswerer
     /// <param name="userState">Holds the user's level.</param>
     /// <param name="knowledge">The knowledge settings: a pilot (one with its own documents) offers a person when they do not answer.</param>
     /// <param name="stream">Sends the answer as it is written where the channel shows streams; null for the default.</param>
-    public QuestionAnswerer(Responder responder, ConversationState conversationState, UserState userState, IOptions<KnowledgeOptions>? knowledge = null, AnswerStream? stream = null)
+    /// <param name="journal">Where each answer sent is recorded for a pilot's report; null records none.</param>
+    /// <param name="logger">Logs a journal that fails.</param>
+    public QuestionAnswerer(
+        Responder responder,
+        ConversationState conversationState,
+        UserState userState,
+        IOptions<KnowledgeOptions>? knowledge = null,
+        AnswerStream? stream = null,
+        IConversationJournal? journal = null,
+        ILogger<QuestionAnswerer>? logger = null)
     {
+        _journal = journal;
+        _logger = logger ?? NullLogger<QuestionAnswerer>.Instance;
         _stream = stream ?? new AnswerStream();
         _pilot = knowledge?.Value.DocumentFolders.Length > 0;
         ArgumentNullException.ThrowIfNull(responder);
@@ -129,6 +146,38 @@ public sealed partial class QuestionAnswerer
             // For a developer: the grounding report behind the flags, in the Emulator's inspector.
             await context.SendActivityAsync(GroundingTrace.For(answer), cancellationToken);
         }
+
+        if (memory.LastAnswerId is { } answerId)
+        {
+            var record = Record(answer, answerId, text, context.Activity);
+            await _journal.TryRecordAsync((j, ct) => j.RecordAnswerAsync(record, ct), _logger, "answer", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// What the journal keeps of <paramref name="answer"/> to <paramref name="question"/>: the sources its sentences
+    /// cite (those the reader was shown), and the sentences the grounding check flagged with each kind of flag once.
+    /// </summary>
+    public static AnswerRecord Record(Answer answer, string answerId, string question, IActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(activity);
+        var flagged = answer.Sentences.Where(s => s.Verdict != GroundingVerdict.Supported).ToList();
+        return new AnswerRecord
+        {
+            AnswerId = answerId,
+            ChannelId = activity.ChannelId,
+            ConversationId = activity.Conversation?.Id ?? string.Empty,
+            At = DateTimeOffset.UtcNow,
+            Question = question,
+            Covered = answer.Covered,
+            Backend = answer.Backend,
+            Sources = AnswerRenderer.CitedSources(answer).Select(c => c.Title).ToList(),
+            Sentences = answer.Sentences.Count,
+            Flagged = flagged.Count,
+            FlagKinds = flagged.Select(s => s.Verdict.ToString()).Distinct().ToList(),
+            CuratedQuestion = answer.CuratedQuestion,
+        };
     }
 
     /// <summary>

@@ -1,18 +1,21 @@
 using System.Globalization;
 using Chatbot.Conversation.Feedback;
 using Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Journal;
 using Chatbot.Conversation.State;
 using Chatbot.Dialogs;
 using Chatbot.Dialogs.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chatbot.Conversation.Dialogs;
 
 /// <summary>
 /// Takes the user's feedback on the last answer: helpful or not (asked unless the caller passes the
 /// <see cref="FeedbackSentiment"/> the message already showed, as a string option), then an optional
-/// comment, and saves both in the <see cref="FeedbackStore"/> next to the question and answer.
+/// comment, and records both in the <see cref="IConversationJournal"/> with the answer they are about.
 /// </summary>
 public sealed class FeedbackDialog : ComponentDialog
 {
@@ -24,16 +27,20 @@ public sealed class FeedbackDialog : ComponentDialog
     private const string HelpfulKey = "helpful";
 
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
-    private readonly FeedbackStore _feedback;
+    private readonly IConversationJournal? _journal;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the dialog.</summary>
-    public FeedbackDialog(ConversationState conversationState, FeedbackStore feedback)
+    /// <param name="conversationState">Holds the conversation's memory of its last answer.</param>
+    /// <param name="journal">Where feedback is recorded; null records none.</param>
+    /// <param name="logger">Logs a journal that fails.</param>
+    public FeedbackDialog(ConversationState conversationState, IConversationJournal? journal = null, ILogger<FeedbackDialog>? logger = null)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
-        ArgumentNullException.ThrowIfNull(feedback);
         _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
-        _feedback = feedback;
+        _journal = journal;
+        _logger = logger ?? NullLogger<FeedbackDialog>.Instance;
 
         AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [AskHelpfulAsync, AskCommentAsync, SaveFeedbackAsync]));
         AddDialog(new ChoicePrompt(HelpfulPromptId));
@@ -91,20 +98,20 @@ public sealed class FeedbackDialog : ComponentDialog
         var memory = await _memory.GetAsync(step.Context, () => new ConversationMemory(), cancellationToken);
         var comment = step.Result as string;
         var answer = memory.LastAnswer();
-        await _feedback.SaveAsync(new FeedbackRecord
+        var record = new FeedbackRecord
         {
             AnswerId = memory.LastAnswerId!,
-            ConversationKey = ConversationKey(step.Context),
+            ChannelId = step.Context.Activity.ChannelId,
+            ConversationId = step.Context.Activity.Conversation?.Id ?? string.Empty,
             Question = memory.LastQuestion,
             Answer = answer?.Text,
             Backend = answer?.Backend,
             Helpful = Convert.ToBoolean(step.Values[HelpfulKey], CultureInfo.InvariantCulture),
             Comment = comment is null || comment.Trim().Equals("skip", StringComparison.OrdinalIgnoreCase) ? null : comment.Trim(),
             At = DateTimeOffset.UtcNow,
-        }, cancellationToken);
+        };
+        await _journal.TryRecordAsync((j, ct) => j.RecordFeedbackAsync(record, ct), _logger, "feedback", cancellationToken);
         await step.Context.SendActivityAsync("Thanks, I've noted your feedback on that answer.", cancellationToken: cancellationToken);
         return await step.EndDialogAsync(cancellationToken: cancellationToken);
     }
-
-    private static string ConversationKey(ITurnContext context) => $"{context.Activity.ChannelId}/{context.Activity.Conversation?.Id}";
 }

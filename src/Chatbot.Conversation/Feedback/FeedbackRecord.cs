@@ -6,10 +6,13 @@ public sealed class FeedbackRecord
     /// <summary>The answer's id.</summary>
     public string AnswerId { get; set; } = string.Empty;
 
-    /// <summary>The channel and conversation it was given in.</summary>
-    public string ConversationKey { get; set; } = string.Empty;
+    /// <summary>The channel it was given on.</summary>
+    public string ChannelId { get; set; } = string.Empty;
 
-    /// <summary>The question that was answered.</summary>
+    /// <summary>The conversation it was given in.</summary>
+    public string ConversationId { get; set; } = string.Empty;
+
+    /// <summary>The question that was answered, when the conversation still remembers the answer; null when it does not.</summary>
     public string? Question { get; set; }
 
     /// <summary>The answer's text.</summary>

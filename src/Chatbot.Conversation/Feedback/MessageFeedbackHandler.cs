@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chatbot.Conversation.Journal;
 using Chatbot.Conversation.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -10,8 +11,9 @@ namespace Chatbot.Conversation.Feedback;
 
 /// <summary>
 /// Feedback given with the buttons under an answer (Teams' feedback loop): the <c>message/submitAction</c> invoke with
-/// a like or dislike and, when the user wrote one, a comment. It is stored next to the answer it rates (found by the
-/// id of the message that carried it), and the invoke is answered 200 with an empty body, as Teams expects.
+/// a like or dislike and, when the user wrote one, a comment. It is recorded in the <see cref="IConversationJournal"/>
+/// with the answer it rates (found by the id of the message that carried it), and the invoke is answered 200 with an
+/// empty body, as Teams expects.
 /// </summary>
 public sealed partial class MessageFeedbackHandler
 {
@@ -19,17 +21,19 @@ public sealed partial class MessageFeedbackHandler
     public const string InvokeName = "message/submitAction";
 
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
-    private readonly FeedbackStore _feedback;
+    private readonly IConversationJournal? _journal;
     private readonly ILogger _logger;
 
     /// <summary>Creates the handler.</summary>
-    public MessageFeedbackHandler(ConversationState conversationState, FeedbackStore feedback, ILogger<MessageFeedbackHandler>? logger = null)
+    /// <param name="conversationState">Holds the conversation's memory of the answers it sent.</param>
+    /// <param name="journal">Where feedback is recorded; null records none (the invoke is still answered).</param>
+    /// <param name="logger">Logs what was recorded.</param>
+    public MessageFeedbackHandler(ConversationState conversationState, IConversationJournal? journal = null, ILogger<MessageFeedbackHandler>? logger = null)
     {
         _logger = logger ?? NullLogger<MessageFeedbackHandler>.Instance;
         ArgumentNullException.ThrowIfNull(conversationState);
-        ArgumentNullException.ThrowIfNull(feedback);
         _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
-        _feedback = feedback;
+        _journal = journal;
     }
 
     /// <summary>Handles the invoke when it is feedback; null when it is not (another handler's).</summary>
@@ -44,7 +48,8 @@ public sealed partial class MessageFeedbackHandler
         }
 
         var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
-        await SaveAsync(activity, memory.FindSent(activity.ReplyToId), activity.ReplyToId, reaction.Helpful, reaction.Comment, cancellationToken);
+        // Teams names the message, not the answer: an answer no longer remembered cannot be told.
+        await SaveAsync(activity, memory.FindSent(activity.ReplyToId), reference: null, reaction.Helpful, reaction.Comment, cancellationToken);
         return new InvokeResponse { Status = 200 };
     }
 
@@ -75,27 +80,42 @@ public sealed partial class MessageFeedbackHandler
         return true;
     }
 
-    /// <summary>Stores a judgement of the answer <paramref name="sent"/> (or, when it is no longer remembered, of <paramref name="reference"/>).</summary>
-    private Task SaveAsync(IActivity activity, SentAnswer? sent, string? reference, bool helpful, string? comment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a judgement of the answer <paramref name="sent"/> (or, when it is no longer remembered, of the answer id
+    /// <paramref name="reference"/>, which the journal keeps only if it has that answer); best effort.
+    /// </summary>
+    private async Task SaveAsync(IActivity activity, SentAnswer? sent, string? reference, bool helpful, string? comment, CancellationToken cancellationToken)
     {
-        Log.Stored(_logger, helpful ? "helpful" : "not helpful", activity.ChannelId, sent is null ? "no longer remembered" : "found");
-        return _feedback.SaveAsync(new FeedbackRecord
+        var answerId = sent?.AnswerId ?? reference;
+        if (answerId is null)
         {
-            AnswerId = sent?.AnswerId ?? reference ?? "unknown",
-            ConversationKey = $"{activity.ChannelId}/{activity.Conversation?.Id}",
+            Log.NothingToRate(_logger, activity.ChannelId);
+            return;
+        }
+
+        Log.Received(_logger, helpful ? "helpful" : "not helpful", activity.ChannelId, sent is null ? "no longer remembered" : "found");
+        var record = new FeedbackRecord
+        {
+            AnswerId = answerId,
+            ChannelId = activity.ChannelId,
+            ConversationId = activity.Conversation?.Id ?? string.Empty,
             Question = sent?.Question,
             Answer = sent?.Text,
             Backend = sent?.Backend,
             Helpful = helpful,
             Comment = comment,
             At = DateTimeOffset.UtcNow,
-        }, cancellationToken);
+        };
+        await _journal.TryRecordAsync((j, ct) => j.RecordFeedbackAsync(record, ct), _logger, "feedback", cancellationToken);
     }
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Stored feedback ({Judgement}) from {ChannelId}; the rated answer was {Found}.")]
-        public static partial void Stored(ILogger logger, string judgement, string channelId, string found);
+        [LoggerMessage(1, LogLevel.Information, "Feedback ({Judgement}) from {ChannelId}; the rated answer was {Found}")]
+        public static partial void Received(ILogger logger, string judgement, string channelId, string found);
+
+        [LoggerMessage(2, LogLevel.Information, "Feedback from {ChannelId} names no answer; it was not recorded")]
+        public static partial void NothingToRate(ILogger logger, string channelId);
     }
 
     /// <summary>

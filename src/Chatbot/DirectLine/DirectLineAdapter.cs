@@ -10,7 +10,8 @@ namespace Chatbot.DirectLine;
 /// Runs the bot in process for the local Direct Line channel: what the bot sends, updates or
 /// deletes goes to the conversation's log in <see cref="DirectLineConversationStore"/>, where
 /// polling clients read it. A turn that throws is recovered by the same
-/// <see cref="TurnErrorHandler"/> as on <c>/api/messages</c>.
+/// <see cref="TurnErrorHandler"/> as on <c>/api/messages</c>, and transcripts are logged as there when a
+/// transcript store is registered.
 /// </summary>
 public sealed partial class DirectLineAdapter : BotAdapter
 {
@@ -18,7 +19,11 @@ public sealed partial class DirectLineAdapter : BotAdapter
     private readonly ILogger<DirectLineAdapter> _logger;
 
     /// <summary>Creates the adapter.</summary>
-    public DirectLineAdapter(DirectLineConversationStore conversations, TurnErrorHandler turnErrors, ILogger<DirectLineAdapter> logger)
+    /// <param name="conversations">The conversations' logs.</param>
+    /// <param name="turnErrors">What happens when a turn throws.</param>
+    /// <param name="logger">The adapter's log.</param>
+    /// <param name="transcripts">Where transcripts go; null keeps none.</param>
+    public DirectLineAdapter(DirectLineConversationStore conversations, TurnErrorHandler turnErrors, ILogger<DirectLineAdapter> logger, ITranscriptStore? transcripts = null)
     {
         ArgumentNullException.ThrowIfNull(conversations);
         ArgumentNullException.ThrowIfNull(turnErrors);
@@ -26,6 +31,10 @@ public sealed partial class DirectLineAdapter : BotAdapter
         _conversations = conversations;
         _logger = logger;
         OnTurnError = turnErrors.HandleAsync;
+        if (transcripts is not null)
+        {
+            Use(new TranscriptLoggerMiddleware(transcripts));
+        }
     }
 
     /// <summary>Runs one turn of the bot for <paramref name="activity"/>.</summary>

@@ -1,3 +1,4 @@
+using Chatbot.Admin;
 using Chatbot.Configuration;
 using Chatbot.AI;
 using Chatbot.AI.Responding;
@@ -27,8 +28,10 @@ public static class HostServiceCollectionExtensions
 
         services.AddAnswering(configuration);
         services.AddConversation(configuration);
+        services.AddConversationJournal(configuration);
         services.SerializeConversationTurns();
         services.AddDirectLine(configuration);
+        services.AddAdmin(configuration);
 
         services.AddChatbotTelemetry(configuration);
         services.AddProblemDetails();

@@ -12,6 +12,9 @@ public sealed class ChatbotAppFixture : IAsyncLifetime
     /// <summary>How long the app may take to build its index and answer /healthz, on a busy two-core machine.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>The app's admin key (Admin:ApiKey), which the admin report tests send.</summary>
+    public const string AdminKey = "browser-tests-admin-key-0042";
+
     private readonly Lazy<Task<ChatbotApp>> _app;
     private FakeOllamaServer? _model;
 
@@ -52,6 +55,7 @@ public sealed class ChatbotAppFixture : IAsyncLifetime
                 ["Llm__Provider"] = "Ollama",
                 ["Llm__Ollama__Endpoint"] = _model.BaseAddress.ToString(),
                 ["Llm__Ollama__Model"] = "llama3.2",
+                ["Admin__ApiKey"] = AdminKey,
             },
             StartTimeout);
     }

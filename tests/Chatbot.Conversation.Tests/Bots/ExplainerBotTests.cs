@@ -72,7 +72,7 @@ public sealed class ExplainerBotTests
             new UserState(_storage),
             new ConversationStateFailureTracker(conversationState),
             handler,
-            new MessageFeedbackHandler(conversationState, new FeedbackStore(_storage)),
+            new MessageFeedbackHandler(conversationState),
             Options.Create(new BotOptions { DisplayName = "Guide" }),
             NullLogger<ExplainerBot>.Instance);
     }

@@ -1,8 +1,10 @@
 using Chatbot.AI.Answers;
 using Chatbot.Conversation.Dialogs;
-using Chatbot.Conversation.Feedback;
 using Chatbot.Conversation.Intents;
 using Chatbot.Conversation.State;
+using Chatbot.Conversation.Tests.Journal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Chatbot.Conversation.Tests.Dialogs;
 
@@ -12,27 +14,27 @@ public sealed class FeedbackDialogTests
     private const string Noted = "Thanks, I've noted your feedback on that answer.";
 
     private readonly DialogTestBot _bot = new();
-    private readonly FeedbackStore _store;
-
-    public FeedbackDialogTests() => _store = new FeedbackStore(_bot.Storage);
+    private readonly RecordingJournal _journal = new();
 
     [Fact]
     public async Task BeforeAnyAnswer_SaysThereIsNothingToRate_AndAsksNothing()
     {
-        await _bot.Flow(new FeedbackDialog(_bot.ConversationState, _store))
+        await _bot.Flow(new FeedbackDialog(_bot.ConversationState, _journal))
             .Send("that was helpful")
             .AssertReply(NothingToRate)
             .Send("Helpful") // not taken as the answer to a question: none was asked
             .AssertReply(NothingToRate)
             .StartTestAsync();
+
+        Assert.Empty(_journal.Feedback);
     }
 
     [Fact]
-    public async Task Helpful_ThenAComment_IsStoredWithTheQuestionAndAnswerItIsAbout()
+    public async Task Helpful_ThenAComment_IsRecordedWithTheQuestionAndAnswerItIsAbout()
     {
         var answerId = await RememberAnAnswerAsync();
 
-        await _bot.Flow(new FeedbackDialog(_bot.ConversationState, _store))
+        await _bot.Flow(new FeedbackDialog(_bot.ConversationState, _journal))
             .Send("I'd like to rate your answer")
             .AssertReply(a => DialogTestBot.AssertPrompt(a, "Was my last answer helpful?", "Helpful", "Not helpful"))
             .Send("Helpful")
@@ -41,8 +43,10 @@ public sealed class FeedbackDialogTests
             .AssertReply(Noted)
             .StartTestAsync();
 
-        var record = await _store.ReadAsync(ConversationKey(), answerId);
-        Assert.NotNull(record);
+        var record = Assert.Single(_journal.Feedback);
+        Assert.Equal(answerId, record.AnswerId);
+        Assert.Equal(_bot.Adapter.Conversation.ChannelId, record.ChannelId);
+        Assert.Equal(_bot.Adapter.Conversation.Conversation.Id, record.ConversationId);
         Assert.True(record.Helpful);
         Assert.Equal("Short and clear.", record.Comment);
         Assert.Equal("what is RLHF?", record.Question);
@@ -51,21 +55,38 @@ public sealed class FeedbackDialogTests
     }
 
     [Fact]
-    public async Task WithANegativeSentimentAlreadyShown_AsksOnlyWhatWasWrong_AndSkipStoresNoComment()
+    public async Task WithANegativeSentimentAlreadyShown_AsksOnlyWhatWasWrong_AndSkipRecordsNoComment()
     {
         var answerId = await RememberAnAnswerAsync();
 
-        await _bot.Flow(new FeedbackDialog(_bot.ConversationState, _store), nameof(FeedbackSentiment.Negative))
+        await _bot.Flow(new FeedbackDialog(_bot.ConversationState, _journal), nameof(FeedbackSentiment.Negative))
             .Send("that answer was not helpful")
             .AssertReply(a => DialogTestBot.AssertPrompt(a, "Sorry about that. What was wrong or missing? (or Skip)", "Skip"))
             .Send("Skip")
             .AssertReply(Noted)
             .StartTestAsync();
 
-        var record = await _store.ReadAsync(ConversationKey(), answerId);
-        Assert.NotNull(record);
+        var record = Assert.Single(_journal.Feedback);
+        Assert.Equal(answerId, record.AnswerId);
         Assert.False(record.Helpful);
         Assert.Null(record.Comment);
+    }
+
+    [Fact]
+    public async Task AJournalThatFails_IsLoggedAsAWarning_AndTheUserIsStillThanked()
+    {
+        await RememberAnAnswerAsync();
+        var logger = new FakeLogger<FeedbackDialog>();
+
+        await _bot.Flow(new FeedbackDialog(_bot.ConversationState, new RecordingJournal { Fail = true }, logger), nameof(FeedbackSentiment.Positive))
+            .Send("great answer")
+            .AssertReply(a => DialogTestBot.AssertPrompt(a, "Thanks! Anything you'd like to add? (or Skip)", "Skip"))
+            .Send("Skip")
+            .AssertReply(Noted)
+            .StartTestAsync();
+
+        var warning = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.IsType<InvalidOperationException>(warning.Exception);
     }
 
     /// <summary>Saves the memory an answered question leaves behind, and returns the answer's id.</summary>
@@ -76,6 +97,4 @@ public sealed class FeedbackDialogTests
         await _bot.WriteMemoryAsync(memory);
         return memory.LastAnswerId!;
     }
-
-    private string ConversationKey() => $"{_bot.Adapter.Conversation.ChannelId}/{_bot.Adapter.Conversation.Conversation.Id}";
 }

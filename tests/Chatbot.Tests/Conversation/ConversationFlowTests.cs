@@ -1,7 +1,8 @@
-using Chatbot.Conversation.Feedback;
+using Chatbot.Storage;
 using Chatbot.Tests.Fakes;
 using Chatbot.Tests.Hosting;
 using Microsoft.Bot.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatbot.Tests.Conversation;
@@ -117,7 +118,7 @@ public sealed class ConversationFlowTests
     }
 
     [Fact]
-    public async Task Feedback_IsStoredWithTheAnswerItIsAbout()
+    public async Task Feedback_IsRecordedWithTheAnswerItIsAbout()
     {
         await using var app = new ChatbotAppFactory();
         var user = new BotConversation(app.CreateClient(), "feedback");
@@ -128,13 +129,13 @@ public sealed class ConversationFlowTests
 
         Assert.Contains("What was wrong or missing?", asked, StringComparison.Ordinal);
         Assert.Contains("noted your feedback", thanks, StringComparison.Ordinal);
-        var storage = (MemoryStorage)app.Services.GetRequiredService<IStorage>();
-        var records = await FindFeedbackAsync(storage, "emulator/feedback");
-        var record = Assert.Single(records);
-        Assert.False(record.Helpful);
-        Assert.Equal("it did not mention InstructGPT", record.Comment);
-        Assert.Equal("what is RLHF?", record.Question);
-        Assert.False(string.IsNullOrEmpty(record.Answer));
+        await using var database = app.Services.GetRequiredService<ChatbotDatabase>().CreateContext();
+        var answer = await database.Answers.SingleAsync(a => a.ChannelId == "emulator" && a.ConversationId == "feedback");
+        Assert.False(answer.Helpful);
+        Assert.Equal("it did not mention InstructGPT", answer.FeedbackComment);
+        Assert.Equal("what is RLHF?", answer.Question);
+        Assert.NotNull(answer.FeedbackAt);
+        Assert.True(answer.Sentences > 0);
     }
 
     [Fact]
@@ -151,6 +152,10 @@ public sealed class ConversationFlowTests
         Assert.Equal("support", (string?)handoff["value"]!["skill"]);
         Assert.Contains("Transcript", (string?)handoff["attachments"]![0]!["name"], StringComparison.Ordinal);
         Assert.Contains("support team", BotConversation.TextOf(replies), StringComparison.Ordinal);
+        await using var database = app.Services.GetRequiredService<ChatbotDatabase>().CreateContext();
+        var recorded = await database.Handoffs.SingleAsync(h => h.ConversationId == "handoff");
+        Assert.True(recorded.Delivered);
+        Assert.Equal("what is a token?", recorded.LastQuestion);
     }
 
     [Fact]
@@ -168,6 +173,10 @@ public sealed class ConversationFlowTests
         Assert.True(response.IsSuccessStatusCode);
         var reply = Assert.Single(replies);
         Assert.Contains("contact our support team directly", reply.Text, StringComparison.Ordinal);
+        await using var database = app.Services.GetRequiredService<ChatbotDatabase>().CreateContext();
+        var recorded = await database.Handoffs.SingleAsync(h => h.ConversationId == "handoff-teams");
+        Assert.False(recorded.Delivered);
+        Assert.Null(recorded.LastQuestion);
     }
 
     [Fact]
@@ -263,16 +272,4 @@ public sealed class ConversationFlowTests
 
     private static int Sentences(string answer)
         => System.Text.RegularExpressions.Regex.Count(answer.Split("**Sources**")[0], @"[.?!](?:\s*\[[\d, ]+\])?(?:\s|$)");
-
-    private static async Task<List<FeedbackRecord>> FindFeedbackAsync(MemoryStorage storage, string conversationKey)
-    {
-        // MemoryStorage has no listing; the feedback key is known once the answer id is, so read the memory first.
-        var memoryKey = $"emulator/conversations/{conversationKey.Split('/')[1]}";
-        var state = await storage.ReadAsync([memoryKey], CancellationToken.None);
-        var json = Newtonsoft.Json.JsonConvert.SerializeObject(state[memoryKey]);
-        var answerId = Newtonsoft.Json.Linq.JObject.Parse(json).SelectToken("$..LastAnswerId")?.ToString();
-        Assert.False(string.IsNullOrEmpty(answerId), "the conversation should remember the answer's id");
-        var record = await new FeedbackStore(storage).ReadAsync(conversationKey, answerId!);
-        return record is null ? [] : [record];
-    }
 }

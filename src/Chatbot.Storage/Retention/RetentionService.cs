@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Storage.Retention;
+
+/// <summary>
+/// Deletes transcripts, answers (with their feedback) and handoffs older than <see cref="StorageOptions.RetentionDays"/>:
+/// once the app has started, then every <see cref="Interval"/>. Does nothing when the setting is 0 (keep forever).
+/// </summary>
+public sealed partial class RetentionService : BackgroundService
+{
+    /// <summary>How often old rows are looked for after the first time.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    private readonly ChatbotDatabase _database;
+    private readonly int _retentionDays;
+    private readonly TimeProvider _time;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="database">The bot's database.</param>
+    /// <param name="options">The retention setting.</param>
+    /// <param name="time">The clock; tests move it.</param>
+    /// <param name="lifetime">The first purge waits for the app to have started (its database migrated); null starts at once.</param>
+    /// <param name="logger">Logs what was deleted.</param>
+    public RetentionService(ChatbotDatabase database, IOptions<StorageOptions> options, TimeProvider? time = null, IHostApplicationLifetime? lifetime = null, ILogger<RetentionService>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(options);
+        _database = database;
+        _retentionDays = options.Value.RetentionDays;
+        _time = time ?? TimeProvider.System;
+        _lifetime = lifetime;
+        _logger = logger ?? NullLogger<RetentionService>.Instance;
+    }
+
+    /// <summary>Deletes what is older than the retention period now; returns how many rows went.</summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_retentionDays == 0)
+        {
+            return 0;
+        }
+
+        var cutoff = _time.GetUtcNow().UtcDateTime.AddDays(-_retentionDays);
+        await using var context = _database.CreateContext();
+        var transcripts = await context.Transcripts.Where(t => t.Timestamp < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var answers = await context.Answers.Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var handoffs = await context.Handoffs.Where(h => h.At < cutoff).ExecuteDeleteAsync(cancellationToken);
+        if (transcripts + answers + handoffs > 0)
+        {
+            Log.Purged(_logger, transcripts, answers, handoffs, _retentionDays);
+        }
+
+        return transcripts + answers + handoffs;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_retentionDays == 0)
+        {
+            return;
+        }
+
+        if (_lifetime is not null)
+        {
+            await WhenStartedAsync(_lifetime, stoppingToken);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PurgeAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database may be down for a while: try again at the next interval.
+                Log.PurgeFailed(_logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(Interval, _time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static async Task WhenStartedAsync(IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before it started: the loop sees the token.
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Deleted {Transcripts} transcript activities, {Answers} answers and {Handoffs} handoffs older than {Days} days")]
+        public static partial void Purged(ILogger logger, int transcripts, int answers, int handoffs, int days);
+
+        [LoggerMessage(2, LogLevel.Warning, "Deleting old transcripts and journal rows failed; trying again in an hour")]
+        public static partial void PurgeFailed(ILogger logger, Exception exception);
+    }
+}
