@@ -3,6 +3,7 @@ using Chatbot.Conversation.Bots;
 using Chatbot.Conversation.Dialogs;
 using Chatbot.Conversation.Feedback;
 using Chatbot.Conversation.Hosting;
+using Chatbot.Conversation.Welcome;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -61,6 +62,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<AnswerStream>();
         services.TryAddSingleton<QuestionAnswerer>();
         services.TryAddSingleton<HandoffInitiator>();
+        services.TryAddSingleton<BotIntroduction>();
         services.TryAddSingleton<MainDialog>();
         services.TryAddSingleton<IMessageHandler, DialogMessageHandler>();
         services.TryAddTransient<IBot, ExplainerBot>();

@@ -23,6 +23,7 @@ public sealed partial class ExplainerBot : ActivityHandler
     private readonly MessageFeedbackHandler _feedback;
     private readonly BotOptions _options;
     private readonly ILogger<ExplainerBot> _logger;
+    private readonly BotIntroduction? _introduction;
 
     /// <summary>Creates the bot.</summary>
     public ExplainerBot(
@@ -32,7 +33,8 @@ public sealed partial class ExplainerBot : ActivityHandler
         IMessageHandler messages,
         MessageFeedbackHandler feedback,
         IOptions<BotOptions> options,
-        ILogger<ExplainerBot> logger)
+        ILogger<ExplainerBot> logger,
+        BotIntroduction? introduction = null)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(userState);
@@ -48,6 +50,7 @@ public sealed partial class ExplainerBot : ActivityHandler
         _feedback = feedback;
         _options = options.Value;
         _logger = logger;
+        _introduction = introduction;
     }
 
     /// <inheritdoc />
@@ -88,7 +91,7 @@ public sealed partial class ExplainerBot : ActivityHandler
             }
 
             LogWelcome(_logger, turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.Id);
-            await turnContext.SendActivityAsync(WelcomeMessage.Create(_options.DisplayName), cancellationToken);
+            await turnContext.SendActivityAsync(_introduction?.Welcome() ?? WelcomeMessage.Create(_options.DisplayName), cancellationToken);
         }
     }
 

@@ -31,14 +31,44 @@ public sealed record IndexManifest
 
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>Indexed files by full path.</summary>
+    /// <summary>Indexed files by <see cref="ManifestKey"/>: collection, folder name and path inside the folder.</summary>
     public IReadOnlyDictionary<string, ManifestEntry> Files { get; init; } = new Dictionary<string, ManifestEntry>();
 
     internal static IndexManifest Read(string path)
     {
-        using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<IndexManifest>(stream, _json)
-            ?? throw new InvalidDataException($"{path} holds no manifest.");
+        IndexManifest manifest;
+        using (var stream = File.OpenRead(path))
+        {
+            manifest = JsonSerializer.Deserialize<IndexManifest>(stream, _json)
+                ?? throw new InvalidDataException($"{path} holds no manifest.");
+        }
+
+        return manifest.WithPortableKeys();
+    }
+
+    /// <summary>
+    /// Manifests written before keys were portable name each file by its full path: rekey those entries as
+    /// <see cref="ManifestKey"/> does, so an existing index does not read every file again. The rekeyed manifest is
+    /// saved with the next update (under the update lock); until then each load rekeys it the same way.
+    /// </summary>
+    internal IndexManifest WithPortableKeys()
+    {
+        var old = Files.Where(file => file.Key == file.Value.Path).ToList();
+        if (old.Count == 0)
+        {
+            return this;
+        }
+
+        var labels = ManifestKey.FolderLabels(old
+            .Where(file => file.Value.Root is not null)
+            .Select(file => (file.Value.Root!, file.Value.Collection)));
+        var files = new SortedDictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        foreach (var (key, entry) in Files)
+        {
+            files[key == entry.Path ? ManifestKey.Migrate(entry, labels) : key] = entry;
+        }
+
+        return this with { Files = files };
     }
 
     internal void Write(string path)

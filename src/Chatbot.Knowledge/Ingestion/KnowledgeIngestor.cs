@@ -136,13 +136,15 @@ public sealed partial class KnowledgeIngestor
 
         // A chunker change invalidates every chunk: rebuild all files the index knows, too.
         var rebuild = oldFiles.Count > 0 && snapshot.Manifest.ChunkingFingerprint != _chunker.Options.Fingerprint;
-        var (jobs, scopes, missingFolders) = FindFiles(sources);
+        var (jobs, scopes, missingFolders) = FindFiles(sources, ConfiguredSources);
         if (rebuild)
         {
-            var known = jobs.Select(job => job.Path).ToHashSet(StringComparer.Ordinal);
-            jobs.AddRange(oldFiles.Values
-                .Where(entry => !known.Contains(entry.Path) && !InScope(entry, scopes) && File.Exists(entry.Path))
-                .Select(entry => new FileJob(entry.Path, entry.Root, entry.Collection)));
+            var known = jobs.Select(job => job.Key).ToHashSet(StringComparer.Ordinal);
+            jobs.AddRange(oldFiles
+                .Where(file => !known.Contains(file.Key) && !InScope(file.Key, scopes) && File.Exists(file.Value.Path))
+                .Select(file => new FileJob(
+                    file.Value.Path, file.Value.Root, file.Value.Collection, file.Key,
+                    file.Value.Root is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(file.Value.Root)))));
         }
 
         foreach (var folder in missingFolders)
@@ -152,7 +154,7 @@ public sealed partial class KnowledgeIngestor
 
         // Read, parse and chunk the new and changed files.
         var newFiles = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
-        var parsed = new List<(FileJob Job, KnowledgeDocument Document, IReadOnlyList<KnowledgeChunk> Chunks)>();
+        var parsed = new List<(FileJob Job, string Relative, KnowledgeDocument Document, IReadOnlyList<KnowledgeChunk> Chunks)>();
         var unchanged = 0;
         var chunksSoFar = 0;
         for (var i = 0; i < jobs.Count; i++)
@@ -171,15 +173,15 @@ public sealed partial class KnowledgeIngestor
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                KeepOld(job.Path);
+                KeepOld(job.Key);
                 Fail(job.Path, $"cannot be read: {ex.Message}", i + 1, jobs.Count, chunksSoFar);
                 continue;
             }
 
             var hash = DocumentLoader.ComputeHash(content);
-            if (!rebuild && oldFiles.TryGetValue(job.Path, out var old) && old.ContentHash == hash && old.Collection == job.Collection)
+            if (!rebuild && oldFiles.TryGetValue(job.Key, out var old) && old.ContentHash == hash && old.Collection == job.Collection)
             {
-                newFiles[job.Path] = old;
+                newFiles[job.Key] = old;
                 unchanged++;
                 continue;
             }
@@ -194,55 +196,65 @@ public sealed partial class KnowledgeIngestor
                     throw new DocumentFormatException(job.Path, "produced no passages.");
                 }
 
-                parsed.Add((job, document, chunks));
+                parsed.Add((job, relative, document, chunks));
                 chunksSoFar += chunks.Count;
             }
             catch (DocumentFormatException ex)
             {
-                KeepOld(job.Path);
+                KeepOld(job.Key);
                 Fail(job.Path, ex.Path is null ? ex.Message : ex.Message[(ex.Path.Length + 2)..], i + 1, jobs.Count, chunksSoFar);
             }
         }
 
         // A changed file that now fails keeps its previous version in the index.
-        void KeepOld(string path)
+        void KeepOld(string key)
         {
-            if (!rebuild && oldFiles.TryGetValue(path, out var previous))
+            if (!rebuild && oldFiles.TryGetValue(key, out var previous))
             {
-                newFiles[path] = previous;
+                newFiles[key] = previous;
             }
         }
 
-        // Document ids must be unique: files already indexed keep theirs, a newcomer with a taken id fails.
-        var owners = newFiles.Values.ToDictionary(entry => entry.DocumentId, entry => entry.Path, StringComparer.Ordinal);
-        foreach (var entry in oldFiles.Values.Where(entry => !InScope(entry, scopes) && !rebuild))
+        // Document ids must be unique: files already indexed keep theirs. A newcomer whose id was derived from its
+        // name gets its folder's name in front (docs/faq.md next to faq/faq.md); one whose front matter names a taken id fails.
+        var owners = newFiles.ToDictionary(file => file.Value.DocumentId, file => (file.Key, file.Value.Path), StringComparer.Ordinal);
+        foreach (var file in oldFiles.Where(file => !InScope(file.Key, scopes) && !rebuild))
         {
-            newFiles.TryAdd(entry.Path, entry);
-            owners.TryAdd(entry.DocumentId, entry.Path);
+            newFiles.TryAdd(file.Key, file.Value);
+            owners.TryAdd(file.Value.DocumentId, (file.Key, file.Value.Path));
         }
 
         var accepted = new List<(FileJob Job, KnowledgeDocument Document, IReadOnlyList<KnowledgeChunk> Chunks)>();
-        foreach (var item in parsed)
+        foreach (var (job, relative, parsedDocument, parsedChunks) in parsed)
         {
-            if (owners.TryGetValue(item.Document.Id, out var owner) && owner != item.Job.Path)
+            var (document, chunks) = (parsedDocument, parsedChunks);
+            if (owners.TryGetValue(document.Id, out var owner) && owner.Key != job.Key
+                && job.Label is not null && document.Id == DocumentLoader.DeriveId(relative)
+                && DocumentLoader.DeriveId($"{job.Label}/{relative}") is var qualified && !owners.ContainsKey(qualified))
             {
-                KeepOld(item.Job.Path);
-                Fail(item.Job.Path, $"document id '{item.Document.Id}' is already used by {owner}.", jobs.Count, jobs.Count, chunksSoFar);
+                document = document with { Id = qualified };
+                chunks = _chunker.Chunk(document);
+            }
+
+            if (owners.TryGetValue(document.Id, out owner) && owner.Key != job.Key)
+            {
+                KeepOld(job.Key);
+                Fail(job.Path, $"document id '{document.Id}' is already used by {owner.Path}.", jobs.Count, jobs.Count, chunksSoFar);
                 continue;
             }
 
-            owners[item.Document.Id] = item.Job.Path;
-            accepted.Add(item);
-            newFiles[item.Job.Path] = new ManifestEntry(
-                item.Job.Path, item.Document.ContentHash, item.Document.Id, item.Document.Title, item.Job.Collection, item.Chunks.Count, item.Job.Root);
+            owners[document.Id] = (job.Key, job.Path);
+            accepted.Add((job, document, chunks));
+            newFiles[job.Key] = new ManifestEntry(
+                job.Path, document.ContentHash, document.Id, document.Title, job.Collection, chunks.Count, job.Root);
         }
 
         // Old document ids that are gone: deleted files, and changed files (whose id may have changed too).
         var removedIds = new HashSet<string>(StringComparer.Ordinal);
         var removedPaths = new List<string>();
-        foreach (var entry in oldFiles.Values)
+        foreach (var (key, entry) in oldFiles)
         {
-            if (!newFiles.TryGetValue(entry.Path, out var current))
+            if (!newFiles.TryGetValue(key, out var current))
             {
                 removedIds.Add(entry.DocumentId);
                 removedPaths.Add(entry.Path);
@@ -253,8 +265,8 @@ public sealed partial class KnowledgeIngestor
             }
         }
 
-        var added = accepted.Where(item => !oldFiles.ContainsKey(item.Job.Path)).Select(item => item.Job.Path).ToList();
-        var updated = accepted.Where(item => oldFiles.ContainsKey(item.Job.Path)).Select(item => item.Job.Path).ToList();
+        var added = accepted.Where(item => !oldFiles.ContainsKey(item.Job.Key)).Select(item => item.Job.Path).ToList();
+        var updated = accepted.Where(item => oldFiles.ContainsKey(item.Job.Key)).Select(item => item.Job.Path).ToList();
         var newChunks = accepted.SelectMany(item => item.Chunks).ToList();
         var indexed = await EmbedAsync(newChunks, snapshot, jobs.Count, progress, cancellationToken);
 
@@ -472,18 +484,28 @@ public sealed partial class KnowledgeIngestor
         return result;
     }
 
-    private static (List<FileJob> Jobs, List<(string Path, bool IsFolder, string Collection)> Scopes, List<string> Missing) FindFiles(IReadOnlyList<IngestSource> sources)
+    /// <summary>
+    /// The files to read, the key prefixes (folders) and keys (single files) whose old entries these sources replace,
+    /// and the sources that do not exist. Folders are labelled among these and the configured ones, so that an
+    /// <c>ingest</c> of one configured folder keys its files as the bot's start-up refresh does.
+    /// </summary>
+    private static (List<FileJob> Jobs, List<(string Key, bool IsFolder)> Scopes, List<string> Missing) FindFiles(
+        IReadOnlyList<IngestSource> sources, IReadOnlyList<IngestSource> configured)
     {
+        var labels = ManifestKey.FolderLabels(sources.Concat(configured)
+            .Select(source => (Path.GetFullPath(source.Path), source.Collection))
+            .Where(source => System.IO.Directory.Exists(source.Item1)));
         var jobs = new List<FileJob>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var scopes = new List<(string Path, bool IsFolder, string Collection)>();
+        var scopes = new List<(string Key, bool IsFolder)>();
         var missing = new List<string>();
         foreach (var source in sources)
         {
             var path = Path.GetFullPath(source.Path);
             if (System.IO.Directory.Exists(path))
             {
-                scopes.Add((path, true, source.Collection));
+                var label = labels[(Path.TrimEndingDirectorySeparator(path), source.Collection)];
+                scopes.Add((ManifestKey.FolderPrefix(source.Collection, label), true));
                 var files = System.IO.Directory
                     .EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
                     .Where(DocumentLoader.IsSupported)
@@ -492,16 +514,17 @@ public sealed partial class KnowledgeIngestor
                 {
                     if (seen.Add(file))
                     {
-                        jobs.Add(new FileJob(file, path, source.Collection));
+                        jobs.Add(new FileJob(file, path, source.Collection, ManifestKey.ForFolderFile(source.Collection, label, Path.GetRelativePath(path, file)), label));
                     }
                 }
             }
             else if (File.Exists(path))
             {
-                scopes.Add((path, false, source.Collection));
+                var key = ManifestKey.ForSingleFile(source.Collection, path);
+                scopes.Add((key, false));
                 if (seen.Add(path))
                 {
-                    jobs.Add(new FileJob(path, null, source.Collection));
+                    jobs.Add(new FileJob(path, null, source.Collection, key, Label: null));
                 }
             }
             else
@@ -513,12 +536,16 @@ public sealed partial class KnowledgeIngestor
         return (jobs, scopes, missing);
     }
 
-    private static bool InScope(ManifestEntry entry, List<(string Path, bool IsFolder, string Collection)> scopes) =>
-        scopes.Any(scope => scope.IsFolder
-            ? entry.Path.StartsWith(scope.Path + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            : entry.Path == scope.Path);
+    private static bool InScope(string key, List<(string Key, bool IsFolder)> scopes) =>
+        scopes.Any(scope => scope.IsFolder ? key.StartsWith(scope.Key, StringComparison.Ordinal) : key == scope.Key);
 
-    private sealed record FileJob(string Path, string? Root, string Collection);
+    /// <summary>A file to read: where it is now, the folder it was found in, and its manifest key.</summary>
+    /// <param name="Path">The file's full path now.</param>
+    /// <param name="Root">The folder it was found in, or null for a single file.</param>
+    /// <param name="Collection">The collection it joins.</param>
+    /// <param name="Key">Its <see cref="ManifestKey"/>.</param>
+    /// <param name="Label">The folder's label (<see cref="ManifestKey.FolderLabels"/>), or null for a single file.</param>
+    private sealed record FileJob(string Path, string? Root, string Collection, string Key, string? Label);
 
     private static partial class Log
     {

@@ -3,13 +3,22 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Chatbot.AI.Responding;
 using Chatbot.AI.Understanding;
+using Chatbot.Conversation;
+using Chatbot.Conversation.Answering;
+using Chatbot.Conversation.Dialogs;
+using Chatbot.Conversation.Feedback;
 using Chatbot.Conversation.Intents;
+using Chatbot.Conversation.Welcome;
 using Chatbot.Knowledge;
+using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Retrieval;
 using Chatbot.Tools;
+using Chatbot.Tools.Benchmarks.Dialog;
 using Chatbot.Tools.Benchmarks.Knowledge;
 using Chatbot.Tools.Evaluation.Intents;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Cli;
@@ -24,7 +33,7 @@ public static partial class BenchCommand
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
         args.AllowOnly("data", "k", "sizes", "queries", "json", "seconds", "connections", "out");
-        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | uncovered | faq | intents | overhead | turns.");
+        var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | uncovered | faq | intents | dialog | overhead | turns.");
         return what switch
         {
             "retrieval" => await RetrievalAsync(services, args, cancellationToken),
@@ -33,9 +42,10 @@ public static partial class BenchCommand
             "uncovered" => await UncoveredAsync(services, args, cancellationToken),
             "faq" => await FaqAsync(services, args, cancellationToken),
             "intents" => await IntentsAsync(services, args, cancellationToken),
+            "dialog" => await DialogAsync(services, args, cancellationToken),
             "overhead" => await OverheadAsync(services, args, cancellationToken),
             "turns" => await BenchTurnsCommand.RunAsync(args, cancellationToken),
-            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale, answers, uncovered, faq, intents, overhead or turns."),
+            _ => throw new CliUsageException($"Unknown benchmark '{what}': retrieval, scale, answers, uncovered, faq, intents, dialog, overhead or turns."),
         };
     }
 
@@ -257,6 +267,48 @@ public static partial class BenchCommand
             foreach (var miss in result.Confusions)
             {
                 await Console.Error.WriteLineAsync($"miss: {Path.GetFileName(file)} line {miss.Line} \"{miss.Text}\" expected {miss.Expected}, got {miss.Actual} ({miss.Confidence:F2})");
+            }
+
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { file, result }, CommandLine.Json));
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Sends each question (<c>{"question", "covered"}</c>) as a new conversation's first message through the main dialog,
+    /// as the bot runs it, and counts how the turns ended: covered questions answered or refused, uncovered ones refused
+    /// with a person offered. Each question's outcome goes to stderr.
+    /// </summary>
+    private static async Task<int> DialogAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<KnowledgeIngestor>().EnsureIndexedAsync(cancellationToken: cancellationToken);
+        var path = args.Get("data") ?? throw new CliUsageException("bench dialog needs --data: customer questions, with \"covered\": false on those the documents do not answer.");
+        var bot = services.GetRequiredService<IConfiguration>().GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
+        var introduction = new BotIntroduction(Options.Create(bot), services.GetRequiredService<IOptions<KnowledgeOptions>>(), services.GetRequiredService<KnowledgeIndex>());
+        MainDialog CreateDialog(ConversationState conversation, UserState user) => ActivatorUtilities.CreateInstance<MainDialog>(
+            services,
+            conversation,
+            new LevelDialog(user),
+            new FeedbackDialog(conversation, new FeedbackStore(new MemoryStorage())),
+            new ResetDialog(conversation),
+            ActivatorUtilities.CreateInstance<QuestionAnswerer>(services, conversation, user),
+            new HandoffInitiator(conversation, Options.Create(new HandoffOptions()), NullLogger<HandoffInitiator>.Instance),
+            introduction);
+
+        var benchmark = new PilotDialogBenchmark(CreateDialog);
+        foreach (var file in QuestionFileArgument.Resolve(path))
+        {
+            var (questions, problems) = await JsonLines.ReadAsync<DialogQuestion>([file], item => item is { Question.Length: > 0 } ? null : "needs 'question'.", CommandLine.Json, cancellationToken);
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync($"{problem} Skipped.");
+            }
+
+            var (result, turns) = await benchmark.RunAsync(questions, cancellationToken);
+            foreach (var (question, outcome, reply) in turns)
+            {
+                await Console.Error.WriteLineAsync($"{(question.Covered ?? true ? "covered" : "uncovered")} {outcome}: {question.Question} | {reply}");
             }
 
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { file, result }, CommandLine.Json));

@@ -114,6 +114,8 @@ public static class CommandLine
           bench uncovered --data FILE               the share of uncovered questions answered "not covered"
           bench faq --data FILE                     how often a paraphrase of a FAQ question gets that entry's answer
           bench intents [--data PATH]               intent accuracy, calibration and latency (default eval/intents/heldout)
+          bench dialog --data PATH                  whole first turns through the main dialog: covered questions answered or
+                                                    refused, uncovered ones "not covered" with a person offered
           bench overhead [--data PATH]              responder time around a model that answers instantly
           bench turns [--seconds 20] [--connections 8] [--json]   whole turns over HTTP: echo and embed floors, the app,
                                                     the app on a fake model; turns/s, p50/p95/p99, CPU, memory, errors
