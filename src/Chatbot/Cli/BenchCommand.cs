@@ -6,7 +6,6 @@ using Chatbot.AI.Understanding;
 using Chatbot.Conversation;
 using Chatbot.Conversation.Answering;
 using Chatbot.Conversation.Dialogs;
-using Chatbot.Conversation.Feedback;
 using Chatbot.Conversation.Intents;
 using Chatbot.Conversation.Welcome;
 using Chatbot.Knowledge;
@@ -290,7 +289,7 @@ public static partial class BenchCommand
             services,
             conversation,
             new LevelDialog(user),
-            new FeedbackDialog(conversation, new FeedbackStore(new MemoryStorage())),
+            new FeedbackDialog(conversation),
             new ResetDialog(conversation),
             ActivatorUtilities.CreateInstance<QuestionAnswerer>(services, conversation, user),
             new HandoffInitiator(conversation, Options.Create(new HandoffOptions()), NullLogger<HandoffInitiator>.Instance),
