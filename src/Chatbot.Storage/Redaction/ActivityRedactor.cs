@@ -30,7 +30,7 @@ public sealed class ActivityRedactor(PersonalDataRedactor redactor)
         RedactString(activity, "text");
         RedactString(activity, "speak");
         RedactString(activity, "summary");
-        if (activity["suggestedActions"]?["actions"] is JArray actions)
+        if ((activity["suggestedActions"] as JObject)?["actions"] is JArray actions)
         {
             foreach (var action in actions.OfType<JObject>())
             {

@@ -88,7 +88,7 @@ public sealed partial class PersonalDataRedactor
 
         if (match.Groups["national"].Success)
         {
-            return IsPhoneLength(match.Value, min: 9, max: 13) && !DateLike().IsMatch(match.Value) ? PhoneMarker : match.Value;
+            return IsPhoneLength(match.Value, min: 9) && !DateLike().IsMatch(match.Value) ? PhoneMarker : match.Value;
         }
 
         return PhoneMarker; // the North American shape needs no further check
@@ -104,7 +104,7 @@ public sealed partial class PersonalDataRedactor
     // only taken whole: not after a letter, digit, "#", "$", "€", "/", "." or "-" and not before more of a number.
     [GeneratedRegex("""
         (?<url>\b(?:https?|ftp)://[^\s<>"']+|\bwww\.[^\s<>"']+)
-        |(?<email>(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?![\p{L}\p{N}-]))
+        |(?<email>(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+-]+(?:'[\p{L}\p{N}._%+-]+)*@(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?![\p{L}\p{N}-]))
         |(?<cue>\b(?:call|phone|telephone|tel|mobile|cell|cellphone|whatsapp|fax|sms|text\s+me|ring|reach\s+(?:me|us)|contact\s+(?:me|us)|my\s+(?:phone\s+|mobile\s+|cell\s+)?number)\b\.?:?\s*(?:(?:me|us|at|on|is|number|no\.?|nr\.?|under)\b\.?:?\s*){0,3})
             (?<cued>\+?\(?\d(?:[\d\ .\-()/]{4,22})\d)(?![\p{L}\p{N}@]|[.,\-/]\d)
         |(?<![\p{L}\p{N}#@$€£¥/.,+\-]|\d\ )

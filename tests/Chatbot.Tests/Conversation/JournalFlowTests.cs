@@ -1,9 +1,12 @@
+using Chatbot.Conversation.Feedback;
+using Chatbot.Conversation.Journal;
 using Chatbot.Storage;
 using Chatbot.Tests.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Chatbot.Tests.Conversation;
 
@@ -66,6 +69,34 @@ public sealed class JournalFlowTests
         Assert.Equal(0, await database.Transcripts.CountAsync());
     }
 
+    [Fact]
+    public async Task AJournalThatFails_NeverCostsTheUserAnAnswer_AndIsLoggedAsAWarning()
+    {
+        await using var app = new ChatbotAppFactory(services: s =>
+        {
+            s.AddSingleton<IConversationJournal, FailingJournal>();
+            s.AddFakeLogging();
+        });
+        var user = new BotConversation(app.CreateClient(), "journal-down");
+
+        var answer = await user.SayAsync("what is RLHF?");
+        await user.SayAsync("that answer was not helpful");
+        var thanks = await user.SayAsync("Skip");
+        var handoff = await user.SendAsync("I want to talk to a real person");
+
+        Assert.Matches(@"\[\d\]", answer);
+        Assert.Contains("noted your feedback", thanks, StringComparison.Ordinal);
+        Assert.Contains("support team", BotConversation.TextOf(handoff), StringComparison.Ordinal);
+        var warnings = app.Services.GetFakeLogCollector().GetSnapshot()
+            .Where(r => r.Level == LogLevel.Warning && r.Message.StartsWith("The conversation journal could not record", StringComparison.Ordinal))
+            .Select(r => r.Message)
+            .ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.Contains(warnings, m => m.Contains("the answer", StringComparison.Ordinal));
+        Assert.Contains(warnings, m => m.Contains("the feedback", StringComparison.Ordinal));
+        Assert.Contains(warnings, m => m.Contains("the request for a person", StringComparison.Ordinal));
+    }
+
     private static async Task<List<IActivity>> WaitForTranscriptAsync(ITranscriptStore store, string channelId, string conversationId, Func<IActivity, bool> last)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -88,5 +119,14 @@ public sealed class JournalFlowTests
 
             await Task.Delay(50);
         }
+    }
+
+    private sealed class FailingJournal : IConversationJournal
+    {
+        public Task RecordAnswerAsync(AnswerRecord answer, CancellationToken cancellationToken = default) => throw new InvalidOperationException("database down");
+
+        public Task RecordFeedbackAsync(FeedbackRecord feedback, CancellationToken cancellationToken = default) => throw new InvalidOperationException("database down");
+
+        public Task RecordHandoffAsync(HandoffRecord handoff, CancellationToken cancellationToken = default) => throw new InvalidOperationException("database down");
     }
 }
