@@ -18,8 +18,8 @@ namespace Chatbot.Storage.State;
 /// stacks and our state classes come back as the types written; <see cref="StateTypeBinder"/> limits which
 /// types a stored name may make.</para>
 /// <para>ETags: a write of an <see cref="IStoreItem"/> whose ETag is not <c>*</c> succeeds only if the stored
-/// ETag is still that one, checked by a single conditional UPDATE (or, for a new key, by the primary key
-/// refusing a second INSERT), so the check holds across instances. Otherwise it throws
+/// ETag is still that one (no ETag: only if the key is new, as in <see cref="MemoryStorage"/>), checked by a single
+/// conditional UPDATE or, for a new key, by the primary key refusing a second INSERT, so the check holds across instances. Otherwise it throws
 /// <see cref="StateConflictException"/> and changes nothing. Every write gives the item a new ETag and sets it
 /// on the object written. Bot Framework's <see cref="BotState"/> keeps its properties in a dictionary, which
 /// has no ETag property: such dictionaries are read back with an <c>eTag</c> entry and written conditionally
@@ -99,7 +99,7 @@ public sealed partial class DatabaseStorage : IStorage
             var (conditional, expected) = ETagOf(value);
             var json = Serialize(value);
             var newETag = Guid.NewGuid().ToString("N");
-            await WriteOneAsync(key, json, conditional, expected, newETag, cancellationToken);
+            await WriteOneAsync(key, json, overwrite: !conditional, expected, newETag, cancellationToken);
             WithETag(value, newETag);
         }
     }
@@ -118,10 +118,8 @@ public sealed partial class DatabaseStorage : IStorage
         await context.StateItems.Where(item => doomed.Contains(item.Key)).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task WriteOneAsync(string key, string json, bool conditional, string? expected, string newETag, CancellationToken cancellationToken)
+    private async Task WriteOneAsync(string key, string json, bool overwrite, string? expected, string newETag, CancellationToken cancellationToken)
     {
-        var overwrite = !conditional;
-
         // Two rounds at most: an unconditional write whose INSERT lost a race updates the row the other writer made.
         for (var round = 0; round < 2; round++)
         {
