@@ -27,10 +27,20 @@ public static class JournalServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // The database itself (until AddChatbotStorage registers it for state too).
+        // The database itself, until AddChatbotStorage registers it (with the section's validation) for state too.
+        // Hosted services reach the database (through the adapters' transcript store) before start-up validation
+        // runs: a section that does not bind must not crash there, but be reported by the validation, naming it.
+        var section = configuration.GetSection(StorageOptions.SectionName);
         services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Configure(options =>
+            {
+                if (!TryBind(section, options))
+                {
+                    options.Provider = StorageProvider.Memory; // nothing is opened on disk before the error is reported
+                }
+            })
             .ValidateDataAnnotations()
+            .Validate(_ => TryBind(section, new StorageOptions()), "Storage: a setting has a value of the wrong kind (Provider is Sqlite, Postgres or Memory; RetentionDays a whole number of days; RedactPersonalData and Transcripts true or false).")
             .ValidateOnStart();
         services.TryAddSingleton<ChatbotDatabase>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JournalDatabaseMigrator>());
@@ -47,5 +57,18 @@ public static class JournalServiceCollectionExtensions
 
         services.AddHostedService<RetentionService>();
         return services;
+    }
+
+    private static bool TryBind(IConfiguration section, StorageOptions options)
+    {
+        try
+        {
+            section.Bind(options);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 }
