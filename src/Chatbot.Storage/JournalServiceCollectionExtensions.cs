@@ -1,13 +1,13 @@
 using Chatbot.Conversation.Journal;
+using Chatbot.Storage.Hosting;
 using Chatbot.Storage.Journal;
 using Chatbot.Storage.Redaction;
 using Chatbot.Storage.Retention;
 using Chatbot.Storage.Transcripts;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Storage;
@@ -27,30 +27,19 @@ public static class JournalServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // The database itself, until AddChatbotStorage registers it (with the section's validation) for state too.
-        // Hosted services reach the database (through the adapters' transcript store) before start-up validation
-        // runs: a section that does not bind must not crash there, but be reported by the validation, naming it.
-        var section = configuration.GetSection(StorageOptions.SectionName);
-        services.AddOptions<StorageOptions>()
-            .Configure(options =>
-            {
-                if (!TryBind(section, options))
-                {
-                    options.Provider = StorageProvider.Memory; // nothing is opened on disk before the error is reported
-                }
-            })
-            .ValidateDataAnnotations()
-            .Validate(_ => TryBind(section, new StorageOptions()), "Storage: a setting has a value of the wrong kind (Provider is Sqlite, Postgres or Memory; RetentionDays a whole number of days; RedactPersonalData and Transcripts true or false).")
-            .ValidateOnStart();
-        services.TryAddSingleton<ChatbotDatabase>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JournalDatabaseMigrator>());
+        // The database, its settings (validated on start, naming a bad one) and its migrations at start: the same
+        // registrations AddChatbotStorage makes, so the journal also works in a host that keeps state elsewhere.
+        services.AddChatbotDatabase(configuration);
+        services.AddHostedService<DatabaseMigrationService>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new PersonalDataRedactor(sp.GetRequiredService<IOptions<StorageOptions>>().Value.RedactPersonalData));
         services.TryAddSingleton<ActivityRedactor>();
         services.TryAddSingleton<IConversationJournal, DatabaseConversationJournal>();
         services.TryAddSingleton<DatabaseTranscriptStore>();
-        if (configuration.GetSection(StorageOptions.SectionName).GetValue(nameof(StorageOptions.Transcripts), defaultValue: true))
+        // Read without throwing: a value of the wrong kind is reported by the start-up validation, naming it.
+        var settings = new StorageOptions();
+        if (!TryBind(configuration.GetSection(StorageOptions.SectionName), settings) || settings.Transcripts)
         {
             services.TryAddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<DatabaseTranscriptStore>());
         }
