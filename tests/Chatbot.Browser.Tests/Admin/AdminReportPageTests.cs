@@ -150,7 +150,8 @@ public sealed class AdminReportPageTests(ChatbotAppFixture bot, ChromiumFixture 
 
     private static string Percent(int part, int whole) => whole == 0 ? "–" : $"{(int)Math.Floor((100.0 * part / whole) + 0.5)}%";
 
-    private static async Task<JsonNode> ReportAsync(HttpClient http)
+    /// <summary>The admin report as JSON (the other browser tests read it to see what the app stored).</summary>
+    internal static async Task<JsonNode> ReportAsync(HttpClient http)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("admin/report", UriKind.Relative));
         request.Headers.Add("X-Api-Key", ChatbotAppFixture.AdminKey);

@@ -21,8 +21,10 @@ public sealed class WebChatPageTests(ChatbotAppFixture bot, ChromiumFixture chro
         await using var browser = await chromium.NewPageAsync();
         var app = await bot.GetAppAsync();
         var page = browser.Page;
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
         try
         {
+            var helpfulBefore = await HelpfulFeedbackAsync(http);
             await page.GotoAsync(app.BaseAddress.ToString());
 
             // The welcome arrives once Direct Line has started the conversation.
@@ -43,10 +45,11 @@ public sealed class WebChatPageTests(ChatbotAppFixture bot, ChromiumFixture chro
             await Expect(source).ToBeVisibleAsync();
             await Expect(page.GetByText("AI generated").Last).ToBeVisibleAsync();
 
-            // Thumbs up: Web Chat sends its feedback event, which the bot stores with the answer it rates.
+            // Thumbs up: Web Chat sends its feedback event, which the bot records in the journal with the answer it rates.
             var like = page.GetByRole(AriaRole.Button, new() { NameRegex = new("^like$", System.Text.RegularExpressions.RegexOptions.IgnoreCase) }).Last;
             await like.ClickAsync();
-            await WaitForAsync(() => app.Output.Contains("Stored feedback (helpful) from directline; the rated answer was found.", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            await WaitForAsync(async () => await HelpfulFeedbackAsync(http) > helpfulBefore, TimeSpan.FromSeconds(30));
+            Assert.Contains("Feedback (helpful) from directline; the rated answer was found", app.Output, StringComparison.Ordinal);
 
             // The picture for the README: the answer with its sources, flag and label.
             var screenshot = await Screenshots.SaveForDocsAsync(page, "webchat");
@@ -68,12 +71,16 @@ public sealed class WebChatPageTests(ChatbotAppFixture bot, ChromiumFixture chro
         }
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
+    /// <summary>Answers rated helpful today, as the admin report counts them from the journal.</summary>
+    private static async Task<int> HelpfulFeedbackAsync(HttpClient http) =>
+        (int)(await Admin.AdminReportPageTests.ReportAsync(http))["totals"]!["helpfulFeedback"]!;
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
+        while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the app to log the stored feedback.");
+            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the journal to hold the feedback.");
             await Task.Delay(200);
         }
     }
