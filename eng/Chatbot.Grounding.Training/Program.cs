@@ -23,6 +23,28 @@ var options = new GroundingTrainingOptions
     ConflictsOverride = !args.Contains("--no-override"),
     L2 = double.Parse(Option("--l2") ?? "1", CultureInfo.InvariantCulture),
 };
+if (args.Contains("--trees"))
+{
+    options.Learner = GroundingLearner.BoostedTrees;
+    options.Trees = int.Parse(Option("--trees")!, CultureInfo.InvariantCulture);
+    options.Leaves = int.Parse(Option("--leaves") ?? "8", CultureInfo.InvariantCulture);
+    options.MinExamplesPerLeaf = int.Parse(Option("--min-leaf") ?? "20", CultureInfo.InvariantCulture);
+    options.LearningRate = double.Parse(Option("--rate") ?? "0.05", CultureInfo.InvariantCulture);
+}
+
+if (Option("--sets") is { } sets)
+{
+    foreach (var name in sets.Split(','))
+    {
+        options.FeatureSets[name] = GroundingTrainer.StandardFeatureSets[name];
+    }
+}
+
+if (Option("--lexical-set") is { } lexicalSet)
+{
+    options.LexicalFeatureSet = lexicalSet;
+}
+
 options.MinPrecision = double.Parse(Option("--min-precision") ?? "0.5", CultureInfo.InvariantCulture);
 options.DenseClaimBudget = int.Parse(Option("--budget") ?? "2", CultureInfo.InvariantCulture);
 options.Repeats = int.Parse(Option("--repeats") ?? "1", CultureInfo.InvariantCulture);

@@ -58,6 +58,38 @@ public sealed class GroundingTrainerTests
         Assert.Equal(8, result.Questions);
     }
 
+    [Fact]
+    public async Task TrainAsync_BoostedTrees_SeparateSeparableData()
+    {
+        var records = Enumerable.Range(0, 12).SelectMany(i => new[] { Record(i, false), Record(i, true) }).ToList();
+        var options = new GroundingTrainingOptions
+        {
+            Folds = 3, HandmadeWeight = 0, DenseClaimBudget = 1, Learner = GroundingLearner.BoostedTrees, Trees = 20, Leaves = 2, MinExamplesPerLeaf = 2, LearningRate = 0.3,
+        };
+        options.FeatureSets["lexical+facts"] = GroundingTrainer.StandardFeatureSets["lexical+facts"];
+        options.FeatureSets["all"] = GroundingTrainer.StandardFeatureSets["all"];
+
+        var result = await new GroundingTrainer(new HashingEmbedder()).TrainAsync(records, options);
+
+        Assert.True(result.Scores.Single(s => s.Name == "all").Responses.F1 > 0.9);
+    }
+
+    [Fact]
+    public async Task TrainAsync_ExtraRecords_JoinTrainingButAreNeverScored()
+    {
+        var records = Enumerable.Range(0, 8).SelectMany(i => new[] { Record(i, false), Record(i, true) }).ToList();
+        var extra = Enumerable.Range(100, 6).Select(i => Record(i, true) with { Task = "Summary" }).ToList();
+        var options = new GroundingTrainingOptions { Folds = 2, HandmadeWeight = 0, DenseClaimBudget = 1 };
+        options.FeatureSets["lexical+facts"] = GroundingTrainer.StandardFeatureSets["lexical+facts"];
+        options.FeatureSets["all"] = GroundingTrainer.StandardFeatureSets["all"];
+
+        var result = await new GroundingTrainer(new HashingEmbedder()).TrainAsync(records, extra, options);
+
+        Assert.Equal(16, result.Records);
+        var all = result.Scores.Single(s => s.Name == "all");
+        Assert.Equal(16, all.Responses.TruePositives + all.Responses.FalsePositives + all.Responses.FalseNegatives + all.Responses.TrueNegatives);
+    }
+
     [Theory]
     [InlineData(-0.1)]
     [InlineData(1.1)]
