@@ -2,6 +2,7 @@
 //   dotnet run -c Release --project eng/Chatbot.Grounding.Training -- \
 //       --data /work/shared/data/ragtruth/qa_train.jsonl [--model src/Chatbot.Grounding/Model/grounding-model.json]
 //       [--candidates 3] [--budget 2] [--band 1.5] [--neighbours] [--no-handmade] [--no-override] [--l2 1] [--min-precision 0.5]
+//       [--sets lexical+facts,all] [--lexical-set lexical+facts] [--set all] [--repeats 3]
 //       [--extra summary.jsonl,data2txt.jsonl] [--extra-weight 1] [--set-aside eval/ragtruth/set-aside.txt] [--score-set-aside] [--write-set-aside FILE] [--eval] [--out predictions.jsonl]
 // --set-aside removes the listed questions before training and cross-validation; --score-set-aside then scores the
 // model just trained on them, once (see eval/ragtruth/README.md). --write-set-aside writes the list chosen from --data.
@@ -23,15 +24,6 @@ var options = new GroundingTrainingOptions
     ConflictsOverride = !args.Contains("--no-override"),
     L2 = double.Parse(Option("--l2") ?? "1", CultureInfo.InvariantCulture),
 };
-if (args.Contains("--trees"))
-{
-    options.Learner = GroundingLearner.BoostedTrees;
-    options.Trees = int.Parse(Option("--trees")!, CultureInfo.InvariantCulture);
-    options.Leaves = int.Parse(Option("--leaves") ?? "8", CultureInfo.InvariantCulture);
-    options.MinExamplesPerLeaf = int.Parse(Option("--min-leaf") ?? "20", CultureInfo.InvariantCulture);
-    options.LearningRate = double.Parse(Option("--rate") ?? "0.05", CultureInfo.InvariantCulture);
-}
-
 if (Option("--sets") is { } sets)
 {
     foreach (var name in sets.Split(','))

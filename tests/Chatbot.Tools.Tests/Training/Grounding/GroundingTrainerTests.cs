@@ -59,22 +59,6 @@ public sealed class GroundingTrainerTests
     }
 
     [Fact]
-    public async Task TrainAsync_BoostedTrees_SeparateSeparableData()
-    {
-        var records = Enumerable.Range(0, 12).SelectMany(i => new[] { Record(i, false), Record(i, true) }).ToList();
-        var options = new GroundingTrainingOptions
-        {
-            Folds = 3, HandmadeWeight = 0, DenseClaimBudget = 1, Learner = GroundingLearner.BoostedTrees, Trees = 20, Leaves = 2, MinExamplesPerLeaf = 2, LearningRate = 0.3,
-        };
-        options.FeatureSets["lexical+facts"] = GroundingTrainer.StandardFeatureSets["lexical+facts"];
-        options.FeatureSets["all"] = GroundingTrainer.StandardFeatureSets["all"];
-
-        var result = await new GroundingTrainer(new HashingEmbedder()).TrainAsync(records, options);
-
-        Assert.True(result.Scores.Single(s => s.Name == "all").Responses.F1 > 0.9);
-    }
-
-    [Fact]
     public async Task TrainAsync_ExtraRecords_JoinTrainingButAreNeverScored()
     {
         var records = Enumerable.Range(0, 8).SelectMany(i => new[] { Record(i, false), Record(i, true) }).ToList();

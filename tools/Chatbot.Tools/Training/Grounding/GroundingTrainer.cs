@@ -146,7 +146,7 @@ public sealed class GroundingTrainer
 
         var scores = new List<FeatureSetScore>();
         var outOfFold = new Dictionary<string, List<ResponseScores>>(StringComparer.Ordinal);
-        var stages = new Dictionary<string, List<(IClaimScorer Fit, double Threshold)>>(StringComparer.Ordinal);
+        var stages = new Dictionary<string, List<(FittedModel Fit, double Threshold)>>(StringComparer.Ordinal);
         var indexes = featureSets.ToDictionary(p => p.Key, p => Indexes(p.Value), StringComparer.Ordinal);
         var questions = responses.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count();
         var cascadeCounts = (Responses: default(BinaryCounts), Sentences: default(BinaryCounts));
@@ -262,25 +262,25 @@ public sealed class GroundingTrainer
         };
     }
 
-    private static (IClaimScorer Fit, double Threshold) TrainStage(int[] indexes, List<TrainingResponse> train, List<TrainingClaim> handmade, GroundingTrainingOptions options, int seed)
+    private static (FittedModel Fit, double Threshold) TrainStage(int[] indexes, List<TrainingResponse> train, List<TrainingClaim> handmade, GroundingTrainingOptions options, int seed)
     {
         // The threshold comes from out-of-fold predictions inside the training part only.
         var innerFolds = AssignFolds(train.Select(r => r.Group), Math.Max(2, options.Folds - 1), seed);
         var innerScores = new List<ResponseScores>();
         for (var inner = 0; inner <= innerFolds.Values.Max(); inner++)
         {
-            var innerFit = FitScorer(indexes, train.Where(r => innerFolds[r.Group] != inner).ToList(), handmade, options);
+            var innerFit = Fit(indexes, train.Where(r => innerFolds[r.Group] != inner).ToList(), handmade, options.L2);
             innerScores.AddRange(train.Where(r => innerFolds[r.Group] == inner).Select(r => Score(innerFit, indexes, r)));
         }
 
-        return (FitScorer(indexes, train, handmade, options), TuneThreshold(innerScores, options.ConflictsOverride, options.MinPrecision));
+        return (Fit(indexes, train, handmade, options.L2), TuneThreshold(innerScores, options.ConflictsOverride, options.MinPrecision));
     }
 
     private static bool[] Cascade(
         TrainingResponse response,
-        (IClaimScorer Fit, double Threshold) lexical,
+        (FittedModel Fit, double Threshold) lexical,
         int[] lexicalIndexes,
-        (IClaimScorer Fit, double Threshold) full,
+        (FittedModel Fit, double Threshold) full,
         int[] fullIndexes,
         GroundingTrainingOptions options)
     {
@@ -374,23 +374,8 @@ public sealed class GroundingTrainer
         return best[best.Count / 2];
     }
 
-    private static ResponseScores Score(IClaimScorer fit, int[] indexes, TrainingResponse response)
+    private static ResponseScores Score(FittedModel fit, int[] indexes, TrainingResponse response)
         => new(response, response.Claims.Select(c => fit.Predict(c.Features, indexes)).ToArray());
-
-    private static IClaimScorer FitScorer(int[] indexes, List<TrainingResponse> responses, List<TrainingClaim> handmade, GroundingTrainingOptions options)
-    {
-        if (options.Learner == GroundingLearner.LogisticRegression)
-        {
-            return Fit(indexes, responses, handmade, options.L2);
-        }
-
-        var claims = responses.SelectMany(r => r.Claims).Concat(handmade).ToList();
-        return BoostedTreeScorer.Fit(
-            claims.Select(c => indexes.Select(j => c.Features[j]).ToArray()).ToList(),
-            claims.Select(c => c.Hallucinated).ToList(),
-            claims.Select(c => c.Weight).ToList(),
-            options);
-    }
 
     private static FittedModel Fit(int[] indexes, List<TrainingResponse> responses, List<TrainingClaim> handmade, double l2)
     {
@@ -412,7 +397,7 @@ public sealed class GroundingTrainer
 
     private sealed record ResponseScores(TrainingResponse Response, double[] Probabilities);
 
-    private sealed record FittedModel(double[] Means, double[] Scales, double[] Weights, double Bias) : IClaimScorer
+    private sealed record FittedModel(double[] Means, double[] Scales, double[] Weights, double Bias)
     {
         public double Predict(double[] features, int[] indexes)
         {

@@ -37,21 +37,6 @@ public sealed class GroundingTrainingOptions
     /// <summary>Weight of each hand-made example relative to a RAGTruth sentence (0 leaves them out).</summary>
     public double HandmadeWeight { get; set; } = 1.0;
 
-    /// <summary>How features are combined. Only <see cref="GroundingLearner.LogisticRegression"/> can be shipped today.</summary>
-    public GroundingLearner Learner { get; set; } = GroundingLearner.LogisticRegression;
-
-    /// <summary>Boosted trees: how many.</summary>
-    public int Trees { get; set; } = 100;
-
-    /// <summary>Boosted trees: leaves per tree.</summary>
-    public int Leaves { get; set; } = 8;
-
-    /// <summary>Boosted trees: the fewest training claims a leaf may hold.</summary>
-    public int MinExamplesPerLeaf { get; set; } = 20;
-
-    /// <summary>Boosted trees: shrinkage.</summary>
-    public double LearningRate { get; set; } = 0.05;
-
     /// <summary>Weight of each claim of the extra training records (other RAGTruth tasks) relative to a QA claim (0 leaves them out).</summary>
     public double ExtraWeight { get; set; } = 1.0;
 
