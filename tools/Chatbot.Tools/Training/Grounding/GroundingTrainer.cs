@@ -121,13 +121,13 @@ public sealed class GroundingTrainer
         }
 
         var msPerResponse = watch.Elapsed.TotalMilliseconds / records.Count;
-        var handmade = new List<TrainingClaim>();
+        var trainingOnlyClaims = new List<TrainingClaim>();
         if (options.HandmadeWeight > 0)
         {
             foreach (var (claim, evidence, hallucinated) in HandmadeExamples.All)
             {
                 var analysed = await analyzer.AnalyzeAsync(claim, [new GroundingSource(1, evidence)], [], cancellationToken).ConfigureAwait(false);
-                handmade.AddRange(analysed.Where(c => c.IsClaim && c.All is not null)
+                trainingOnlyClaims.AddRange(analysed.Where(c => c.IsClaim && c.All is not null)
                     .Select(c => new TrainingClaim(c.All!.Values, hallucinated, c.All.Conflict, options.HandmadeWeight)));
             }
         }
@@ -138,7 +138,7 @@ public sealed class GroundingTrainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var claims = await analyzer.AnalyzeAsync(record.Response, record.Sources(), [], cancellationToken).ConfigureAwait(false);
-                handmade.AddRange(TrainingResponse.From(record, claims).Claims.Select(c => c with { Weight = options.ExtraWeight }));
+                trainingOnlyClaims.AddRange(TrainingResponse.From(record, claims).Claims.Select(c => c with { Weight = options.ExtraWeight }));
             }
 
             progress?.Report($"{extraTraining.Count} extra training responses analysed");
@@ -165,7 +165,7 @@ public sealed class GroundingTrainer
                 for (var fold = 0; fold <= folds.Values.Max(); fold++)
                 {
                     var train = responses.Where(r => folds[r.Group] != fold).ToList();
-                    var stage = TrainStage(indexes[name], train, handmade, options, options.Seed + (1000 * repeat) + fold + 1);
+                    var stage = TrainStage(indexes[name], train, trainingOnlyClaims, options, options.Seed + (1000 * repeat) + fold + 1);
                     stages[name].Add(stage);
                     thresholds.Add(stage.Threshold);
                     foreach (var response in responses.Where(r => folds[r.Group] == fold))
@@ -217,14 +217,14 @@ public sealed class GroundingTrainer
         var primary = scores.Last();
         var provenance = string.Create(
             CultureInfo.InvariantCulture,
-            $"Logistic regression on {records.Count} RAGTruth QA responses ({questions} questions, {options.Folds}-fold cross-validation grouped by source id, threshold: best F1 at precision >= {options.MinPrecision:F2}, x{Math.Max(1, options.Repeats)}) and {handmade.Count} hand-made or extra-task claims; " +
+            $"Logistic regression on {records.Count} RAGTruth QA responses ({questions} questions, {options.Folds}-fold cross-validation grouped by source id, threshold: best F1 at precision >= {options.MinPrecision:F2}, x{Math.Max(1, options.Repeats)}) and {trainingOnlyClaims.Count} hand-made or extra-task claims; " +
             $"cross-validated {primary.Name}: response P {primary.Responses.Precision:F3} R {primary.Responses.Recall:F3} F1 {primary.Responses.F1:F3}, " +
             $"sentence P {primary.Sentences.Precision:F3} R {primary.Sentences.Recall:F3} F1 {primary.Sentences.F1:F3}.");
-        var model = BuildModel(options.ModelFeatureSet, featureSets, indexes, responses, handmade, outOfFold, options);
+        var model = BuildModel(options.ModelFeatureSet, featureSets, indexes, responses, trainingOnlyClaims, outOfFold, options);
         GroundingModel? lexicalStage = null;
         if (lexicalSet is not null && options.DenseClaimBudget >= 0 && lexicalSet != options.ModelFeatureSet)
         {
-            lexicalStage = BuildModel(lexicalSet, featureSets, indexes, responses, handmade, outOfFold, options);
+            lexicalStage = BuildModel(lexicalSet, featureSets, indexes, responses, trainingOnlyClaims, outOfFold, options);
         }
 
         var shipped = new GroundingModel(model.Features, model.Means, model.Scales, model.Weights, model.Bias, model.Threshold)
@@ -248,11 +248,11 @@ public sealed class GroundingTrainer
         Dictionary<string, IReadOnlyList<string>> featureSets,
         Dictionary<string, int[]> indexes,
         List<TrainingResponse> responses,
-        List<TrainingClaim> handmade,
+        List<TrainingClaim> trainingOnlyClaims,
         Dictionary<string, List<ResponseScores>> outOfFold,
         GroundingTrainingOptions options)
     {
-        var fit = Fit(indexes[name], responses, handmade, options.L2);
+        var fit = Fit(indexes[name], responses, trainingOnlyClaims, options.L2);
         var threshold = TuneThreshold(outOfFold[name], options.ConflictsOverride, options.MinPrecision);
         return new GroundingModel(featureSets[name], fit.Means, fit.Scales, fit.Weights, fit.Bias, threshold)
         {
@@ -262,18 +262,18 @@ public sealed class GroundingTrainer
         };
     }
 
-    private static (FittedModel Fit, double Threshold) TrainStage(int[] indexes, List<TrainingResponse> train, List<TrainingClaim> handmade, GroundingTrainingOptions options, int seed)
+    private static (FittedModel Fit, double Threshold) TrainStage(int[] indexes, List<TrainingResponse> train, List<TrainingClaim> trainingOnlyClaims, GroundingTrainingOptions options, int seed)
     {
         // The threshold comes from out-of-fold predictions inside the training part only.
         var innerFolds = AssignFolds(train.Select(r => r.Group), Math.Max(2, options.Folds - 1), seed);
         var innerScores = new List<ResponseScores>();
         for (var inner = 0; inner <= innerFolds.Values.Max(); inner++)
         {
-            var innerFit = Fit(indexes, train.Where(r => innerFolds[r.Group] != inner).ToList(), handmade, options.L2);
+            var innerFit = Fit(indexes, train.Where(r => innerFolds[r.Group] != inner).ToList(), trainingOnlyClaims, options.L2);
             innerScores.AddRange(train.Where(r => innerFolds[r.Group] == inner).Select(r => Score(innerFit, indexes, r)));
         }
 
-        return (Fit(indexes, train, handmade, options.L2), TuneThreshold(innerScores, options.ConflictsOverride, options.MinPrecision));
+        return (Fit(indexes, train, trainingOnlyClaims, options.L2), TuneThreshold(innerScores, options.ConflictsOverride, options.MinPrecision));
     }
 
     private static bool[] Cascade(
@@ -377,9 +377,9 @@ public sealed class GroundingTrainer
     private static ResponseScores Score(FittedModel fit, int[] indexes, TrainingResponse response)
         => new(response, response.Claims.Select(c => fit.Predict(c.Features, indexes)).ToArray());
 
-    private static FittedModel Fit(int[] indexes, List<TrainingResponse> responses, List<TrainingClaim> handmade, double l2)
+    private static FittedModel Fit(int[] indexes, List<TrainingResponse> responses, List<TrainingClaim> trainingOnlyClaims, double l2)
     {
-        var claims = responses.SelectMany(r => r.Claims).Concat(handmade).ToList();
+        var claims = responses.SelectMany(r => r.Claims).Concat(trainingOnlyClaims).ToList();
         var (means, scales, rows) = Standardization.Of(claims.Select(c => indexes.Select(j => c.Features[j]).ToArray()).ToList(), indexes.Length);
         var (weights, bias) = LogisticRegression.Fit(rows, claims.Select(c => c.Hallucinated).ToList(), claims.Select(c => c.Weight).ToList(), l2);
         return new FittedModel(means, scales, weights, bias);

@@ -6,6 +6,7 @@ public sealed class GroundingTrainingOptions
     private int _folds = 5;
     private double _l2 = 1.0;
     private double _minPrecision = 0.5;
+    private double _extraWeight = 1.0;
 
     /// <summary>Outer cross-validation folds, grouped by question (2 or more).</summary>
     public int Folds
@@ -38,7 +39,11 @@ public sealed class GroundingTrainingOptions
     public double HandmadeWeight { get; set; } = 1.0;
 
     /// <summary>Weight of each claim of the extra training records (other RAGTruth tasks) relative to a QA claim (0 leaves them out).</summary>
-    public double ExtraWeight { get; set; } = 1.0;
+    public double ExtraWeight
+    {
+        get => _extraWeight;
+        set => _extraWeight = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
 
     /// <summary>Evidence sentences embedded per claim (best lexical matches); 0 embeds every sentence.</summary>
     public int DenseCandidates { get; set; } = 3;
