@@ -35,11 +35,26 @@ public sealed class RagTruthEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public async Task EvaluateAsync_ScoresEachGeneratingModel()
+    {
+        File.WriteAllLines(_path, [.. RagTruthFiles.Mixed().Take(4).Select((line, i) => line.Replace("test-model", i < 2 ? "model-a" : "model-b", StringComparison.Ordinal))]);
+        var result = await _evaluator.EvaluateAsync(_path);
+
+        Assert.Equal(["model-a", "model-b"], result.ByModel.Keys);
+        var a = result.ByModel["model-a"];
+        Assert.Equal((2, 1, 1, 1.0, 1.0), (a.Responses, a.Hallucinated, a.Flagged, a.Precision, a.Recall));
+        var b = result.ByModel["model-b"];
+        Assert.Equal((2, 1, 1, 0.0, 0.0), (b.Responses, b.Hallucinated, b.Flagged, b.Precision, b.Recall));
+        Assert.Contains("model-b", result.ToReport(), StringComparison.Ordinal);
+        Assert.Contains("sentence P", result.ToReport(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EvaluateAsync_SummaryJson_HasTheAgreedFields()
     {
         var result = await _evaluator.EvaluateAsync(_path);
         using var json = JsonDocument.Parse(result.ToJson());
-        foreach (var field in new[] { "responses", "hallucinated", "precision", "recall", "f1", "sentence_precision", "sentence_recall", "sentence_f1", "ms_per_response" })
+        foreach (var field in new[] { "responses", "hallucinated", "precision", "recall", "f1", "sentence_precision", "sentence_recall", "sentence_f1", "ms_per_response", "by_model" })
         {
             Assert.True(json.RootElement.TryGetProperty(field, out _), field);
         }

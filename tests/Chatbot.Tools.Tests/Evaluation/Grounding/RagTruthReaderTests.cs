@@ -26,6 +26,17 @@ public sealed class RagTruthReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_SourceIdAndTask_AreRead()
+    {
+        const string line = """{"id":"9:llama-2-7b-chat","source_id":"9","task":"Summary","question":"q","passages":"p","response":"r","hallucinated":true,"spans":[]}""";
+        var (records, _) = await RagTruthReader.ReadAsync(new StringReader(line));
+        var record = Assert.Single(records);
+        Assert.Equal("9", record.SourceId);
+        Assert.Equal("Summary", record.Task);
+        Assert.Equal("llama-2-7b-chat", record.Generator);
+    }
+
+    [Fact]
     public void Sources_SplitsNumberedPassages()
     {
         var record = new RagTruthRecord("x", "q", RagTruthFiles.Passages, "r", false, [], null);

@@ -25,6 +25,10 @@ public sealed record RagTruthEvaluation(
     [JsonPropertyName("skipped")]
     public IReadOnlyList<RagTruthProblem> Skipped { get; init; } = [];
 
+    /// <summary>Response-level scores per generating model, by model name.</summary>
+    [JsonPropertyName("by_model")]
+    public IReadOnlyDictionary<string, RagTruthModelScore> ByModel { get; init; } = new Dictionary<string, RagTruthModelScore>();
+
     /// <summary>One prediction per evaluated response, in file order (not part of the summary JSON).</summary>
     [JsonIgnore]
     public IReadOnlyList<RagTruthPrediction> Predictions { get; init; } = [];
@@ -40,6 +44,10 @@ public sealed record RagTruthEvaluation(
             responses = responses.Add(prediction.Hallucinated, prediction.Predicted);
         }
 
+        var byModel = predictions
+            .GroupBy(p => p.Model ?? "unknown", StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => RagTruthModelScore.From(g.Aggregate(default(BinaryCounts), (c, p) => c.Add(p.Hallucinated, p.Predicted))), StringComparer.Ordinal);
         var ms = predictions.Count == 0 ? 0 : predictions.Average(p => p.Milliseconds);
         return new RagTruthEvaluation(
             predictions.Count,
@@ -53,8 +61,23 @@ public sealed record RagTruthEvaluation(
             Math.Round(ms, 2))
         {
             Skipped = skipped,
+            ByModel = byModel,
             Predictions = predictions,
         };
+    }
+
+    /// <summary>A plain-text report: response and sentence scores, then one line per generating model.</summary>
+    public string ToReport()
+    {
+        var builder = new System.Text.StringBuilder();
+        builder.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Responses} responses ({Hallucinated} hallucinated). Response P {Precision:F3} R {Recall:F3} F1 {F1:F3} | sentence P {SentencePrecision:F3} R {SentenceRecall:F3} F1 {SentenceF1:F3} | {MsPerResponse:F1} ms/response");
+        foreach (var (model, score) in ByModel)
+        {
+            builder.AppendLine(score.ToLine(model));
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The summary as JSON: the scores and the skipped lines.</summary>

@@ -67,7 +67,7 @@ public sealed class RagTruthEvaluator
             }
 
             predictions.Add(new RagTruthPrediction(
-                record.Id, record.Model, record.Hallucinated, report.Flagged, Math.Round(report.MinScore, 4), Math.Round(ms, 2),
+                record.Id, record.Generator, record.Hallucinated, report.Flagged, Math.Round(report.MinScore, 4), Math.Round(ms, 2),
                 report.Sentences.Count, labelled, flags));
         }
 

@@ -100,7 +100,11 @@ public static class RagTruthReader
 
             var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : $"line {lineNumber}";
             var model = root.TryGetProperty("model", out var modelElement) && modelElement.ValueKind == JsonValueKind.String ? modelElement.GetString() : null;
-            record = new RagTruthRecord(id, question, passages, response, hallucinated.GetBoolean(), spans, model);
+            record = new RagTruthRecord(id, question, passages, response, hallucinated.GetBoolean(), spans, model)
+            {
+                SourceId = OptionalString(root, "source_id"),
+                Task = OptionalString(root, "task"),
+            };
             return true;
         }
         catch (JsonException ex)
@@ -109,6 +113,9 @@ public static class RagTruthReader
             return false;
         }
     }
+
+    private static string? OptionalString(JsonElement root, string name)
+        => root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 } value ? value : null;
 
     private static bool TryString(JsonElement root, string name, out string value, ref string problem)
     {

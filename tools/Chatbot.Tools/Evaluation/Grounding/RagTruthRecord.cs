@@ -20,6 +20,23 @@ public sealed partial record RagTruthRecord(
     IReadOnlyList<RagTruthSpan> Spans,
     string? Model)
 {
+    /// <summary>The RAGTruth source (question and passages) the response answers; every model's answer to it shares it.</summary>
+    public string? SourceId { get; init; }
+
+    /// <summary>The RAGTruth task ("QA", "Summary", "Data2txt"), when the file says.</summary>
+    public string? Task { get; init; }
+
+    /// <summary>
+    /// What keeps a question's answers together in cross-validation and the set-aside split: the source id,
+    /// else the id's part before ':', else the question.
+    /// </summary>
+    public string Group => SourceId
+        ?? (Id.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? Id[..colon] : Question.Trim().ToLowerInvariant());
+
+    /// <summary>The model that wrote the response: <see cref="Model"/>, else the id's part after ':'.</summary>
+    public string Generator => Model
+        ?? (Id.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? Id[(colon + 1)..] : "unknown");
+
     [GeneratedRegex(@"(?:^|\n)\s*passage\s+(\d+)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PassageHeader();
 

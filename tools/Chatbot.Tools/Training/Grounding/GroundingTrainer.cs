@@ -11,9 +11,12 @@ namespace Chatbot.Tools.Training.Grounding;
 
 /// <summary>
 /// Learns how to combine the grounding features from RAGTruth QA records (plus a few hand-made
-/// pairs), cross-validates with folds grouped by question (several models answer each question, so
-/// no question is ever on both sides), tunes the flagging threshold for response-level F1 inside the
-/// training folds only, and produces the <see cref="GroundingModel"/> that ships as a resource.
+/// pairs), cross-validates with folds grouped by source id (several models answer each question, so
+/// no question is ever on both sides), tunes the flagging threshold inside the training folds only
+/// (the best response-level F1 among thresholds whose precision reaches <see cref="GroundingTrainingOptions.MinPrecision"/>),
+/// reports scores per generating model and the spread of the fold thresholds, and produces the
+/// <see cref="GroundingModel"/> that ships as a resource. Records of the set-aside fifth
+/// (<see cref="RagTruthSetAside"/>) must be removed by the caller before they reach it.
 /// </summary>
 public sealed class GroundingTrainer
 {
@@ -67,12 +70,26 @@ public sealed class GroundingTrainer
     }
 
     /// <summary>Trains on <paramref name="records"/> and reports cross-validated scores for every feature set.</summary>
-    public async Task<GroundingTrainingResult> TrainAsync(
+    public Task<GroundingTrainingResult> TrainAsync(
         IReadOnlyList<RagTruthRecord> records,
         GroundingTrainingOptions options,
         IProgress<string>? progress = null,
         CancellationToken cancellationToken = default)
+        => TrainAsync(records, [], options, progress, cancellationToken);
+
+    /// <summary>
+    /// Trains on <paramref name="records"/> and reports cross-validated scores for every feature set;
+    /// the claims of <paramref name="extraTraining"/> (other RAGTruth tasks) join every training part, weighted by
+    /// <see cref="GroundingTrainingOptions.ExtraWeight"/>, but are never validated on nor used to tune a threshold.
+    /// </summary>
+    public async Task<GroundingTrainingResult> TrainAsync(
+        IReadOnlyList<RagTruthRecord> records,
+        IReadOnlyList<RagTruthRecord> extraTraining,
+        GroundingTrainingOptions options,
+        IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(extraTraining);
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(options);
         if (records.Count == 0)
@@ -104,15 +121,27 @@ public sealed class GroundingTrainer
         }
 
         var msPerResponse = watch.Elapsed.TotalMilliseconds / records.Count;
-        var handmade = new List<TrainingClaim>();
+        var trainingOnlyClaims = new List<TrainingClaim>();
         if (options.HandmadeWeight > 0)
         {
             foreach (var (claim, evidence, hallucinated) in HandmadeExamples.All)
             {
                 var analysed = await analyzer.AnalyzeAsync(claim, [new GroundingSource(1, evidence)], [], cancellationToken).ConfigureAwait(false);
-                handmade.AddRange(analysed.Where(c => c.IsClaim && c.All is not null)
+                trainingOnlyClaims.AddRange(analysed.Where(c => c.IsClaim && c.All is not null)
                     .Select(c => new TrainingClaim(c.All!.Values, hallucinated, c.All.Conflict, options.HandmadeWeight)));
             }
+        }
+
+        if (options.ExtraWeight > 0)
+        {
+            foreach (var record in extraTraining)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var claims = await analyzer.AnalyzeAsync(record.Response, record.Sources(), [], cancellationToken).ConfigureAwait(false);
+                trainingOnlyClaims.AddRange(TrainingResponse.From(record, claims).Claims.Select(c => c with { Weight = options.ExtraWeight }));
+            }
+
+            progress?.Report($"{extraTraining.Count} extra training responses analysed");
         }
 
         var scores = new List<FeatureSetScore>();
@@ -127,6 +156,7 @@ public sealed class GroundingTrainer
             var responseCounts = default(BinaryCounts);
             var sentenceCounts = default(BinaryCounts);
             var thresholds = new List<double>();
+            var byModel = new Dictionary<string, BinaryCounts>(StringComparer.Ordinal);
             outOfFold[name] = [];
             stages[name] = [];
             for (var repeat = 0; repeat < Math.Max(1, options.Repeats); repeat++)
@@ -135,7 +165,7 @@ public sealed class GroundingTrainer
                 for (var fold = 0; fold <= folds.Values.Max(); fold++)
                 {
                     var train = responses.Where(r => folds[r.Group] != fold).ToList();
-                    var stage = TrainStage(indexes[name], train, handmade, options, options.Seed + (1000 * repeat) + fold + 1);
+                    var stage = TrainStage(indexes[name], train, trainingOnlyClaims, options, options.Seed + (1000 * repeat) + fold + 1);
                     stages[name].Add(stage);
                     thresholds.Add(stage.Threshold);
                     foreach (var response in responses.Where(r => folds[r.Group] == fold))
@@ -148,19 +178,21 @@ public sealed class GroundingTrainer
 
                         var flags = scored.Probabilities.Select((p, i) => IsFlagged(p, response.Claims[i].Conflict, stage.Threshold, options.ConflictsOverride)).ToArray();
                         (responseCounts, sentenceCounts) = Count(response, flags, responseCounts, sentenceCounts);
+                        byModel[response.Generator] = byModel.GetValueOrDefault(response.Generator).Add(response.Hallucinated, flags.Any(f => f));
                     }
                 }
             }
 
-            var score = new FeatureSetScore(name, features, responseCounts, sentenceCounts, thresholds);
+            var score = new FeatureSetScore(name, features, responseCounts, sentenceCounts, thresholds) { ByModel = byModel };
             scores.Add(score);
-            progress?.Report(score.ToString());
+            progress?.Report(score.ToDetailedReport());
         }
 
         if (lexicalSet is not null && options.DenseClaimBudget >= 0 && lexicalSet != options.ModelFeatureSet)
         {
             // The shipped pipeline: the lexical stage scores every claim, the full model only the budgeted doubtful ones.
             var k = 0;
+            var byModel = new Dictionary<string, BinaryCounts>(StringComparer.Ordinal);
             for (var repeat = 0; repeat < Math.Max(1, options.Repeats); repeat++)
             {
                 var folds = AssignFolds(responses.Select(r => r.Group), options.Folds, options.Seed + (1000 * repeat));
@@ -172,26 +204,27 @@ public sealed class GroundingTrainer
                     {
                         var flags = Cascade(response, lexical, indexes[lexicalSet], full, indexes[options.ModelFeatureSet], options);
                         cascadeCounts = Count(response, flags, cascadeCounts.Responses, cascadeCounts.Sentences);
+                        byModel[response.Generator] = byModel.GetValueOrDefault(response.Generator).Add(response.Hallucinated, flags.Any(f => f));
                     }
                 }
             }
 
-            var cascade = new FeatureSetScore($"cascade(budget {options.DenseClaimBudget}{(double.IsPositiveInfinity(options.DenseDoubtBand) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", band {options.DenseDoubtBand}"))})", featureSets[options.ModelFeatureSet], cascadeCounts.Responses, cascadeCounts.Sentences, []);
+            var cascade = new FeatureSetScore($"cascade(budget {options.DenseClaimBudget}{(double.IsPositiveInfinity(options.DenseDoubtBand) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", band {options.DenseDoubtBand}"))})", featureSets[options.ModelFeatureSet], cascadeCounts.Responses, cascadeCounts.Sentences, []) { ByModel = byModel };
             scores.Add(cascade);
-            progress?.Report(cascade.ToString());
+            progress?.Report(cascade.ToDetailedReport());
         }
 
         var primary = scores.Last();
         var provenance = string.Create(
             CultureInfo.InvariantCulture,
-            $"Logistic regression on {records.Count} RAGTruth QA responses ({questions} questions, {options.Folds}-fold cross-validation grouped by question, x{Math.Max(1, options.Repeats)}) and {handmade.Count} hand-made pairs; " +
+            $"Logistic regression on {records.Count} RAGTruth QA responses ({questions} questions, {options.Folds}-fold cross-validation grouped by source id, threshold: best F1 at precision >= {options.MinPrecision:F2}, x{Math.Max(1, options.Repeats)}) and {trainingOnlyClaims.Count} hand-made or extra-task claims; " +
             $"cross-validated {primary.Name}: response P {primary.Responses.Precision:F3} R {primary.Responses.Recall:F3} F1 {primary.Responses.F1:F3}, " +
             $"sentence P {primary.Sentences.Precision:F3} R {primary.Sentences.Recall:F3} F1 {primary.Sentences.F1:F3}.");
-        var model = BuildModel(options.ModelFeatureSet, featureSets, indexes, responses, handmade, outOfFold, options);
+        var model = BuildModel(options.ModelFeatureSet, featureSets, indexes, responses, trainingOnlyClaims, outOfFold, options);
         GroundingModel? lexicalStage = null;
         if (lexicalSet is not null && options.DenseClaimBudget >= 0 && lexicalSet != options.ModelFeatureSet)
         {
-            lexicalStage = BuildModel(lexicalSet, featureSets, indexes, responses, handmade, outOfFold, options);
+            lexicalStage = BuildModel(lexicalSet, featureSets, indexes, responses, trainingOnlyClaims, outOfFold, options);
         }
 
         var shipped = new GroundingModel(model.Features, model.Means, model.Scales, model.Weights, model.Bias, model.Threshold)
@@ -215,12 +248,12 @@ public sealed class GroundingTrainer
         Dictionary<string, IReadOnlyList<string>> featureSets,
         Dictionary<string, int[]> indexes,
         List<TrainingResponse> responses,
-        List<TrainingClaim> handmade,
+        List<TrainingClaim> trainingOnlyClaims,
         Dictionary<string, List<ResponseScores>> outOfFold,
         GroundingTrainingOptions options)
     {
-        var fit = Fit(indexes[name], responses, handmade, options.L2);
-        var threshold = TuneThreshold(outOfFold[name], options.ConflictsOverride);
+        var fit = Fit(indexes[name], responses, trainingOnlyClaims, options.L2);
+        var threshold = TuneThreshold(outOfFold[name], options.ConflictsOverride, options.MinPrecision);
         return new GroundingModel(featureSets[name], fit.Means, fit.Scales, fit.Weights, fit.Bias, threshold)
         {
             DenseCandidates = options.DenseCandidates,
@@ -229,18 +262,18 @@ public sealed class GroundingTrainer
         };
     }
 
-    private static (FittedModel Fit, double Threshold) TrainStage(int[] indexes, List<TrainingResponse> train, List<TrainingClaim> handmade, GroundingTrainingOptions options, int seed)
+    private static (FittedModel Fit, double Threshold) TrainStage(int[] indexes, List<TrainingResponse> train, List<TrainingClaim> trainingOnlyClaims, GroundingTrainingOptions options, int seed)
     {
         // The threshold comes from out-of-fold predictions inside the training part only.
         var innerFolds = AssignFolds(train.Select(r => r.Group), Math.Max(2, options.Folds - 1), seed);
         var innerScores = new List<ResponseScores>();
         for (var inner = 0; inner <= innerFolds.Values.Max(); inner++)
         {
-            var innerFit = Fit(indexes, train.Where(r => innerFolds[r.Group] != inner).ToList(), handmade, options.L2);
+            var innerFit = Fit(indexes, train.Where(r => innerFolds[r.Group] != inner).ToList(), trainingOnlyClaims, options.L2);
             innerScores.AddRange(train.Where(r => innerFolds[r.Group] == inner).Select(r => Score(innerFit, indexes, r)));
         }
 
-        return (Fit(indexes, train, handmade, options.L2), TuneThreshold(innerScores, options.ConflictsOverride));
+        return (Fit(indexes, train, trainingOnlyClaims, options.L2), TuneThreshold(innerScores, options.ConflictsOverride, options.MinPrecision));
     }
 
     private static bool[] Cascade(
@@ -290,10 +323,13 @@ public sealed class GroundingTrainer
     private static bool IsFlagged(double probability, ConflictKind conflict, double threshold, bool conflictsOverride)
         => probability >= threshold || (conflictsOverride && conflict != ConflictKind.None);
 
-    private static double TuneThreshold(List<ResponseScores> scored, bool conflictsOverride)
+    /// <summary>
+    /// The threshold with the best response-level F1 among those whose precision reaches <paramref name="minPrecision"/>
+    /// (a false flag on a correct answer costs the product more than a miss); when none does, the best F1 overall.
+    /// </summary>
+    private static double TuneThreshold(List<ResponseScores> scored, bool conflictsOverride, double minPrecision)
     {
-        var bestF1 = -1.0;
-        var best = new List<double>();
+        var candidates = new List<(double Threshold, BinaryCounts Counts)>();
         for (var step = 5; step <= 95; step++)
         {
             var threshold = step / 100.0;
@@ -309,6 +345,19 @@ public sealed class GroundingTrainer
                 counts = counts.Add(response.Response.Hallucinated, flagged);
             }
 
+            candidates.Add((threshold, counts));
+        }
+
+        var eligible = candidates.Where(c => c.Counts.Precision >= minPrecision).ToList();
+        if (eligible.Count == 0)
+        {
+            eligible = candidates;
+        }
+
+        var bestF1 = -1.0;
+        var best = new List<double>();
+        foreach (var (threshold, counts) in eligible)
+        {
             if (counts.F1 > bestF1 + 1e-9)
             {
                 bestF1 = counts.F1;
@@ -328,9 +377,9 @@ public sealed class GroundingTrainer
     private static ResponseScores Score(FittedModel fit, int[] indexes, TrainingResponse response)
         => new(response, response.Claims.Select(c => fit.Predict(c.Features, indexes)).ToArray());
 
-    private static FittedModel Fit(int[] indexes, List<TrainingResponse> responses, List<TrainingClaim> handmade, double l2)
+    private static FittedModel Fit(int[] indexes, List<TrainingResponse> responses, List<TrainingClaim> trainingOnlyClaims, double l2)
     {
-        var claims = responses.SelectMany(r => r.Claims).Concat(handmade).ToList();
+        var claims = responses.SelectMany(r => r.Claims).Concat(trainingOnlyClaims).ToList();
         var (means, scales, rows) = Standardization.Of(claims.Select(c => indexes.Select(j => c.Features[j]).ToArray()).ToList(), indexes.Length);
         var (weights, bias) = LogisticRegression.Fit(rows, claims.Select(c => c.Hallucinated).ToList(), claims.Select(c => c.Weight).ToList(), l2);
         return new FittedModel(means, scales, weights, bias);
@@ -362,7 +411,7 @@ public sealed class GroundingTrainer
         }
     }
 
-    private sealed record TrainingResponse(string Group, bool Hallucinated, List<TrainingClaim> Claims, List<bool> NonClaimLabels)
+    private sealed record TrainingResponse(string Group, string Generator, bool Hallucinated, List<TrainingClaim> Claims, List<bool> NonClaimLabels)
     {
         public static TrainingResponse From(RagTruthRecord record, IReadOnlyList<ClaimAnalysis> analysed)
         {
@@ -381,7 +430,7 @@ public sealed class GroundingTrainer
                 }
             }
 
-            return new TrainingResponse(record.Question.Trim().ToLowerInvariant(), record.Hallucinated, claims, nonClaims);
+            return new TrainingResponse(record.Group, record.Generator, record.Hallucinated, claims, nonClaims);
         }
     }
 }

@@ -5,12 +5,24 @@ public sealed class GroundingTrainingOptions
 {
     private int _folds = 5;
     private double _l2 = 1.0;
+    private double _minPrecision = 0.5;
+    private double _extraWeight = 1.0;
 
     /// <summary>Outer cross-validation folds, grouped by question (2 or more).</summary>
     public int Folds
     {
         get => _folds;
         set => _folds = value >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(value), "At least two folds are needed.");
+    }
+
+    /// <summary>
+    /// The least response-level precision a tuned threshold must reach (on the training part's out-of-fold
+    /// scores); among those that do, the best F1 wins; when none does, the best F1 overall. 0 is plain best F1.
+    /// </summary>
+    public double MinPrecision
+    {
+        get => _minPrecision;
+        set => _minPrecision = value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), "A precision is between 0 and 1.");
     }
 
     /// <summary>Seed for assigning questions to folds.</summary>
@@ -25,6 +37,13 @@ public sealed class GroundingTrainingOptions
 
     /// <summary>Weight of each hand-made example relative to a RAGTruth sentence (0 leaves them out).</summary>
     public double HandmadeWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of each claim of the extra training records (other RAGTruth tasks) relative to a QA claim (0 leaves them out).</summary>
+    public double ExtraWeight
+    {
+        get => _extraWeight;
+        set => _extraWeight = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
 
     /// <summary>Evidence sentences embedded per claim (best lexical matches); 0 embeds every sentence.</summary>
     public int DenseCandidates { get; set; } = 3;

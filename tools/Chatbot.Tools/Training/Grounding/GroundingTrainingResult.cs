@@ -23,7 +23,7 @@ public sealed record GroundingTrainingResult(
         builder.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"records {Records}, questions {Questions}, analysis {MsPerResponse:F1} ms/response");
         foreach (var score in Scores)
         {
-            builder.AppendLine(score.ToString());
+            builder.Append(score.ToDetailedReport());
         }
 
         builder.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"model: {string.Join(", ", Model.Features)}; threshold {Model.Threshold:F3}");
