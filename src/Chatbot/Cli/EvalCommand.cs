@@ -40,9 +40,8 @@ public static class EvalCommand
         }
         else
         {
-            await Console.Out.WriteLineAsync(
-                $"{result.Responses} responses ({result.Hallucinated} hallucinated). Response level: precision {result.Precision:F3}, recall {result.Recall:F3}, F1 {result.F1:F3}. " +
-                $"Sentence level: precision {result.SentencePrecision:F3}, recall {result.SentenceRecall:F3}, F1 {result.SentenceF1:F3}. {result.MsPerResponse:F1} ms per response.");
+            // Response and sentence scores, then one line per generating model.
+            await Console.Out.WriteAsync(result.ToReport());
         }
 
         return 0;
