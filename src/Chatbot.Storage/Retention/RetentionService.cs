@@ -72,6 +72,9 @@ public sealed partial class RetentionService : BackgroundService
             await WhenStartedAsync(_lifetime, stoppingToken);
         }
 
+        // The timer runs from before the first purge, so the next one comes an interval after the last began,
+        // however long a purge takes (a tick during a purge is kept for the next wait).
+        using var timer = new PeriodicTimer(Interval, _time);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -86,7 +89,10 @@ public sealed partial class RetentionService : BackgroundService
 
             try
             {
-                await Task.Delay(Interval, _time, stoppingToken);
+                if (!await timer.WaitForNextTickAsync(stoppingToken))
+                {
+                    return;
+                }
             }
             catch (OperationCanceledException)
             {
