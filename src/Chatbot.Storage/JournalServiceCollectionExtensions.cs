@@ -39,25 +39,12 @@ public static class JournalServiceCollectionExtensions
         services.TryAddSingleton<DatabaseTranscriptStore>();
         // Read without throwing: a value of the wrong kind is reported by the start-up validation, naming it.
         var settings = new StorageOptions();
-        if (!TryBind(configuration.GetSection(StorageOptions.SectionName), settings) || settings.Transcripts)
+        if (!StorageServiceCollectionExtensions.TryBind(configuration.GetSection(StorageOptions.SectionName), settings, out _) || settings.Transcripts)
         {
             services.TryAddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<DatabaseTranscriptStore>());
         }
 
         services.AddHostedService<RetentionService>();
         return services;
-    }
-
-    private static bool TryBind(IConfiguration section, StorageOptions options)
-    {
-        try
-        {
-            section.Bind(options);
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 }

@@ -23,6 +23,12 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        // AddChatbotStorage and AddConversationJournal both need the database: bind the section once.
+        if (services.Any(d => d.ServiceType == typeof(ChatbotDatabase)))
+        {
+            return services;
+        }
+
         var section = configuration.GetSection(StorageOptions.SectionName);
         services.AddOptions<StorageOptions>()
             .Configure(options => Bind(section, options))
@@ -82,11 +88,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>Binds the section, turning a value that does not convert (an unknown provider) into a validation failure that names it.</summary>
     private static void Bind(IConfigurationSection section, StorageOptions options)
     {
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException ex)
+        if (!TryBind(section, options, out var ex))
         {
             List<string> failures = [ex.Message];
             if (ex.Message.Contains("Storage:Provider", StringComparison.OrdinalIgnoreCase))
@@ -95,6 +97,22 @@ public static class StorageServiceCollectionExtensions
             }
 
             throw new OptionsValidationException(Options.DefaultName, typeof(StorageOptions), failures);
+        }
+    }
+
+    /// <summary>Binds the section; false, with the binder's error, when a value does not convert.</summary>
+    internal static bool TryBind(IConfiguration section, StorageOptions options, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out InvalidOperationException? error)
+    {
+        try
+        {
+            section.Bind(options);
+            error = null;
+            return true;
+        }
+        catch (InvalidOperationException ex)
+        {
+            error = ex;
+            return false;
         }
     }
 }
