@@ -97,6 +97,10 @@ public sealed partial class GroundingChecker
             var analysis = _analyzer.Analyze(answer, sources, otherPassages);
             await _analyzer.AddDenseAsync(analysis, SelectForDense(analysis.Claims, _model), cancellationToken, knownVectors).ConfigureAwait(false);
             sentences = analysis.Claims.Select(Decide).ToArray();
+            if (_model.Gate is { } gate)
+            {
+                ApplyGate(gate, analysis.Claims, sentences);
+            }
         }
 
         var flagged = sentences.Count(s => s.Flagged);
@@ -154,6 +158,55 @@ public sealed partial class GroundingChecker
 
         return result;
     }
+
+    /// <summary>
+    /// The answer-level decision over the claims' verdicts: an answer the gate clears keeps no hallucination flag
+    /// (a wrong or missing citation is another matter, and stays); an answer it flags shows at least its worst claim.
+    /// </summary>
+    internal static void ApplyGate(ResponseGate gate, IReadOnlyList<ClaimAnalysis> claims, SentenceGrounding[] sentences)
+    {
+        var scored = new List<int>();
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            if (claims[i].IsClaim && claims[i].All is not null && claims[i].MissingCitations.Count == 0)
+            {
+                scored.Add(i);
+            }
+        }
+
+        if (scored.Count == 0)
+        {
+            return;
+        }
+
+        // The sentence score is the support probability re-centred on the claim threshold, so its logit gives back the claim's centred logit.
+        var logits = scored.Select(i => Logit(1 - sentences[i].Score)).ToArray();
+        var features = scored.Select(i => (IReadOnlyList<double>)(claims[i].Cited ?? claims[i].All)!.Values).ToArray();
+        var flagAnswer = gate.Predict(ResponseGate.Describe(logits, features)) >= gate.Threshold;
+        var worst = scored[Array.IndexOf(logits, logits.Max())];
+        for (var k = 0; k < scored.Count; k++)
+        {
+            var i = scored[k];
+            var flag = flagAnswer && (logits[k] >= 0 || i == worst);
+            if (!flag && IsHallucinationFlag(sentences[i]))
+            {
+                sentences[i] = sentences[i] with { Verdict = GroundingVerdict.Supported, Reason = null };
+            }
+            else if (flag && sentences[i].Verdict == GroundingVerdict.Supported)
+            {
+                sentences[i] = sentences[i] with
+                {
+                    Verdict = GroundingVerdict.Unsupported,
+                    Reason = sentences[i].Citations.Count > 0
+                        ? $"The cited {Markers(sentences[i].Citations)} may not say this: the answer as a whole reads as unsupported, and this sentence least of all."
+                        : "No source clearly says this: the answer as a whole reads as unsupported, and this sentence least of all.",
+                };
+            }
+        }
+    }
+
+    private static bool IsHallucinationFlag(SentenceGrounding sentence)
+        => sentence.Verdict is GroundingVerdict.Unsupported or GroundingVerdict.Contradicted;
 
     /// <summary>The claims worth embedding: all of them, or those the lexical stage is least sure of.</summary>
     internal static IReadOnlyList<ClaimAnalysis> SelectForDense(IReadOnlyList<ClaimAnalysis> claims, GroundingModel model)

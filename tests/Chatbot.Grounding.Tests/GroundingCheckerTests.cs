@@ -1,5 +1,6 @@
 using Chatbot.Grounding.Model;
 using Chatbot.Grounding.Tests.Doubles;
+using Microsoft.Extensions.AI;
 
 namespace Chatbot.Grounding.Tests;
 
@@ -42,6 +43,49 @@ public sealed class GroundingCheckerTests(MiniLmFixture miniLm) : IClassFixture<
 
         Assert.Equal(GroundingVerdict.Supported, Assert.Single(report.Sentences).Verdict);
         Assert.Equal(expectEmbedding, embedder.Texts > 0);
+    }
+
+    private static GroundingChecker WithGate(double bias, IEmbeddingGenerator<string, Embedding<float>> embedder)
+    {
+        var shipped = GroundingModel.LoadDefault();
+        var n = ResponseGate.FeatureNames.Count;
+        var model = new GroundingModel(shipped.Features, shipped.Means, shipped.Scales, shipped.Weights, shipped.Bias, shipped.Threshold)
+        {
+            DenseCandidates = shipped.DenseCandidates,
+            LexicalStage = shipped.LexicalStage,
+            DenseClaimBudget = shipped.DenseClaimBudget,
+            ConflictsOverride = shipped.ConflictsOverride,
+            Gate = new ResponseGate(new double[n], Enumerable.Repeat(1.0, n).ToArray(), new double[n], bias, 0.5),
+        };
+        return new GroundingChecker(embedder, model);
+    }
+
+    [Fact]
+    public async Task CheckAsync_GateClearsTheAnswer_KeepsNoHallucinationFlagButKeepsAMissingSource()
+    {
+        var checker = WithGate(bias: -30, miniLm.Generator);
+
+        var report = await checker.CheckAsync(
+            "Transformers were first used by NASA engineers to steer the Mars rover Curiosity [1]. Transformers process all tokens in parallel [7].",
+            [Transformers, Rnns]);
+
+        Assert.Equal(GroundingVerdict.Supported, report.Sentences[0].Verdict);
+        Assert.Null(report.Sentences[0].Reason);
+        Assert.Equal(GroundingVerdict.WrongCitation, report.Sentences[1].Verdict);
+    }
+
+    [Fact]
+    public async Task CheckAsync_GateFlagsTheAnswer_ShowsAtLeastItsLeastSupportedSentence()
+    {
+        var checker = WithGate(bias: 30, miniLm.Generator);
+
+        var report = await checker.CheckAsync(
+            "Transformers process all tokens in parallel rather than one at a time [1]. A recurrent neural network keeps a hidden state [2]. Training RNNs on long sequences is said to be easy [2].",
+            [Transformers, Rnns]);
+
+        var flagged = Assert.Single(report.Sentences, s => s.Flagged);
+        Assert.Same(report.Sentences.Where(s => s.IsClaim).MinBy(s => s.Score), flagged);
+        Assert.NotNull(flagged.Reason);
     }
 
     [Fact]

@@ -104,6 +104,12 @@ public sealed class GroundingModel
     /// <summary>Whether a detected number/negation/name conflict flags a sentence even when the model would not.</summary>
     public bool ConflictsOverride { get; init; } = true;
 
+    /// <summary>
+    /// The answer-level decision, when the model has one: an answer it clears has no hallucination flags, and an answer
+    /// it flags shows at least its worst claim. Null flags an answer when any claim crosses <see cref="Threshold"/>.
+    /// </summary>
+    public ResponseGate? Gate { get; init; }
+
     /// <summary>Where and how the model was trained, and its cross-validated scores; informational.</summary>
     public string? Provenance { get; init; }
 
@@ -129,7 +135,13 @@ public sealed class GroundingModel
             LexicalStage = dto.LexicalStage is null ? null : FromDocument(dto.LexicalStage),
             DenseClaimBudget = dto.DenseClaimBudget ?? -1,
             DenseDoubtBand = dto.DenseDoubtBand ?? double.PositiveInfinity,
+            Gate = dto.Gate is { } gate ? GateFrom(gate) : null,
         };
+
+    private static ResponseGate GateFrom(GateDocument gate)
+        => gate.Features.SequenceEqual(ResponseGate.FeatureNames)
+            ? new ResponseGate(gate.Means, gate.Scales, gate.Weights, gate.Bias, gate.Threshold)
+            : throw new FormatException($"The model's response gate reads features this version does not compute: {string.Join(", ", gate.Features)}.");
 
     /// <summary>Writes the model as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(ToDocument(), JsonOptions);
@@ -137,7 +149,8 @@ public sealed class GroundingModel
     private ModelDocument ToDocument()
         => new(1, [.. Features], [.. Means], [.. Scales], [.. Weights], Bias, Threshold, DenseCandidates, DenseNeighbours, ConflictsOverride,
             LexicalStage is null ? null : DenseClaimBudget, LexicalStage?.ToDocument(), Provenance,
-            double.IsPositiveInfinity(DenseDoubtBand) ? null : DenseDoubtBand);
+            double.IsPositiveInfinity(DenseDoubtBand) ? null : DenseDoubtBand,
+            Gate is null ? null : new GateDocument([.. ResponseGate.FeatureNames], [.. Gate.Means], [.. Gate.Scales], [.. Gate.Weights], Gate.Bias, Gate.Threshold));
 
     /// <summary>The probability that a claim with these features (full vector, see <see cref="AvailableFeatures"/>) is hallucinated.</summary>
     public double PredictHallucination(IReadOnlyList<double> allFeatures)
@@ -179,5 +192,8 @@ public sealed class GroundingModel
         int? DenseClaimBudget,
         ModelDocument? LexicalStage,
         string? Provenance,
-        double? DenseDoubtBand = null);
+        double? DenseDoubtBand = null,
+        GateDocument? Gate = null);
+
+    private sealed record GateDocument(string[] Features, double[] Means, double[] Scales, double[] Weights, double Bias, double Threshold);
 }

@@ -42,6 +42,24 @@ public sealed class GroundingTrainerTests
     }
 
     [Fact]
+    public async Task TrainAsync_ResponseGate_ShipsAGateThatClearsTheCorrectAnswerAndFlagsTheInventedSentence()
+    {
+        var records = Enumerable.Range(0, 8).SelectMany(i => new[] { Record(i, false), Record(i, true) }).ToList();
+        var options = new GroundingTrainingOptions { Folds = 2, HandmadeWeight = 0, DenseClaimBudget = 1, ResponseGate = true, ConflictsOverride = false };
+
+        var result = await new GroundingTrainer(new HashingEmbedder()).TrainAsync(records, options);
+
+        Assert.NotNull(result.Model.Gate);
+        Assert.Contains("answer-level gate", result.Model.Provenance, StringComparison.Ordinal);
+        Assert.True(result.Scores.Single(s => s.Name == "all").Responses.F1 > 0.9);
+        var checker = new GroundingChecker(new HashingEmbedder(), GroundingModel.FromJson(result.Model.ToJson()));
+        var flagged = await checker.CheckAsync(Record(99, true).Response, Record(99, true).Sources());
+        var clean = await checker.CheckAsync(Record(98, false).Response, Record(98, false).Sources());
+        Assert.Equal([false, true], flagged.Sentences.Select(s => s.Flagged));
+        Assert.False(clean.Flagged);
+    }
+
+    [Fact]
     public async Task TrainAsync_GroupsBySourceId_NotByQuestionText()
     {
         // Two answers per source, each with its own wording of the question: 8 groups, not 16.

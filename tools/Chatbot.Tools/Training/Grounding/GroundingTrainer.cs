@@ -146,7 +146,7 @@ public sealed class GroundingTrainer
 
         var scores = new List<FeatureSetScore>();
         var outOfFold = new Dictionary<string, List<ResponseScores>>(StringComparer.Ordinal);
-        var stages = new Dictionary<string, List<(FittedModel Fit, double Threshold)>>(StringComparer.Ordinal);
+        var stages = new Dictionary<string, List<Stage>>(StringComparer.Ordinal);
         var indexes = featureSets.ToDictionary(p => p.Key, p => Indexes(p.Value), StringComparer.Ordinal);
         var questions = responses.Select(r => r.Group).Distinct(StringComparer.Ordinal).Count();
         var cascadeCounts = (Responses: default(BinaryCounts), Sentences: default(BinaryCounts));
@@ -176,7 +176,9 @@ public sealed class GroundingTrainer
                             outOfFold[name].Add(scored);
                         }
 
-                        var flags = scored.Probabilities.Select((p, i) => IsFlagged(p, response.Claims[i].Conflict, stage.Threshold, options.ConflictsOverride)).ToArray();
+                        var flags = stage.Gate is { } gate
+                            ? GatedFlags(gate, scored, stage.Threshold)
+                            : scored.Probabilities.Select((p, i) => IsFlagged(p, response.Claims[i].Conflict, stage.Threshold, options.ConflictsOverride)).ToArray();
                         (responseCounts, sentenceCounts) = Count(response, flags, responseCounts, sentenceCounts);
                         byModel[response.Generator] = byModel.GetValueOrDefault(response.Generator).Add(response.Hallucinated, flags.Any(f => f));
                     }
@@ -217,7 +219,7 @@ public sealed class GroundingTrainer
         var primary = scores.Last();
         var provenance = string.Create(
             CultureInfo.InvariantCulture,
-            $"Logistic regression on {records.Count} RAGTruth QA responses ({questions} questions, {options.Folds}-fold cross-validation grouped by source id, threshold: best F1 at precision >= {options.MinPrecision:F2}, x{Math.Max(1, options.Repeats)}) and {trainingOnlyClaims.Count} hand-made or extra-task claims; " +
+            $"Logistic regression on {records.Count} RAGTruth QA responses ({questions} questions, {options.Folds}-fold cross-validation grouped by source id, threshold: best F1 at precision >= {options.MinPrecision:F2}{(options.ResponseGate ? ", answer-level gate" : string.Empty)}, x{Math.Max(1, options.Repeats)}) and {trainingOnlyClaims.Count} hand-made or extra-task claims; " +
             $"cross-validated {primary.Name}: response P {primary.Responses.Precision:F3} R {primary.Responses.Recall:F3} F1 {primary.Responses.F1:F3}, " +
             $"sentence P {primary.Sentences.Precision:F3} R {primary.Sentences.Recall:F3} F1 {primary.Sentences.F1:F3}.");
         var model = BuildModel(options.ModelFeatureSet, featureSets, indexes, responses, trainingOnlyClaims, outOfFold, options);
@@ -235,6 +237,7 @@ public sealed class GroundingTrainer
             LexicalStage = lexicalStage,
             DenseClaimBudget = lexicalStage is null ? -1 : options.DenseClaimBudget,
             DenseDoubtBand = options.DenseDoubtBand,
+            Gate = model.Gate,
             Provenance = provenance,
         };
         return new GroundingTrainingResult(shipped, scores, records.Count, questions, msPerResponse);
@@ -256,13 +259,14 @@ public sealed class GroundingTrainer
         var threshold = TuneThreshold(outOfFold[name], options.ConflictsOverride, options.MinPrecision);
         return new GroundingModel(featureSets[name], fit.Means, fit.Scales, fit.Weights, fit.Bias, threshold)
         {
+            Gate = options.ResponseGate ? FitGate(outOfFold[name], threshold, options) : null,
             DenseCandidates = options.DenseCandidates,
             DenseNeighbours = options.DenseNeighbours,
             ConflictsOverride = options.ConflictsOverride,
         };
     }
 
-    private static (FittedModel Fit, double Threshold) TrainStage(int[] indexes, List<TrainingResponse> train, List<TrainingClaim> trainingOnlyClaims, GroundingTrainingOptions options, int seed)
+    private static Stage TrainStage(int[] indexes, List<TrainingResponse> train, List<TrainingClaim> trainingOnlyClaims, GroundingTrainingOptions options, int seed)
     {
         // The threshold comes from out-of-fold predictions inside the training part only.
         var innerFolds = AssignFolds(train.Select(r => r.Group), Math.Max(2, options.Folds - 1), seed);
@@ -273,14 +277,92 @@ public sealed class GroundingTrainer
             innerScores.AddRange(train.Where(r => innerFolds[r.Group] == inner).Select(r => Score(innerFit, indexes, r)));
         }
 
-        return (Fit(indexes, train, trainingOnlyClaims, options.L2), TuneThreshold(innerScores, options.ConflictsOverride, options.MinPrecision));
+        var threshold = TuneThreshold(innerScores, options.ConflictsOverride, options.MinPrecision);
+        var gate = options.ResponseGate ? FitGate(innerScores, threshold, options) : null;
+        return new Stage(Fit(indexes, train, trainingOnlyClaims, options.L2), threshold) { Gate = gate };
+    }
+
+    /// <summary>
+    /// The answer-level gate fitted on out-of-fold claim scores (so it learns how the claim model errs on answers it did
+    /// not see), its threshold tuned on the same answers.
+    /// </summary>
+    private static ResponseGate FitGate(List<ResponseScores> scored, double claimThreshold, GroundingTrainingOptions options)
+    {
+        var rows = scored.Select(r => DescribeResponse(r, claimThreshold)).ToList();
+        var (means, scales, standardised) = Standardization.Of(rows, ResponseGate.FeatureNames.Count);
+        var labels = scored.Select(r => r.Response.Hallucinated).ToList();
+        var (weights, bias) = LogisticRegression.Fit(standardised, labels, labels.Select(_ => 1.0).ToList(), options.L2);
+        var provisional = new ResponseGate(means, scales, weights, bias, 0.5);
+        var probabilities = rows.Select(provisional.Predict).ToArray();
+        var threshold = TuneBinaryThreshold(probabilities, labels, options.MinPrecision);
+        return new ResponseGate(means, scales, weights, bias, threshold);
+    }
+
+    private static double[] DescribeResponse(ResponseScores scored, double claimThreshold)
+        => ResponseGate.Describe(
+            scored.Probabilities.Select(p => Logit(p) - Logit(claimThreshold)).ToArray(),
+            scored.Response.Claims.Select(c => (IReadOnlyList<double>)c.Features).ToArray());
+
+    /// <summary>
+    /// Sentence flags under a gate: none when the gate passes the answer; otherwise the claims over the claim threshold,
+    /// and at least the worst claim, so that a flagged answer always shows where.
+    /// </summary>
+    private static bool[] GatedFlags(ResponseGate gate, ResponseScores scored, double claimThreshold)
+    {
+        var flags = new bool[scored.Probabilities.Length];
+        if (flags.Length == 0 || gate.Predict(DescribeResponse(scored, claimThreshold)) < gate.Threshold)
+        {
+            return flags;
+        }
+
+        var worst = 0;
+        for (var i = 0; i < flags.Length; i++)
+        {
+            flags[i] = scored.Probabilities[i] >= claimThreshold;
+            worst = scored.Probabilities[i] > scored.Probabilities[worst] ? i : worst;
+        }
+
+        flags[worst] = true;
+        return flags;
+    }
+
+    /// <summary>The threshold with the best F1 among those reaching <paramref name="minPrecision"/> (else the best F1), the middle of its plateau.</summary>
+    private static double TuneBinaryThreshold(double[] probabilities, List<bool> labels, double minPrecision)
+    {
+        var candidates = new List<(double Threshold, BinaryCounts Counts)>();
+        for (var step = 2; step <= 98; step++)
+        {
+            var threshold = step / 100.0;
+            var counts = default(BinaryCounts);
+            for (var i = 0; i < probabilities.Length; i++)
+            {
+                counts = counts.Add(labels[i], probabilities[i] >= threshold);
+            }
+
+            candidates.Add((threshold, counts));
+        }
+
+        var eligible = candidates.Where(c => c.Counts.Precision >= minPrecision).ToList();
+        if (eligible.Count == 0)
+        {
+            eligible = candidates;
+        }
+
+        var bestF1 = eligible.Max(c => c.Counts.F1);
+        var best = eligible.Where(c => Math.Abs(c.Counts.F1 - bestF1) <= 1e-9).Select(c => c.Threshold).ToList();
+        return best[best.Count / 2];
+    }
+
+    private sealed record Stage(FittedModel Fit, double Threshold)
+    {
+        public ResponseGate? Gate { get; init; }
     }
 
     private static bool[] Cascade(
         TrainingResponse response,
-        (FittedModel Fit, double Threshold) lexical,
+        Stage lexical,
         int[] lexicalIndexes,
-        (FittedModel Fit, double Threshold) full,
+        Stage full,
         int[] fullIndexes,
         GroundingTrainingOptions options)
     {
@@ -292,10 +374,35 @@ public sealed class GroundingTrainer
             .ThenBy(i => i)
             .Take(options.DenseClaimBudget)
             .ToHashSet();
-        return Enumerable.Range(0, response.Claims.Count)
+
+        // Each claim's logit centred on the threshold of the stage that scored it, as the checker's sentence score carries it.
+        var centred = Enumerable.Range(0, response.Claims.Count)
             .Select(i => dense.Contains(i)
-                ? IsFlagged(full.Fit.Predict(response.Claims[i].Features, fullIndexes), response.Claims[i].Conflict, full.Threshold, options.ConflictsOverride)
-                : IsFlagged(lexicalP[i], response.Claims[i].Conflict, lexical.Threshold, options.ConflictsOverride))
+                ? Logit(full.Fit.Predict(response.Claims[i].Features, fullIndexes)) - Logit(full.Threshold)
+                : Logit(lexicalP[i]) - pivot)
+            .ToArray();
+        if (full.Gate is { } gate)
+        {
+            var flags = new bool[centred.Length];
+            var features = response.Claims.Select(c => (IReadOnlyList<double>)c.Features).ToArray();
+            if (flags.Length == 0 || gate.Predict(ResponseGate.Describe(centred, features)) < gate.Threshold)
+            {
+                return flags;
+            }
+
+            var worst = 0;
+            for (var i = 0; i < flags.Length; i++)
+            {
+                flags[i] = centred[i] >= 0;
+                worst = centred[i] > centred[worst] ? i : worst;
+            }
+
+            flags[worst] = true;
+            return flags;
+        }
+
+        return Enumerable.Range(0, response.Claims.Count)
+            .Select(i => centred[i] >= 0 || (options.ConflictsOverride && response.Claims[i].Conflict != ConflictKind.None))
             .ToArray();
     }
 

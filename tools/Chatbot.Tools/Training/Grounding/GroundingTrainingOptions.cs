@@ -72,6 +72,9 @@ public sealed class GroundingTrainingOptions
     /// <summary>How many times cross-validation is repeated with other question-to-fold assignments (scores are pooled).</summary>
     public int Repeats { get; set; } = 1;
 
+    /// <summary>Whether an answer-level <see cref="Chatbot.Grounding.Model.ResponseGate"/> decides which answers are flagged.</summary>
+    public bool ResponseGate { get; set; }
+
     /// <summary>The feature set the persisted model is trained on.</summary>
     public string ModelFeatureSet { get; set; } = "all";
 }
