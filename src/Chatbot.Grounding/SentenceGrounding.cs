@@ -9,7 +9,9 @@ namespace Chatbot.Grounding;
 /// <param name="Verdict">The grounding verdict.</param>
 /// <param name="Score">
 /// Support score, 0 to 1: the model's support probability re-centred on its decision threshold, so a
-/// supported sentence scores above 0.5 and a flagged one 0.5 or below (1 for sentences that make no claim).
+/// supported sentence scores above 0.5 and a flagged one 0.5 or below (1 for sentences that make no claim). The model's
+/// answer-level gate can overrule the sentence: in an answer it clears, a sentence may score 0.5 or below and still be
+/// Supported; in an answer it flags, the least supported sentence is flagged even if it scores above 0.5.
 /// </param>
 public sealed record SentenceGrounding(string Text, IReadOnlyList<int> Citations, GroundingVerdict Verdict, double Score)
 {

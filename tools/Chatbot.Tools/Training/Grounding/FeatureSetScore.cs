@@ -20,6 +20,9 @@ public sealed record FeatureSetScore(
     /// <summary>Response-level counts per generating model.</summary>
     public IReadOnlyDictionary<string, BinaryCounts> ByModel { get; init; } = new Dictionary<string, BinaryCounts>();
 
+    /// <summary>The answer-level gate's threshold each fold chose on its training part (empty without a gate).</summary>
+    public IReadOnlyList<double> GateThresholds { get; init; } = [];
+
     /// <summary>The mean of the fold thresholds (NaN when there are none).</summary>
     public double ThresholdMean => Thresholds.Count == 0 ? double.NaN : Thresholds.Average();
 
@@ -37,6 +40,13 @@ public sealed record FeatureSetScore(
     public string ToDetailedReport()
     {
         var builder = new StringBuilder().AppendLine(ToString());
+        if (GateThresholds.Count > 0)
+        {
+            var mean = GateThresholds.Average();
+            var sd = Math.Sqrt(GateThresholds.Average(t => (t - mean) * (t - mean)));
+            builder.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  answer-level gate thresholds mean {mean:F3} sd {sd:F3} [{string.Join(' ', GateThresholds.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))}]"));
+        }
+
         foreach (var (model, counts) in ByModel.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             builder.AppendLine(RagTruthModelScore.From(counts).ToLine(model));

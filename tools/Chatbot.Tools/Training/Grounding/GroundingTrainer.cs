@@ -185,7 +185,11 @@ public sealed class GroundingTrainer
                 }
             }
 
-            var score = new FeatureSetScore(name, features, responseCounts, sentenceCounts, thresholds) { ByModel = byModel };
+            var score = new FeatureSetScore(name, features, responseCounts, sentenceCounts, thresholds)
+            {
+                ByModel = byModel,
+                GateThresholds = [.. stages[name].Where(s => s.Gate is not null).Select(s => s.Gate!.Threshold)],
+            };
             scores.Add(score);
             progress?.Report(score.ToDetailedReport());
         }
