@@ -12,11 +12,8 @@ if (CommandLine.IsCommand(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddChatbotHost(builder.Configuration);
 
-// The Bot Framework's usual port, unless ASPNETCORE_URLS, --urls or a Urls setting names others.
-if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
-{
-    builder.WebHost.UseUrls("http://localhost:3978");
-}
+// The Bot Framework's usual port, unless ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, --urls or a Urls setting names others.
+builder.UseDefaultListenAddress();
 
 var app = builder.Build();
 app.UseExceptionHandler();
