@@ -10,8 +10,8 @@ namespace Chatbot.Conversation.Rendering;
 
 /// <summary>
 /// The grounding report of an answer as a trace activity, for a developer in the Bot Framework Emulator: each
-/// sentence with its verdict, score, citations, evidence, reason and unbacked words (spans in the sentence's text), and the sources offered. Sent on the emulator
-/// channel only (other channels drop traces, and users need not see them).
+/// sentence with its verdict, score, citations, evidence, reason and unbacked words (spans in the sentence's text),
+/// and the sources offered. Sent on the emulator channel only (other channels drop traces, and users need not see them).
 /// </summary>
 public static class GroundingTrace
 {
