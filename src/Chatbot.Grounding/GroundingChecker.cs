@@ -101,6 +101,9 @@ public sealed partial class GroundingChecker
             {
                 ApplyGate(gate, analysis.Claims, sentences);
             }
+
+            // Spans come last: the gate may have flagged a sentence or cleared one.
+            sentences = WithSpans(analysis, sentences);
         }
 
         var flagged = sentences.Count(s => s.Flagged);
@@ -112,6 +115,20 @@ public sealed partial class GroundingChecker
     }
 
     internal SentenceGrounding Decide(ClaimAnalysis claim) => Decide(claim, _model);
+
+    /// <summary>Each flagged sentence with the words its sources do not back (<see cref="UnsupportedSpans"/>).</summary>
+    internal static SentenceGrounding[] WithSpans(GroundingAnalysis analysis, SentenceGrounding[] sentences)
+    {
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            if (sentences[i].Flagged)
+            {
+                sentences[i] = sentences[i] with { Spans = UnsupportedSpans.Locate(analysis.Claims[i], sentences[i], analysis.All) };
+            }
+        }
+
+        return sentences;
+    }
 
     /// <summary>
     /// The verdicts of an answer whose every claim is, word for word, a sentence of a source it cites (as the extractive

@@ -33,6 +33,13 @@ public sealed record SentenceGrounding(string Text, IReadOnlyList<int> Citations
     /// <summary>A short human-readable reason for a verdict other than <see cref="GroundingVerdict.Supported"/>.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// The words of a flagged sentence its sources do not back (the wrong number or name, an invented term), with
+    /// offsets in <see cref="Text"/>; empty for a supported sentence and when nothing narrower than the sentence can be
+    /// named, in which case the whole sentence is what is flagged.
+    /// </summary>
+    public IReadOnlyList<FlagSpan> Spans { get; init; } = [];
+
     /// <summary>True when the verdict is anything but <see cref="GroundingVerdict.Supported"/>.</summary>
     public bool Flagged => Verdict != GroundingVerdict.Supported;
 }

@@ -60,6 +60,13 @@ public sealed record AnswerSentence(
 
     /// <summary>A short human-readable reason for a verdict other than Supported.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>
+    /// The words of a flagged sentence its sources do not back, with offsets in <see cref="Text"/> (the sentence without
+    /// markers), not in <see cref="Answer.Text"/>: they stay valid when markers are renumbered or other sentences are
+    /// removed. Empty when the sentence is supported or is flagged as a whole.
+    /// </summary>
+    public IReadOnlyList<FlagSpan> Spans { get; init; } = [];
 }
 
 /// <summary>A numbered source of an answer.</summary>

@@ -285,6 +285,7 @@ public sealed partial class Responder
                 EvidenceSource = s.EvidenceSource,
                 Evidence = s.Evidence,
                 Reason = s.Reason,
+                Spans = s.Spans,
             }).ToArray(),
             [],
             backend)

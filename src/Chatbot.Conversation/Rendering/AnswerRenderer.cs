@@ -44,6 +44,8 @@ public static partial class AnswerRenderer
             var body = sentence.Text.Trim();
             if (sentence.Verdict != GroundingVerdict.Supported)
             {
+                body = MarkSpans(sentence);
+
                 // After a list marker, so a flagged item stays a list item.
                 var marker = ListMarker().Match(body).Length;
                 body = body[..marker] + "⚠ " + body[marker..];
@@ -116,6 +118,46 @@ public static partial class AnswerRenderer
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The flagged sentence's text with the words its sources do not back in bold (<see cref="AnswerSentence.Spans"/>):
+    /// bold is the one emphasis Teams text messages show on every client, and Web Chat and the Emulator render it too.
+    /// A span that touches Markdown of the sentence's own (emphasis, code, a link) is left unmarked rather than risk
+    /// breaking it; the note under the answer still names its words.
+    /// </summary>
+    internal static string MarkSpans(AnswerSentence sentence)
+    {
+        var text = sentence.Text;
+        var marked = new StringBuilder(text);
+        var next = int.MaxValue;
+        foreach (var span in sentence.Spans.Where(s => Markable(text, s)).OrderByDescending(s => s.Start))
+        {
+            // Spans do not overlap; should two, the later one is kept whole.
+            if (span.End > next)
+            {
+                continue;
+            }
+
+            marked.Insert(span.End, "**").Insert(span.Start, "**");
+            next = span.Start;
+        }
+
+        return marked.ToString().Trim();
+    }
+
+    private static bool Markable(string text, FlagSpan span)
+    {
+        if (span.Start < 0 || span.Length <= 0 || span.End > text.Length)
+        {
+            return false;
+        }
+
+        static bool Special(char c) => c is '*' or '_' or '`' or '[' or ']' or '~' or '<' or '>' or '\\';
+        var before = span.Start > 0 ? text[span.Start - 1] : ' ';
+        var after = span.End < text.Length ? text[span.End] : ' ';
+        return !Special(before) && !Special(after) && !text.AsSpan(span.Start, span.Length).ContainsAny("*_`[]~<>\\")
+            && text.AsSpan(0, span.Start).Count('`') % 2 == 0 && !text.Contains("](", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -10,8 +10,8 @@ namespace Chatbot.Conversation.Rendering;
 
 /// <summary>
 /// The grounding report of an answer as a trace activity, for a developer in the Bot Framework Emulator: each
-/// sentence with its verdict, score, citations, evidence and reason, and the sources offered. Sent on the emulator
-/// channel only (other channels drop traces, and users need not see them).
+/// sentence with its verdict, score, citations, evidence, reason and unbacked words (spans in the sentence's text),
+/// and the sources offered. Sent on the emulator channel only (other channels drop traces, and users need not see them).
 /// </summary>
 public static class GroundingTrace
 {
@@ -29,7 +29,10 @@ public static class GroundingTrace
             answer.Backend,
             answer.Covered,
             answer.FlaggedCount,
-            [.. answer.Sentences.Select(s => new SentenceView(s.Text, s.Verdict, Math.Round(s.Score, 3), s.Citations, s.EvidenceSource, s.Evidence, s.Reason))],
+            [.. answer.Sentences.Select(s => new SentenceView(s.Text, s.Verdict, Math.Round(s.Score, 3), s.Citations, s.EvidenceSource, s.Evidence, s.Reason)
+            {
+                Spans = [.. s.Spans.Where(p => p.Start >= 0 && p.Length > 0 && p.End <= s.Text.Length).Select(p => new SpanView(p.Start, p.Length, p.Of(s.Text), p.Instead))],
+            })],
             [.. answer.Citations.Select(c => new SourceView(c.Number, c.Title, c.Url))]);
         // camelCase, as the rest of the activity is on the wire.
         var value = JObject.FromObject(report, JsonSerializer.Create(new JsonSerializerSettings
@@ -44,7 +47,14 @@ public static class GroundingTrace
     public sealed record GroundingReportView(string Backend, bool Covered, int Flagged, IReadOnlyList<SentenceView> Sentences, IReadOnlyList<SourceView> Sources);
 
     /// <summary>One sentence's verdict and evidence.</summary>
-    public sealed record SentenceView(string Text, GroundingVerdict Verdict, double Score, IReadOnlyList<int> Citations, int? EvidenceSource, string? Evidence, string? Reason);
+    public sealed record SentenceView(string Text, GroundingVerdict Verdict, double Score, IReadOnlyList<int> Citations, int? EvidenceSource, string? Evidence, string? Reason)
+    {
+        /// <summary>The words of a flagged sentence its sources do not back, with offsets in <see cref="Text"/>.</summary>
+        public IReadOnlyList<SpanView> Spans { get; init; } = [];
+    }
+
+    /// <summary>Unbacked words of a sentence: where they are in its text, the words, and what the source says instead (if known).</summary>
+    public sealed record SpanView(int Start, int Length, string Text, string? Instead);
 
     /// <summary>One source offered to the responder.</summary>
     public sealed record SourceView(int Number, string Title, string Url);

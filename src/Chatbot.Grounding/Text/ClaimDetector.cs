@@ -24,7 +24,7 @@ public static partial class ClaimDetector
 
     // Words of sentences about the answer itself ("This information can be found in passage 3.",
     // "Based on the given passages, the answer to the question ... is as follows").
-    private static readonly HashSet<string> MetaStems = new(
+    internal static readonly HashSet<string> MetaStems = new(
         new[]
         {
             "answer", "answers", "question", "information", "found", "find", "summarized", "summarize", "summary", "above", "below",

@@ -93,7 +93,14 @@ public static class AskCommand
         backend = answer.Backend,
         notice = answer.Notice,
         citations = answer.Citations.Select(c => new { n = c.Number, title = c.Title, url = c.Url, quote = c.Quote }),
-        sentences = answer.Sentences.Select(s => new { text = s.Text, citations = s.Citations, verdict = s.Verdict.ToString(), score = Math.Round(s.Score, 3) }),
+        sentences = answer.Sentences.Select(s => new
+        {
+            text = s.Text,
+            citations = s.Citations,
+            verdict = s.Verdict.ToString(),
+            score = Math.Round(s.Score, 3),
+            spans = s.Spans.Select(p => new { start = p.Start, length = p.Length, text = p.Of(s.Text), instead = p.Instead }),
+        }),
         flagged = answer.Flagged,
         ms = Math.Round(elapsed.TotalMilliseconds, 1),
     };

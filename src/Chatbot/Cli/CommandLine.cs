@@ -107,7 +107,7 @@ public static class CommandLine
           intent "message" [--json]          the intent and confidence the bot recognises
           intent --file FILE                 one message per line, one JSON object per line
           ingest PATH [--collection pilot|builtin]   add or update documents (Markdown, text, HTML, PDF, FAQ TSV/CSV) in the index
-          eval ragtruth --data FILE [--json] [--out FILE]   score the hallucination check on RAGTruth-format records
+          eval ragtruth --data FILE [--set-aside FILE] [--json] [--out FILE]   score the hallucination check on RAGTruth-format records
           bench retrieval [--data PATH] [--k 5]     recall@k on labelled questions (default eval/retrieval)
           bench scale [--sizes 1000,10000,100000] [--queries 200]   index build, query latency and memory
           bench answers [--data PATH] [--out FILE]  extractive answers: citations and key facts (default eval/answers)

@@ -10,10 +10,10 @@ public static class EvalCommand
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
-        args.AllowOnly("data", "json", "out");
+        args.AllowOnly("data", "json", "out", "set-aside");
         if (args.Positional is not ["ragtruth"])
         {
-            throw new CliUsageException("The only evaluation is 'ragtruth': eval ragtruth --data FILE [--json] [--out FILE].");
+            throw new CliUsageException("The only evaluation is 'ragtruth': eval ragtruth --data FILE [--set-aside FILE] [--json] [--out FILE].");
         }
 
         var data = args.Get("data") ?? throw new CliUsageException("--data FILE is required (records in the format of RAGTruth's qa_train.jsonl).");
@@ -23,7 +23,20 @@ public static class EvalCommand
         }
 
         var evaluator = new RagTruthEvaluator(services.GetRequiredService<GroundingChecker>());
-        var result = await evaluator.EvaluateAsync(data, cancellationToken);
+        var (records, problems) = await RagTruthReader.ReadAsync(data, cancellationToken);
+        if (args.Get("set-aside") is { } setAsidePath)
+        {
+            // Scores only the answers a piece of work may be judged on: the set-aside questions stay unread.
+            if (!File.Exists(setAsidePath))
+            {
+                throw new CliUsageException($"No such file: {setAsidePath}");
+            }
+
+            var setAside = await RagTruthSetAside.ReadAsync(setAsidePath, cancellationToken);
+            records = setAside.Split(records).Development;
+        }
+
+        var result = await evaluator.EvaluateAsync(records, problems, cancellationToken);
         foreach (var problem in result.Skipped)
         {
             await Console.Error.WriteLineAsync($"{data}:{problem.Line}: skipped: {problem.Message}");

@@ -96,6 +96,40 @@ public sealed class CitationNumberingTests
         Assert.Equal("My sources don't cover that.", renumbered.Text);
     }
 
+    [Fact]
+    public void Renumber_KeepsFlagSpansOnTheSentenceAndPlaceableInTheRewrittenText()
+    {
+        const string text = "The Zorblat engine hums. [2][4] It was built in 1911. [4]";
+        var answer = new Answer(
+            text,
+            [
+                new AnswerSentence("The Zorblat engine hums.", [2, 4], GroundingVerdict.Supported, 0.9) { Start = 0, Length = 31 },
+                new AnswerSentence("It was built in 1911.", [4], GroundingVerdict.Contradicted, 0.2)
+                {
+                    Start = 32,
+                    Length = 25,
+                    Spans = [new FlagSpan(16, 4) { Instead = "1901" }],
+                },
+            ],
+            [],
+            "ollama");
+
+        var renumbered = CitationNumbering.Renumber(answer, Passages);
+
+        Assert.Equal("The Zorblat engine hums. [1] It was built in 1911. [1]", renumbered.Text);
+        var flagged = renumbered.Sentences[1];
+        var span = Assert.Single(flagged.Spans);
+        Assert.Equal("1911", span.Of(flagged.Text));
+        Assert.Equal("1901", span.Instead);
+        var placed = span.ToAnswer(renumbered.Text, flagged.Start, flagged.Length, flagged.Text);
+        Assert.NotNull(placed);
+        Assert.Equal("1911", renumbered.Text.Substring(placed.Value.Start, placed.Value.Length));
+
+        // A sentence dropped from the answer (as a repair would) leaves the other's span relative to its own text, still true.
+        var repaired = renumbered with { Sentences = [flagged] };
+        Assert.Equal("1911", Assert.Single(repaired.Sentences).Spans[0].Of(flagged.Text));
+    }
+
     private static Answer Build(string text, params (int[] Citations, int Start, int Length)[] sentences) =>
         new(
             text,

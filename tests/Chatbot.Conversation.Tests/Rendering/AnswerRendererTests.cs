@@ -212,6 +212,53 @@ public sealed class AnswerRendererTests
     }
 
     [Fact]
+    public void RenderMarkdown_FlagSpans_AreBoldInTheSentenceAndNamedInTheNote()
+    {
+        var answer = Answer(
+            Sentence("Zorblats were first bred in 1850 by Ada Zelnik.", [1], GroundingVerdict.Contradicted) with
+            {
+                EvidenceSource = 1,
+                Evidence = "The first zorblats were bred in 1907 by Ada Quenn.",
+                Spans = [new FlagSpan(28, 4) { Instead = "1907" }],
+            },
+            Sentence("- Zorblats sing opera at the Varnholm festival.", [1], GroundingVerdict.Unsupported) with { Spans = [new FlagSpan(11, 10), new FlagSpan(29, 17)] },
+            Sentence("Zorblats like rain.", [1], GroundingVerdict.Unsupported));
+
+        var markdown = AnswerRenderer.RenderMarkdown(answer);
+
+        Assert.Contains("⚠ Zorblats were first bred in **1850** by Ada Zelnik. [1]", markdown, StringComparison.Ordinal);
+        Assert.Contains("- ⚠ Zorblats **sing opera** at the **Varnholm festival**. [1]", markdown, StringComparison.Ordinal);
+        Assert.Contains("⚠ Zorblats like rain. [1]", markdown, StringComparison.Ordinal);
+        Assert.Contains("— [1] says 1907, not “1850”: “The first zorblats were bred in 1907 by Ada Quenn.”", markdown, StringComparison.Ordinal);
+        Assert.Contains("— Neither [1] nor any other source says “sing opera” or “Varnholm festival”.", markdown, StringComparison.Ordinal);
+        Assert.Contains("⚠ _“Zorblats like rain.”_ — Neither [1] nor any other source says this.", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderMarkdown_FlagSpanTouchingTheSentencesOwnMarkdown_IsLeftUnmarked()
+    {
+        var answer = Answer(
+            Sentence("**GANs:** train a `generator` in 1850.", [1], GroundingVerdict.Unsupported) with { Spans = [new FlagSpan(2, 4), new FlagSpan(19, 9), new FlagSpan(33, 4)] });
+
+        var markdown = AnswerRenderer.RenderMarkdown(answer);
+
+        Assert.Contains("⚠ **GANs:** train a `generator` in **1850**. [1]", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderMarkdown_FlagNote_NamesAtMostThreeWordsAndCountsTheRest()
+    {
+        var answer = Answer(Sentence("Ada Quenn bred zorblats, quenners, looms, engines and kites.", [], GroundingVerdict.Unsupported) with
+        {
+            Spans = [new FlagSpan(25, 8), new FlagSpan(35, 5), new FlagSpan(42, 7), new FlagSpan(54, 5)],
+        });
+
+        var markdown = AnswerRenderer.RenderMarkdown(answer);
+
+        Assert.Contains("— No source says “quenners”, “looms”, “engines” and 1 more.", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RenderMarkdown_WithoutSourceList_KeepsTheMarkersAndDropsTheList()
     {
         var answer = Answer(Sentence("OpenAI released GPT-4 on 14 March 2023.", [1], GroundingVerdict.Supported));

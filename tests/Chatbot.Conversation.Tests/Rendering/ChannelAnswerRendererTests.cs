@@ -85,6 +85,50 @@ public sealed class ChannelAnswerRendererTests
         Assert.All(actions, a => Assert.Equal("answer-1", (string?)a["answerId"]));
     }
 
+    private static readonly Answer s_wrongYear = new(
+        "Zorblats were first bred in 1850 by Ada Quenn. [1]",
+        [
+            new AnswerSentence("Zorblats were first bred in 1850 by Ada Quenn.", [1], GroundingVerdict.Contradicted, 0.2)
+            {
+                Start = 0,
+                Length = 50,
+                EvidenceSource = 1,
+                Evidence = "The first zorblats were bred in 1907 by Ada Quenn.",
+                Spans = [new FlagSpan(28, 4) { Instead = "1907" }],
+            },
+        ],
+        [new Citation(1, "Zorblat breeding", "https://example.com/zorblats", "The first zorblats were bred in 1907 by Ada Quenn.")],
+        "ollama");
+
+    [Theory]
+    [InlineData(Channels.Msteams)]
+    [InlineData(Channels.Webchat)]
+    [InlineData(Channels.Directline)]
+    [InlineData(Channels.Emulator)]
+    public void FlagSpans_AreBoldInTheTextAndNamedInTheNoteAndThePopUp(string channel)
+    {
+        var activity = ChannelAnswerRenderer.Render(s_wrongYear, channel, "answer-1");
+
+        Assert.StartsWith("⚠ Zorblats were first bred in **1850** by Ada Quenn. [1]", activity.Text, StringComparison.Ordinal);
+        Assert.Contains("⚠ _“Zorblats were first bred in 1850 by Ada Quenn.”_ — [1] says 1907, not “1850”: “The first zorblats", activity.Text, StringComparison.Ordinal);
+        var claim = (JObject)((JArray)Assert.Single(activity.Entities).Properties["citation"]!)[0]!["appearance"]!;
+        Assert.StartsWith("⚠ [1] says 1907, not “1850”", (string)claim["abstract"]!, StringComparison.Ordinal);
+        Assert.True(((string)claim["abstract"]!).Length <= CitationEntity.MaxAbstract);
+    }
+
+    [Fact]
+    public void GroundingTrace_CarriesTheFlagSpans()
+    {
+        var report = Assert.IsType<JObject>(GroundingTrace.For(s_wrongYear).Value);
+
+        var span = (JObject)Assert.Single((JArray)report["sentences"]![0]!["spans"]!);
+        Assert.Equal(28, (int)span["start"]!);
+        Assert.Equal(4, (int)span["length"]!);
+        Assert.Equal("1850", (string?)span["text"]);
+        Assert.Equal("1907", (string?)span["instead"]);
+        Assert.Empty((JArray)Assert.IsType<JObject>(GroundingTrace.For(s_answer).Value)["sentences"]![1]!["spans"]!);
+    }
+
     [Fact]
     public void Citations_AreCappedAtTwenty()
     {

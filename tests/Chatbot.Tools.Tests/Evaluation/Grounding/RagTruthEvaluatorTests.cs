@@ -54,10 +54,46 @@ public sealed class RagTruthEvaluatorTests : IDisposable
     {
         var result = await _evaluator.EvaluateAsync(_path);
         using var json = JsonDocument.Parse(result.ToJson());
-        foreach (var field in new[] { "responses", "hallucinated", "precision", "recall", "f1", "sentence_precision", "sentence_recall", "sentence_f1", "ms_per_response", "by_model" })
+        foreach (var field in new[] { "responses", "hallucinated", "precision", "recall", "f1", "sentence_precision", "sentence_recall", "sentence_f1", "ms_per_response", "by_model", "span", "span_in_right_flags", "flagged_sentence_chars" })
         {
             Assert.True(json.RootElement.TryGetProperty(field, out _), field);
         }
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_ScoresTheMarkedWordsPerCharacterAgainstTheLabelledSpans()
+    {
+        const string response = "The Eiffel Tower is in Paris. Its architect designed the Sydney Opera House.";
+        File.WriteAllLines(_path, [RagTruthFiles.Line("s", response, true, "the Sydney Opera House")]);
+
+        var result = await _evaluator.EvaluateAsync(_path);
+
+        // Marked: "architect designed the Sydney Opera House" (41 characters), of which the labelled 22.
+        var spans = result.Spans!;
+        Assert.Equal((41, 22), (spans.Marked, spans.Labelled));
+        Assert.Equal(Math.Round(22.0 / 41, 4), spans.Precision);
+        Assert.Equal(1.0, spans.Recall);
+        Assert.Equal(spans, result.SpansInRightFlags);
+
+        // The flagged sentence taken whole, as a flag covered it before: 46 characters for the same 22.
+        Assert.Equal((46, 22), (result.FlaggedSentencesAsSpans!.Marked, result.FlaggedSentencesAsSpans.Labelled));
+        Assert.Equal((1, 1), (result.Flagged, result.FlaggedWithSpans));
+        Assert.Contains("characters: spans P 0.537 R 1.000", result.ToReport(), StringComparison.Ordinal);
+
+        using var writer = new StringWriter();
+        await RagTruthEvaluator.WritePredictionsAsync(result, writer);
+        using var line = JsonDocument.Parse(writer.ToString());
+        var marked = Assert.Single(Assert.Single(line.RootElement.GetProperty("flagged").EnumerateArray()).GetProperty("spans").EnumerateArray());
+        Assert.Equal("architect designed the Sydney Opera House", marked.GetProperty("text").GetString());
+        Assert.Equal(response.IndexOf("architect", StringComparison.Ordinal), marked.GetProperty("start").GetInt32());
+    }
+
+    [Fact]
+    public void SpanScore_Count_CountsEachCharacterOnceWithinTheRange()
+    {
+        var counts = RagTruthSpanScore.Count([(0, 5), (3, 8)], [(6, 12)], 0, 10);
+
+        Assert.Equal(new BinaryCounts(2, 6, 2, 0), counts);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Chatbot.Grounding;
 
 namespace Chatbot.Tools.Evaluation.Grounding;
 
@@ -28,6 +29,29 @@ public sealed record RagTruthEvaluation(
     /// <summary>Response-level scores per generating model, by model name.</summary>
     [JsonPropertyName("by_model")]
     public IReadOnlyDictionary<string, RagTruthModelScore> ByModel { get; init; } = new Dictionary<string, RagTruthModelScore>();
+
+    /// <summary>
+    /// Character-level scores of the words the checker marks in flagged sentences (<see cref="SentenceGrounding.Spans"/>)
+    /// against the labelled hallucinated text, over all answers; null when not computed.
+    /// </summary>
+    [JsonPropertyName("span")]
+    public RagTruthSpanScore? Spans { get; init; }
+
+    /// <summary>The same for the flagged sentences taken whole: what a flag covered before it named words.</summary>
+    [JsonPropertyName("flagged_sentence_chars")]
+    public RagTruthSpanScore? FlaggedSentencesAsSpans { get; init; }
+
+    /// <summary>Span scores within the sentences that are flagged and overlap a label (how well a right flag points at the words).</summary>
+    [JsonPropertyName("span_in_right_flags")]
+    public RagTruthSpanScore? SpansInRightFlags { get; init; }
+
+    /// <summary>How many sentences were flagged.</summary>
+    [JsonPropertyName("flagged_sentences")]
+    public int Flagged { get; init; }
+
+    /// <summary>How many flagged sentences name at least one span.</summary>
+    [JsonPropertyName("flagged_with_spans")]
+    public int FlaggedWithSpans { get; init; }
 
     /// <summary>One prediction per evaluated response, in file order (not part of the summary JSON).</summary>
     [JsonIgnore]
@@ -72,6 +96,12 @@ public sealed record RagTruthEvaluation(
         var builder = new System.Text.StringBuilder();
         builder.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
             $"{Responses} responses ({Hallucinated} hallucinated). Response P {Precision:F3} R {Recall:F3} F1 {F1:F3} | sentence P {SentencePrecision:F3} R {SentenceRecall:F3} F1 {SentenceF1:F3} | {MsPerResponse:F1} ms/response");
+        if (Spans is { } spans && FlaggedSentencesAsSpans is { } whole && SpansInRightFlags is { } right)
+        {
+            builder.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                $"characters: spans {spans.ToShortString()} | whole flagged sentences {whole.ToShortString()} | spans in rightly flagged sentences {right.ToShortString()} | {FlaggedWithSpans} of {Flagged} flagged sentences with spans");
+        }
+
         foreach (var (model, score) in ByModel)
         {
             builder.AppendLine(score.ToLine(model));

@@ -38,6 +38,7 @@ public sealed class RagTruthEvaluator
         ArgumentNullException.ThrowIfNull(skipped);
         var predictions = new List<RagTruthPrediction>(records.Count);
         var sentences = default(BinaryCounts);
+        var chars = default(RagTruthCharCounts);
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -46,6 +47,9 @@ public sealed class RagTruthEvaluator
             var ms = watch.Elapsed.TotalMilliseconds;
             var flags = new List<RagTruthFlag>();
             var labelled = 0;
+            var labels = record.Spans.Select(s => (s.Start, s.End)).ToArray();
+            var answerMarks = new List<(int Start, int End)>();
+            var sentenceMarks = new List<(int Start, int End)>();
             foreach (var sentence in report.Sentences)
             {
                 var actual = record.IsHallucinated(sentence.Start, sentence.Start + sentence.Length);
@@ -53,6 +57,12 @@ public sealed class RagTruthEvaluator
                 sentences = sentences.Add(actual, sentence.Flagged);
                 if (sentence.Flagged)
                 {
+                    var marks = Marks(record.Response, sentence);
+                    answerMarks.AddRange(marks.Select(m => (m.Start, m.End)));
+                    sentenceMarks.Add((sentence.Start, sentence.Start + sentence.Length));
+                    chars = chars.AddFlagged(marks.Count > 0, actual
+                        ? RagTruthSpanScore.Count(marks.Select(m => (m.Start, m.End)), labels, sentence.Start, sentence.Start + sentence.Length)
+                        : (BinaryCounts?)null);
                     flags.Add(new RagTruthFlag(
                         sentence.Start,
                         sentence.Start + sentence.Length,
@@ -62,16 +72,45 @@ public sealed class RagTruthEvaluator
                         actual,
                         sentence.Reason,
                         sentence.EvidenceSource,
-                        sentence.Evidence));
+                        sentence.Evidence)
+                    {
+                        Spans = marks,
+                    });
                 }
             }
+
+            chars = chars.AddAnswer(
+                RagTruthSpanScore.Count(answerMarks, labels, 0, record.Response.Length),
+                RagTruthSpanScore.Count(sentenceMarks, labels, 0, record.Response.Length));
 
             predictions.Add(new RagTruthPrediction(
                 record.Id, record.Generator, record.Hallucinated, report.Flagged, Math.Round(report.MinScore, 4), Math.Round(ms, 2),
                 report.Sentences.Count, labelled, flags));
         }
 
-        return RagTruthEvaluation.From(predictions, sentences, skipped);
+        return RagTruthEvaluation.From(predictions, sentences, skipped) with
+        {
+            Spans = RagTruthSpanScore.From(chars.Spans),
+            FlaggedSentencesAsSpans = RagTruthSpanScore.From(chars.Sentences),
+            SpansInRightFlags = RagTruthSpanScore.From(chars.InRightFlags),
+            FlaggedWithSpans = chars.FlaggedWithSpans,
+            Flagged = chars.Flagged,
+        };
+    }
+
+    /// <summary>The words the checker marked in <paramref name="sentence"/>, in response offsets (a span it cannot place is left out).</summary>
+    private static List<RagTruthMarkedSpan> Marks(string response, SentenceGrounding sentence)
+    {
+        var marks = new List<RagTruthMarkedSpan>(sentence.Spans.Count);
+        foreach (var span in sentence.Spans)
+        {
+            if (span.ToAnswer(response, sentence.Start, sentence.Length, sentence.Text) is { } placed)
+            {
+                marks.Add(new RagTruthMarkedSpan(placed.Start, placed.Start + placed.Length, response.Substring(placed.Start, placed.Length), span.Instead));
+            }
+        }
+
+        return marks;
     }
 
     /// <summary>Writes one JSON line per prediction to <paramref name="path"/>.</summary>

@@ -12,4 +12,9 @@ public sealed record RagTruthFlag(
     [property: JsonPropertyName("labelled")] bool Labelled,
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("evidence_source")] int? EvidenceSource,
-    [property: JsonPropertyName("evidence")] string? Evidence);
+    [property: JsonPropertyName("evidence")] string? Evidence)
+{
+    /// <summary>The words the checker marked in the sentence, in response offsets; empty when it flags the sentence as a whole.</summary>
+    [JsonPropertyName("spans")]
+    public IReadOnlyList<RagTruthMarkedSpan> Spans { get; init; } = [];
+}
