@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Chatbot.AI.Answers;
 using Chatbot.AI.Extractive;
+using Chatbot.AI.Grounding;
 using Chatbot.AI.Pipeline;
 using Chatbot.AI.Prompting;
 using Chatbot.AI.Providers;
@@ -35,8 +36,9 @@ public sealed partial class Responder
     private readonly MessageAnalyzer _analyzer;
     private readonly ILogger<Responder> _logger;
     private readonly CuratedMatcher _curated;
+    private readonly ModelGroundingJudge? _judge;
 
-    /// <summary>Creates the responder.</summary>
+    /// <summary>Creates the responder; <paramref name="judge"/> gives a model's answer a second opinion when it is enabled.</summary>
     public Responder(
         HybridRetriever retriever,
         IChatClient chat,
@@ -45,7 +47,8 @@ public sealed partial class Responder
         GroundingChecker checker,
         MessageAnalyzer analyzer,
         ILogger<Responder> logger,
-        CuratedMatcher? curated = null)
+        CuratedMatcher? curated = null,
+        ModelGroundingJudge? judge = null)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(retriever);
@@ -62,6 +65,7 @@ public sealed partial class Responder
         _analyzer = analyzer;
         _logger = logger;
         _curated = curated ?? new CuratedMatcher(CuratedMatchModel.LoadDefault());
+        _judge = judge;
     }
 
     /// <summary>The backend answers come from ("extractive", "ollama:llama3.2", ...), once chosen.</summary>
@@ -276,6 +280,12 @@ public sealed partial class Responder
         }
 
         var report = await _checker.CheckAsync(text, prepared.Sources, [], known, cancellationToken);
+        if (_judge is { Enabled: true } && backend is not (ChatBackend.ExtractiveName or ChatBackend.CuratedName))
+        {
+            // Only a model's own sentences get its second opinion: quotes of the sources are what the sources say.
+            report = await _judge.ReviewAsync(report, prepared.Sources, cancellationToken);
+        }
+
         var answer = new Answer(
             text,
             report.Sentences.Select(s => new AnswerSentence(s.Text, s.Citations, s.Verdict, s.Score)

@@ -1,4 +1,5 @@
 using Chatbot.AI.Extractive;
+using Chatbot.AI.Grounding;
 using Chatbot.AI.Providers;
 using Chatbot.AI.Understanding;
 using Chatbot.Grounding;
@@ -14,7 +15,8 @@ namespace Chatbot.AI.Responding;
 public static class ResponderServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="Responder"/>, the <see cref="GroundingChecker"/> with its shipped model, and the
+    /// Adds <see cref="Responder"/>, the <see cref="GroundingChecker"/> with its shipped model, the model's second opinion
+    /// on its unsure sentences (<see cref="ModelGroundingJudge"/>, section <c>Grounding:Judge</c>, off by default), and the
     /// extractive <see cref="IChatClient"/> under the key <see cref="ChatBackend.ExtractiveName"/>.
     /// Also the <see cref="MessageAnalyzer"/> that understands a message once per turn; it needs an
     /// <see cref="IMessageParser"/>, which the conversation layer registers (AddIntentRecognition).
@@ -35,6 +37,8 @@ public static class ResponderServiceCollectionExtensions
         services.AddOptions<CuratedOptions>().BindConfiguration(CuratedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(_ => CuratedMatchModel.LoadDefault());
         services.TryAddSingleton(sp => new CuratedMatcher(sp.GetRequiredService<CuratedMatchModel>(), sp.GetRequiredService<IOptions<CuratedOptions>>().Value));
+        services.AddOptions<GroundingJudgeOptions>().BindConfiguration(GroundingJudgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ModelGroundingJudge>();
         services.TryAddSingleton<Responder>();
         return services;
     }

@@ -32,6 +32,9 @@ public static class ChatbotTelemetry
     /// <summary>How long the grounding check of one answer takes, in milliseconds.</summary>
     public static Histogram<double> CheckDuration { get; } = Meter.CreateHistogram<double>("chatbot.grounding.duration", "ms", "Duration of the grounding check of one answer.");
 
+    /// <summary>How long the model's second opinion on an answer's unsure sentences takes, in milliseconds, tagged with its outcome.</summary>
+    public static Histogram<double> JudgeDuration { get; } = Meter.CreateHistogram<double>("chatbot.grounding.judge.duration", "ms", "Duration of the model's second opinion on unsure answer sentences.");
+
     /// <summary>Answer sentences the grounding check flagged as likely hallucinations.</summary>
     public static Counter<long> FlaggedSentences { get; } = Meter.CreateCounter<long>("chatbot.grounding.flagged", "{sentence}", "Answer sentences flagged as not supported by their sources.");
 }

@@ -1,5 +1,6 @@
 using Chatbot.Testing.Files;
 using Chatbot.AI;
+using Chatbot.AI.Grounding;
 using Chatbot.Configuration;
 using Chatbot.Storage;
 using Chatbot.Conversation;
@@ -30,6 +31,7 @@ public sealed class ConfigurationTests
         template.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>(strict);
         template.GetSection(IntentOptions.SectionName).Get<IntentOptions>(strict);
         template.GetSection(HandoffOptions.SectionName).Get<HandoffOptions>(strict);
+        Assert.False(template.GetSection(GroundingJudgeOptions.SectionName).Get<GroundingJudgeOptions>(strict)!.Enabled);
         var directLine = template.GetSection(DirectLineOptions.SectionName).Get<DirectLineOptions>(strict)!;
         Assert.Null(directLine.Enabled);
         Assert.False(directLine.HasSecret);
@@ -81,6 +83,7 @@ public sealed class ConfigurationTests
         { "Llm:Provider", "OpenAI", "Llm:OpenAI:Model" },
         { "Llm:TotalTimeoutSeconds", "-1", "Llm:TotalTimeoutSeconds" },
         { "Knowledge:TopK", "0", "TopK" },
+        { "Grounding:Judge:MaxSentences", "0", "Grounding:Judge:MaxSentences" },
         { "DirectLine:TokenLifetime", "00:05:00", "DirectLine:TokenLifetime" },
         { "DirectLine:Secret", "short", "DirectLine:Secret" },
     };
