@@ -386,11 +386,16 @@ public sealed partial class Responder
     /// <paramref name="withheld"/> in the order its sentences appear in <paramref name="text"/> (a sentence withheld on a
     /// later pass would otherwise come after one written after it).
     /// </summary>
-    private static IEnumerable<WithheldSentence> InOrderWritten(List<WithheldSentence> withheld, string text) =>
-        withheld.Select((w, i) => (w, i, At: text.IndexOf(w.Text, StringComparison.Ordinal)))
+    private static IEnumerable<WithheldSentence> InOrderWritten(List<WithheldSentence> withheld, string text)
+    {
+        // Withheld sentences are kept as the check gives them: without their markers, and spaced anew.
+        static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+        var plain = Squeeze(Chatbot.Knowledge.Text.CitationMarkers.Strip(text, new List<int>()));
+        return withheld.Select((w, i) => (w, i, At: plain.IndexOf(Squeeze(w.Text), StringComparison.Ordinal)))
             .OrderBy(x => x.At < 0 ? int.MaxValue : x.At)
             .ThenBy(x => x.i)
             .Select(x => x.w);
+    }
 
     private Answer Build(Prepared prepared, string text, GroundingReport report, string backend, string? notice, Stopwatch watch)
     {
