@@ -58,12 +58,39 @@ public sealed class ChatbotDatabase : IDisposable
         : new SqliteChatbotDbContext((DbContextOptions<SqliteChatbotDbContext>)_options);
 
     /// <summary>
-    /// Applies the migrations the database has not had yet. Instances starting together may all call it:
-    /// EF Core takes a database-wide lock around migrating (PostgreSQL: an advisory lock; SQLite: a lock table).
+    /// Applies the migrations the database has not had yet. Instances starting together may all call it: on SQLite
+    /// EF Core's lock table lets one migrate; on PostgreSQL a session advisory lock does, for the whole set.
     /// </summary>
+    /// <remarks>
+    /// EF Core's own PostgreSQL lock lasts one migration's transaction: with two or more migrations to apply, a
+    /// second instance took it between them and applied the next one again ("column already exists").
+    /// </remarks>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var context = CreateContext();
+        if (Provider == StorageProvider.Postgres)
+        {
+            await context.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await context.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(4170152683501772561)", cancellationToken);
+                try
+                {
+                    await context.Database.MigrateAsync(cancellationToken);
+                }
+                finally
+                {
+                    await context.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(4170152683501772561)", CancellationToken.None);
+                }
+            }
+            finally
+            {
+                await context.Database.CloseConnectionAsync();
+            }
+
+            return;
+        }
+
         await context.Database.MigrateAsync(cancellationToken);
         if (Provider == StorageProvider.Sqlite)
         {

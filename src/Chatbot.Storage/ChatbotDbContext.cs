@@ -26,6 +26,9 @@ public abstract class ChatbotDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Answers sent, with their flags and feedback.</summary>
     public DbSet<AnswerEntry> Answers => Set<AnswerEntry>();
 
+    /// <summary>Sentences of answers that the Repair policy kept from the user.</summary>
+    public DbSet<WithheldSentenceEntry> WithheldSentences => Set<WithheldSentenceEntry>();
+
     /// <summary>Requests for a person.</summary>
     public DbSet<HandoffEntry> Handoffs => Set<HandoffEntry>();
 
@@ -66,6 +69,17 @@ public abstract class ChatbotDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.FlagKinds).HasMaxLength(256);
             e.HasIndex(x => x.At);
             e.HasIndex(x => new { x.ChannelId, x.ConversationId });
+            e.HasMany(x => x.WithheldSentences).WithOne().HasForeignKey(w => w.AnswerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<WithheldSentenceEntry>(e =>
+        {
+            e.ToTable("withheld_sentences");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.AnswerId).HasMaxLength(64);
+            e.Property(x => x.Verdict).HasMaxLength(32);
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.AnswerId, x.Position });
         });
 
         modelBuilder.Entity<HandoffEntry>(e =>

@@ -28,6 +28,21 @@ public sealed record Answer(
     /// <summary>False when the responder found nothing in its sources that answers the question, and said so.</summary>
     public bool Covered { get; init; } = true;
 
+    /// <summary>
+    /// Under <c>Grounding:Policy=Repair</c>, the sentences written but not shown, in the order written: those the check
+    /// did not find supported, or the whole model answer when it fell back (<see cref="FellBack"/>). Empty under Flag.
+    /// </summary>
+    public IReadOnlyList<WithheldSentence> Withheld { get; init; } = [];
+
+    /// <summary>Under Repair, how many sentences had their citation pointed at the source that supports them.</summary>
+    public int CorrectedCitations { get; init; }
+
+    /// <summary>Under Repair, true when too little of the model's answer was supported and the extractive answer stands in.</summary>
+    public bool FellBack { get; init; }
+
+    /// <summary>True when the Repair policy changed what the responder wrote: a citation corrected, a sentence withheld, or a fallback.</summary>
+    public bool Repaired => FellBack || CorrectedCitations > 0 || Withheld.Count > 0;
+
     /// <summary>True when at least one sentence is not <see cref="GroundingVerdict.Supported"/>.</summary>
     public bool Flagged => Sentences.Any(s => s.Verdict != GroundingVerdict.Supported);
 

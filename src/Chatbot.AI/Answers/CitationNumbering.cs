@@ -86,7 +86,9 @@ public static class CitationNumbering
             .OrderBy(c => c.Number)
             .ToArray();
 
-        return answer with { Text = text, Sentences = sentences, Citations = citations };
+        // A withheld sentence's reason names passages as the check numbered them; the report shows the reader's numbers.
+        var withheld = answer.Withheld.Select(w => w.Reason is null ? w : w with { Reason = RewriteMarkers(w.Reason, Map).Text }).ToArray();
+        return answer with { Text = text, Sentences = sentences, Citations = citations, Withheld = withheld };
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ using Chatbot.Knowledge.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.AI.Responding;
 
@@ -21,12 +22,26 @@ namespace Chatbot.AI.Responding;
 /// Answers a question from the knowledge base: retrieves passages, numbers them as sources, asks
 /// the chat backend for an answer that cites them, and checks every sentence against its sources.
 /// When the model fails before or while answering, the extractive answer stands in, with a notice:
-/// the user always gets exactly one answer.
+/// the user always gets exactly one answer. Under <see cref="GroundingPolicy.Repair"/> nothing is shown before it is
+/// checked: no text streams, flagged sentences are fixed or withheld, and a model answer too little of which survives
+/// gives way to the extractive answer.
 /// </summary>
 public sealed partial class Responder
 {
     /// <summary>How many FAQ entries nearest the message compete for it.</summary>
     private const int CuratedCandidates = 5;
+
+    /// <summary>
+    /// How often a repaired answer is checked again. A repair only removes sentences or points a citation at its
+    /// evidence, so a second check normally confirms the first; a third that still flags something withholds it.
+    /// </summary>
+    private const int MaxRepairPasses = 3;
+
+    /// <summary>The notice above an extractive answer that stands in for a model answer that failed its check.</summary>
+    public const string UnverifiedNotice = "The language model's answer could not be verified against my sources, so this answer is quoted straight from them.";
+
+    /// <summary>Why a supported sentence of a model answer that fell back was not shown either.</summary>
+    public const string FellBackReason = "Withheld with the rest of the model's answer, too little of which could be verified against the sources.";
 
     private readonly HybridRetriever _retriever;
     private readonly IChatClient _chat;
@@ -37,6 +52,7 @@ public sealed partial class Responder
     private readonly ILogger<Responder> _logger;
     private readonly CuratedMatcher _curated;
     private readonly ModelGroundingJudge? _judge;
+    private readonly GroundingOptions _grounding;
 
     /// <summary>Creates the responder; <paramref name="judge"/> gives a model's answer a second opinion when it is enabled.</summary>
     public Responder(
@@ -48,7 +64,8 @@ public sealed partial class Responder
         MessageAnalyzer analyzer,
         ILogger<Responder> logger,
         CuratedMatcher? curated = null,
-        ModelGroundingJudge? judge = null)
+        ModelGroundingJudge? judge = null,
+        IOptions<GroundingOptions>? grounding = null)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(retriever);
@@ -66,6 +83,7 @@ public sealed partial class Responder
         _logger = logger;
         _curated = curated ?? new CuratedMatcher(CuratedMatchModel.LoadDefault());
         _judge = judge;
+        _grounding = grounding?.Value ?? new GroundingOptions();
     }
 
     /// <summary>The backend answers come from ("extractive", "ollama:llama3.2", ...), once chosen.</summary>
@@ -92,19 +110,25 @@ public sealed partial class Responder
     /// Answers <paramref name="request"/> as it is written: text deltas as the backend produces them,
     /// then the checked <see cref="Answer"/> last. When the model fails mid-answer, a
     /// <see cref="ResponderUpdateKind.Restart"/> tells the channel to drop what it showed; the
-    /// extractive answer follows. Either way exactly one answer completes.
+    /// extractive answer follows. Either way exactly one answer completes. Under <see cref="GroundingPolicy.Repair"/>
+    /// no <see cref="ResponderUpdateKind.Text"/> update is yielded: the completed, repaired answer is all there is to show.
     /// </summary>
     public async IAsyncEnumerable<ResponderUpdate> StreamAsync(ResponderRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
+        var repair = _grounding.Policy == GroundingPolicy.Repair;
         var prepared = await PrepareAsync(request, cancellationToken);
         if (prepared.Curated is { } curated)
         {
             // A question a support team has answered gets their answer, cited and checked like any other.
             var quoted = CuratedText(curated);
-            yield return new ResponderUpdate(ResponderUpdateKind.Text, quoted);
+            if (!repair)
+            {
+                yield return new ResponderUpdate(ResponderUpdateKind.Text, quoted);
+            }
+
             var checkedAnswer = await CheckAsync(prepared, quoted, ChatBackend.CuratedName, null, null, watch, cancellationToken);
-            yield return new ResponderUpdate(ResponderUpdateKind.Completed, checkedAnswer.Text) { Answer = checkedAnswer with { CuratedQuestion = curated.Passage.Questions[0] } };
+            yield return new ResponderUpdate(ResponderUpdateKind.Completed, checkedAnswer.Text) { Answer = checkedAnswer.Covered ? checkedAnswer with { CuratedQuestion = curated.Passage.Questions[0] } : checkedAnswer };
             yield break;
         }
 
@@ -146,7 +170,11 @@ public sealed partial class Responder
                 {
                     text.Append(delta);
                     prefetch?.Append(delta);
-                    yield return new ResponderUpdate(ResponderUpdateKind.Text, delta);
+                    if (!repair)
+                    {
+                        // Under Repair the model's words are unchecked until it has finished: none reaches a channel.
+                        yield return new ResponderUpdate(ResponderUpdateKind.Text, delta);
+                    }
                 }
             }
         }
@@ -166,7 +194,10 @@ public sealed partial class Responder
             yield return new ResponderUpdate(ResponderUpdateKind.Restart, notice);
             text.Clear().Append((await _extractive.GetResponseAsync(prepared.Messages, prepared.Options, cancellationToken)).Text);
             backend = ChatBackend.ExtractiveName;
-            yield return new ResponderUpdate(ResponderUpdateKind.Text, text.ToString());
+            if (!repair)
+            {
+                yield return new ResponderUpdate(ResponderUpdateKind.Text, text.ToString());
+            }
         }
 
         var prefetched = prefetch is null ? null : await prefetch.CompleteAsync();
@@ -286,6 +317,98 @@ public sealed partial class Responder
             report = await _judge.ReviewAsync(report, prepared.Sources, cancellationToken);
         }
 
+        if (_grounding.Policy != GroundingPolicy.Repair)
+        {
+            return Build(prepared, text, report, backend, notice, watch);
+        }
+
+        var (repairedText, repaired, withheld, corrected) = await RepairAsync(prepared, text, report, known, cancellationToken);
+        var claims = report.Sentences.Count(s => s.IsClaim);
+        var kept = repaired.Sentences.Count(s => s.IsClaim);
+        var quoted = backend is ChatBackend.ExtractiveName or ChatBackend.CuratedName;
+        if (claims > 0 && (kept == 0 || kept < _grounding.MinimumKeptShare * claims))
+        {
+            if (!quoted)
+            {
+                // Too little of the model's answer stands: the customer gets the sources' own words instead, and the report
+                // gets every sentence of the model's, the supported ones too, since none was shown.
+                var dropped = withheld.Concat(repaired.Sentences.Where(s => s.IsClaim).Select(s => new WithheldSentence(s.Text, s.Verdict, FellBackReason))).ToList();
+                var extractive = (await _extractive.GetResponseAsync(prepared.Messages, prepared.Options, cancellationToken)).Text;
+                var fallback = await CheckAsync(prepared, extractive, ChatBackend.ExtractiveName, UnverifiedNotice, null, watch, cancellationToken);
+                Log.FellBack(_logger, backend, claims, kept);
+                return fallback with { Withheld = [.. InOrderWritten(dropped, text), .. fallback.Withheld], FellBack = true };
+            }
+
+            if (kept == 0)
+            {
+                // A quote none of whose claims the check accepts (the extractive answer is the last resort): saying the
+                // sources do not cover the question is true of what can be shown, and a pilot then offers a person.
+                repairedText = ExtractiveComposer.NotCoveredAnswer;
+                repaired = await _checker.CheckAsync(repairedText, prepared.Sources, [], known, cancellationToken);
+            }
+        }
+
+        var answer = Build(prepared, repairedText, repaired, backend, notice, watch) with
+        {
+            Withheld = [.. withheld],
+            CorrectedCitations = corrected,
+        };
+        if (answer.Repaired)
+        {
+            Log.Repaired(_logger, backend, withheld.Count, corrected);
+        }
+
+        return answer;
+    }
+
+    /// <summary>
+    /// Repairs <paramref name="text"/> until its check flags nothing (see <see cref="AnswerRepair"/>): the text shown,
+    /// its check, the sentences withheld in the order written, and how many citations were corrected.
+    /// </summary>
+    private async Task<(string Text, GroundingReport Report, List<WithheldSentence> Withheld, int Corrected)> RepairAsync(
+        Prepared prepared, string text, GroundingReport report, Dictionary<string, float[]> known, CancellationToken cancellationToken)
+    {
+        var written = text;
+        var withheld = new List<WithheldSentence>();
+        var corrected = 0;
+        for (var pass = 0; report.Flagged; pass++)
+        {
+            if (pass == MaxRepairPasses)
+            {
+                // The check keeps finding fault with what it passed before: show none of it rather than a flagged sentence.
+                withheld.AddRange(report.Sentences.Where(s => s.IsClaim).Select(s => new WithheldSentence(s.Text, s.Verdict, s.Reason)));
+                text = string.Empty;
+                report = new GroundingReport([], report.Elapsed);
+                break;
+            }
+
+            var result = AnswerRepair.Rewrite(text, report.Sentences);
+            withheld.AddRange(result.Withheld.Select(s => new WithheldSentence(s.Text, s.Verdict, s.Reason)));
+            corrected += result.Corrected;
+            text = result.Text;
+            report = await _checker.CheckAsync(text, prepared.Sources, [], known, cancellationToken);
+        }
+
+        return (text, report, [.. InOrderWritten(withheld, written)], corrected);
+    }
+
+    /// <summary>
+    /// <paramref name="withheld"/> in the order its sentences appear in <paramref name="text"/> (a sentence withheld on a
+    /// later pass would otherwise come after one written after it).
+    /// </summary>
+    private static IEnumerable<WithheldSentence> InOrderWritten(List<WithheldSentence> withheld, string text)
+    {
+        // Withheld sentences are kept as the check gives them: without their markers, and spaced anew.
+        static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+        var plain = Squeeze(Chatbot.Knowledge.Text.CitationMarkers.Strip(text, new List<int>()));
+        return withheld.Select((w, i) => (w, i, At: plain.IndexOf(Squeeze(w.Text), StringComparison.Ordinal)))
+            .OrderBy(x => x.At < 0 ? int.MaxValue : x.At)
+            .ThenBy(x => x.i)
+            .Select(x => x.w);
+    }
+
+    private Answer Build(Prepared prepared, string text, GroundingReport report, string backend, string? notice, Stopwatch watch)
+    {
         var answer = new Answer(
             text,
             report.Sentences.Select(s => new AnswerSentence(s.Text, s.Citations, s.Verdict, s.Score)
@@ -401,5 +524,11 @@ public sealed partial class Responder
 
         [LoggerMessage(2, LogLevel.Information, "Answered with {Backend} from {Passages} passages: {Sentences} sentences, {Flagged} flagged, {ElapsedMs:F0} ms")]
         public static partial void Answered(ILogger logger, string backend, int passages, int sentences, int flagged, double elapsedMs);
+
+        [LoggerMessage(3, LogLevel.Information, "Repaired the {Backend} answer: {Withheld} sentences withheld, {Corrected} citations corrected")]
+        public static partial void Repaired(ILogger logger, string backend, int withheld, int corrected);
+
+        [LoggerMessage(4, LogLevel.Information, "The {Backend} answer kept {Kept} of {Claims} claims after repair; answering from the sources instead")]
+        public static partial void FellBack(ILogger logger, string backend, int claims, int kept);
     }
 }

@@ -5,6 +5,7 @@ using Chatbot.AI.Understanding;
 using Chatbot.Grounding;
 using Chatbot.Grounding.Model;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -35,11 +36,34 @@ public static class ResponderServiceCollectionExtensions
         services.TryAddKeyedSingleton<IChatClient>(ChatBackend.ExtractiveName, (sp, _) => new ExtractiveChatClient(sp.GetRequiredService<ExtractiveComposer>()));
         services.TryAddSingleton<MessageAnalyzer>();
         services.AddOptions<CuratedOptions>().BindConfiguration(CuratedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GroundingOptions>()
+            .Configure<IConfiguration>((options, configuration) => BindGrounding(configuration.GetSection(GroundingOptions.SectionName), options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GroundingOptions>, GroundingOptionsValidator>());
         services.TryAddSingleton(_ => CuratedMatchModel.LoadDefault());
         services.TryAddSingleton(sp => new CuratedMatcher(sp.GetRequiredService<CuratedMatchModel>(), sp.GetRequiredService<IOptions<CuratedOptions>>().Value));
         services.AddOptions<GroundingJudgeOptions>().BindConfiguration(GroundingJudgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ModelGroundingJudge>();
         services.TryAddSingleton<Responder>();
         return services;
+    }
+
+    /// <summary>
+    /// Binds <c>Grounding</c>; a value that does not convert ("Grounding:Policy": "Fix") becomes a validation failure that
+    /// names the setting and its allowed values, so the host exits with code 2 rather than a stack trace.
+    /// </summary>
+    private static void BindGrounding(IConfigurationSection section, GroundingOptions options)
+    {
+        try
+        {
+            section.Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new OptionsValidationException(
+                Options.DefaultName,
+                typeof(GroundingOptions),
+                [ex.Message, $"Grounding:Policy must be one of {string.Join(", ", Enum.GetNames<GroundingPolicy>())}; Grounding:MinimumKeptShare a number from 0 to 1."]);
+        }
     }
 }

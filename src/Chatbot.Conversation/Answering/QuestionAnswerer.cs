@@ -177,6 +177,9 @@ public sealed partial class QuestionAnswerer
             Flagged = flagged.Count,
             FlagKinds = flagged.Select(s => s.Verdict.ToString()).Distinct().ToList(),
             CuratedQuestion = answer.CuratedQuestion,
+            Repaired = answer.Repaired,
+            FellBack = answer.FellBack,
+            Withheld = answer.Withheld,
         };
     }
 

@@ -1,3 +1,5 @@
+using Chatbot.AI.Answers;
+
 namespace Chatbot.Conversation.Journal;
 
 /// <summary>One answer the bot sent, as a pilot's report counts it.</summary>
@@ -38,4 +40,13 @@ public sealed record AnswerRecord
 
     /// <summary>The curated question whose answer this was, if any.</summary>
     public string? CuratedQuestion { get; init; }
+
+    /// <summary>True when <c>Grounding:Policy=Repair</c> changed the answer before it was shown (see <see cref="Answer.Repaired"/>).</summary>
+    public bool Repaired { get; init; }
+
+    /// <summary>True when too little of the model's answer was supported and the extractive answer was shown instead.</summary>
+    public bool FellBack { get; init; }
+
+    /// <summary>The sentences written but not shown, in order, with the check's verdict and reason.</summary>
+    public IReadOnlyList<WithheldSentence> Withheld { get; init; } = [];
 }

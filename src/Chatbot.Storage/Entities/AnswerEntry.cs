@@ -39,6 +39,18 @@ public sealed class AnswerEntry
     /// <summary>The curated question answered, if any.</summary>
     public string? CuratedQuestion { get; set; }
 
+    /// <summary>True when the Repair policy changed the answer before it was shown.</summary>
+    public bool Repaired { get; set; }
+
+    /// <summary>True when the extractive answer was shown instead of a model answer too little of which was supported.</summary>
+    public bool FellBack { get; set; }
+
+    /// <summary>How many sentences were withheld (the rows of <see cref="WithheldSentences"/>).</summary>
+    public int Withheld { get; set; }
+
+    /// <summary>The sentences written but not shown.</summary>
+    public List<WithheldSentenceEntry> WithheldSentences { get; set; } = [];
+
     /// <summary>The user's judgement: true helpful, false not, null none given.</summary>
     public bool? Helpful { get; set; }
 

@@ -10,8 +10,8 @@ namespace Chatbot.Storage.Journal;
 
 /// <summary>
 /// The <see cref="IConversationJournal"/> in the bot's database: one <c>answers</c> row per answer sent, which its
-/// feedback updates, and one <c>handoffs</c> row per request for a person. Questions and comments are redacted as
-/// transcripts are.
+/// feedback updates, with a <c>withheld_sentences</c> row per sentence the Repair policy kept from the user, and one
+/// <c>handoffs</c> row per request for a person. Questions, comments and withheld sentences are redacted as transcripts are.
 /// </summary>
 /// <remarks>
 /// Feedback on an answer that has no row (sent before the journal existed, or its recording failed) is kept on a
@@ -55,6 +55,20 @@ public sealed partial class DatabaseConversationJournal : IConversationJournal
             Flagged = answer.Flagged,
             FlagKinds = string.Join(',', answer.FlagKinds.Distinct(StringComparer.Ordinal)),
             CuratedQuestion = answer.CuratedQuestion,
+            Repaired = answer.Repaired,
+            FellBack = answer.FellBack,
+            Withheld = answer.Withheld.Count,
+
+            // A withheld sentence can repeat what the user wrote (a name, an address in the question): redacted likewise.
+            WithheldSentences = [.. answer.Withheld.Select((w, i) => new WithheldSentenceEntry
+            {
+                AnswerId = answer.AnswerId,
+                At = answer.At.UtcDateTime,
+                Position = i,
+                Text = _redactor.Redact(w.Text) ?? string.Empty,
+                Verdict = w.Verdict.ToString(),
+                Reason = _redactor.Redact(w.Reason),
+            })],
         });
         await context.SaveChangesAsync(cancellationToken);
     }

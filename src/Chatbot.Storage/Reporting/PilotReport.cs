@@ -2,7 +2,8 @@ namespace Chatbot.Storage.Reporting;
 
 /// <summary>
 /// How the bot did over a period, as a pilot's support lead reads it: counts per UTC day (days without activity
-/// included), the sources cited most, the questions the knowledge base did not answer, and the requests for a person.
+/// included), the sources cited most, the questions the knowledge base did not answer, the requests for a person, and the
+/// sentences kept from users under <c>Grounding:Policy=Repair</c>.
 /// </summary>
 public sealed record PilotReport
 {
@@ -29,4 +30,7 @@ public sealed record PilotReport
 
     /// <summary>The requests for a person, most recent first.</summary>
     public required IReadOnlyList<HandoffSummary> Handoffs { get; init; }
+
+    /// <summary>The sentences the Repair policy kept from users, most recent first (in the order written within an answer).</summary>
+    public IReadOnlyList<WithheldSummary> Withheld { get; init; } = [];
 }

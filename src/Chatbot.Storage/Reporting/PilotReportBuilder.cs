@@ -20,6 +20,9 @@ public sealed class PilotReportBuilder
     /// <summary>How many requests <see cref="PilotReport.Handoffs"/> lists.</summary>
     public const int HandoffCount = 100;
 
+    /// <summary>How many sentences <see cref="PilotReport.Withheld"/> lists.</summary>
+    public const int WithheldCount = 100;
+
     private static readonly char[] s_lineBreaks = ['\n', '\r'];
 
     private readonly ChatbotDatabase _database;
@@ -47,7 +50,25 @@ public sealed class PilotReportBuilder
         await using var context = _database.CreateContext();
         var answers = await context.Answers.AsNoTracking()
             .Where(a => a.At >= start && a.At < end)
-            .Select(a => new AnswerRow(a.At, a.ChannelId, a.ConversationId, a.Question, a.Covered, a.Flagged, a.Sources, a.Helpful))
+            .Select(a => new AnswerRow(a.At, a.ChannelId, a.ConversationId, a.Question, a.Covered, a.Flagged, a.Sources, a.Helpful, a.Repaired, a.FellBack, a.Withheld))
+            .ToListAsync(cancellationToken);
+        var withheld = await context.WithheldSentences.AsNoTracking()
+            .Where(w => w.At >= start && w.At < end)
+            .Join(context.Answers, w => w.AnswerId, a => a.AnswerId, (w, a) => new { w, a })
+            .OrderByDescending(x => x.w.At).ThenBy(x => x.w.AnswerId).ThenBy(x => x.w.Position)
+            .Take(WithheldCount)
+            .Select(x => new WithheldSummary
+            {
+                At = x.w.At,
+                ChannelId = x.a.ChannelId,
+                ConversationId = x.a.ConversationId,
+                AnswerId = x.w.AnswerId,
+                Question = x.a.Question,
+                Text = x.w.Text,
+                Verdict = x.w.Verdict,
+                Reason = x.w.Reason,
+                FellBack = x.a.FellBack,
+            })
             .ToListAsync(cancellationToken);
         var handoffs = await context.Handoffs.AsNoTracking()
             .Where(h => h.At >= start && h.At < end)
@@ -82,6 +103,9 @@ public sealed class PilotReportBuilder
                 NotCovered = counts.NotCovered,
                 HelpfulFeedback = counts.HelpfulFeedback,
                 UnhelpfulFeedback = counts.UnhelpfulFeedback,
+                RepairedAnswers = counts.RepairedAnswers,
+                FellBackAnswers = counts.FellBackAnswers,
+                WithheldSentences = counts.WithheldSentences,
                 Handoffs = counts.Handoffs,
             });
         }
@@ -96,6 +120,7 @@ public sealed class PilotReportBuilder
             TopTopics = TopTopics(answers),
             NotCovered = NotCoveredQuestions(answers),
             Handoffs = [.. handoffs.Take(HandoffCount)],
+            Withheld = withheld,
         };
     }
 
@@ -130,7 +155,7 @@ public sealed class PilotReportBuilder
 
     private static PilotReportCounts Count(IEnumerable<AnswerRow> answers, int handoffs, IEnumerable<ActivityRow> activity)
     {
-        int total = 0, flagged = 0, notCovered = 0, helpful = 0, unhelpful = 0;
+        int total = 0, flagged = 0, notCovered = 0, helpful = 0, unhelpful = 0, repaired = 0, fellBack = 0, withheld = 0;
         foreach (var answer in answers)
         {
             total++;
@@ -138,6 +163,9 @@ public sealed class PilotReportBuilder
             notCovered += answer.Covered ? 0 : 1;
             helpful += answer.Helpful == true ? 1 : 0;
             unhelpful += answer.Helpful == false ? 1 : 0;
+            repaired += answer.Repaired ? 1 : 0;
+            fellBack += answer.FellBack ? 1 : 0;
+            withheld += answer.Withheld;
         }
 
         return new PilotReportCounts
@@ -149,6 +177,9 @@ public sealed class PilotReportBuilder
             NotCovered = notCovered,
             HelpfulFeedback = helpful,
             UnhelpfulFeedback = unhelpful,
+            RepairedAnswers = repaired,
+            FellBackAnswers = fellBack,
+            WithheldSentences = withheld,
             Handoffs = handoffs,
         };
     }
@@ -182,7 +213,8 @@ public sealed class PilotReportBuilder
             .ThenBy(q => q.Question, StringComparer.Ordinal)
             .Take(NotCoveredCount)];
 
-    private sealed record AnswerRow(DateTime At, string ChannelId, string ConversationId, string Question, bool Covered, int Flagged, string Sources, bool? Helpful);
+    private sealed record AnswerRow(
+        DateTime At, string ChannelId, string ConversationId, string Question, bool Covered, int Flagged, string Sources, bool? Helpful, bool Repaired, bool FellBack, int Withheld);
 
     private sealed record ActivityRow(DateTime At, string ChannelId, string ConversationId);
 }

@@ -27,6 +27,15 @@ public record PilotReportCounts
     /// <summary>Answers that their reader marked not helpful: thumbs down.</summary>
     public int UnhelpfulFeedback { get; init; }
 
+    /// <summary>Answers that the Repair policy changed before they were shown: a citation corrected, a sentence withheld, or a fallback.</summary>
+    public int RepairedAnswers { get; init; }
+
+    /// <summary>Model answers too little of which was supported, replaced by the extractive answer.</summary>
+    public int FellBackAnswers { get; init; }
+
+    /// <summary>Sentences written but kept from the user by the Repair policy.</summary>
+    public int WithheldSentences { get; init; }
+
     /// <summary>Requests to talk to a person.</summary>
     public int Handoffs { get; init; }
 }

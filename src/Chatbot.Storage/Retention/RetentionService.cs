@@ -49,6 +49,8 @@ public sealed partial class RetentionService : BackgroundService
         var cutoff = _time.GetUtcNow().UtcDateTime.AddDays(-_retentionDays);
         await using var context = _database.CreateContext();
         var transcripts = await context.Transcripts.Where(t => t.Timestamp < cutoff).ExecuteDeleteAsync(cancellationToken);
+        // Explicitly, rather than through the cascade, so a SQLite connection without foreign keys still forgets them.
+        await context.WithheldSentences.Where(w => w.At < cutoff).ExecuteDeleteAsync(cancellationToken);
         var answers = await context.Answers.Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken);
         var handoffs = await context.Handoffs.Where(h => h.At < cutoff).ExecuteDeleteAsync(cancellationToken);
         if (transcripts + answers + handoffs > 0)

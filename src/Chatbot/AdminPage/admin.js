@@ -121,6 +121,9 @@
     byId('total-unhelpful').textContent = formatNumber(totals.unhelpfulFeedback);
     byId('total-handoffs').textContent = formatNumber(totals.handoffs);
     byId('total-not-covered').textContent = formatNumber(totals.notCovered);
+    byId('total-withheld').textContent = formatNumber(totals.withheldSentences);
+    byId('total-repaired').textContent = 'sentences withheld (' + formatNumber(totals.repairedAnswers) + ' answers repaired, ' +
+      formatNumber(totals.fellBackAnswers) + ' quoted instead)';
 
     fill('topics', report.topTopics, function (row, topic) {
       cell(row, topic.title);
@@ -140,6 +143,15 @@
       cell(row, handoff.lastQuestion || '–', 'question');
       transcriptButton(row, handoff.conversationId, handoff.channelId);
     }, 'Nobody asked for a person in this period.');
+
+    fill('withheld', report.withheld || [], function (row, sentence) {
+      cell(row, formatTime(sentence.at), 'when');
+      cell(row, sentence.question, 'question');
+      cell(row, sentence.text, 'question');
+      cell(row, sentence.verdict);
+      cell(row, (sentence.reason || '–') + (sentence.fellBack ? ' The answer was quoted from the sources instead.' : ''));
+      transcriptButton(row, sentence.conversationId, sentence.channelId);
+    }, 'Nothing was withheld in this period.');
 
     byId('report').hidden = false;
     drawCharts(report.days);
@@ -204,6 +216,17 @@
     charts.push(new window.Chart(byId('chart-handoffs'), {
       type: 'bar',
       data: { labels: labels, datasets: [{ label: 'Requests for a person', data: pick('handoffs'), backgroundColor: '#6b7280' }] },
+      options: Object.assign({}, common, { scales: counts }),
+    }));
+    charts.push(new window.Chart(byId('chart-repairs'), {
+      type: 'bar',
+      data: {
+        labels: labels,
+        datasets: [
+          { label: 'Answers repaired', data: pick('repairedAnswers'), backgroundColor: '#b08d1a' },
+          { label: 'Sentences withheld', data: pick('withheldSentences'), backgroundColor: '#7a3e9d' },
+        ],
+      },
       options: Object.assign({}, common, { scales: counts }),
     }));
     document.body.dataset.charts = String(charts.length);

@@ -73,8 +73,8 @@ public sealed class AdminReportPageTests(ChatbotAppFixture bot, ChromiumFixture 
             await page.GetByLabel("Admin key").FillAsync(ChatbotAppFixture.AdminKey);
             await page.GetByRole(AriaRole.Button, new() { Name = "Show report" }).ClickAsync();
 
-            // Ready once the numbers, the tables and the four charts are drawn.
-            await Expect(page.Locator("body[data-state='ready'][data-charts='4']")).ToBeAttachedAsync();
+            // Ready once the numbers, the tables and the five charts are drawn.
+            await Expect(page.Locator("body[data-state='ready'][data-charts='5']")).ToBeAttachedAsync();
             await Expect(page.Locator("#total-conversations")).ToHaveTextAsync(Number(expected["conversations"]));
             await Expect(page.Locator("#total-answers")).ToHaveTextAsync(Number(expected["answers"]));
             await Expect(page.Locator("#total-flag-rate")).ToHaveTextAsync(Percent(expected["flaggedAnswers"], expected["answers"]));
@@ -83,7 +83,9 @@ public sealed class AdminReportPageTests(ChatbotAppFixture bot, ChromiumFixture 
             await Expect(page.Locator("#total-unhelpful")).ToHaveTextAsync(Number(expected["unhelpfulFeedback"]));
             await Expect(page.Locator("#total-handoffs")).ToHaveTextAsync(Number(expected["handoffs"]));
             await Expect(page.Locator("#total-not-covered")).ToHaveTextAsync(Number(expected["notCovered"]));
-            foreach (var chart in new[] { "#chart-answers", "#chart-flag-rate", "#chart-feedback", "#chart-handoffs" })
+            // This bot flags rather than repairs (Grounding:Policy=Flag): nothing is withheld by these turns.
+            await Expect(page.Locator("#total-withheld")).ToHaveTextAsync(Number((int)report["totals"]!["withheldSentences"]!));
+            foreach (var chart in new[] { "#chart-answers", "#chart-flag-rate", "#chart-feedback", "#chart-handoffs", "#chart-repairs" })
             {
                 Assert.True(await page.Locator(chart).EvaluateAsync<int>("c => c.width * c.height") > 0, $"{chart} was not drawn");
             }

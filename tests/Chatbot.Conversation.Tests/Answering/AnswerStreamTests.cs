@@ -45,6 +45,20 @@ public sealed class AnswerStreamTests
         Assert.Equal("final", (string?)((JObject)final.ChannelData)["streamType"]);
     }
 
+    [Fact]
+    public async Task TeamsPersonalChat_UnderRepair_SeesOnlyTheInformativeUpdate_ThenTheCheckedAnswer()
+    {
+        // Grounding:Policy=Repair: the responder yields no text while the model writes, only the completed answer.
+        var clock = new ManualClock();
+        var adapter = new RecordingAdapter();
+
+        await new AnswerStream(clock).SendAsync(
+            Context(adapter, Channels.Msteams, "personal"), Updates(clock), a => MessageFactory.Text(a.Text), CancellationToken.None);
+
+        Assert.Equal([("informative", 1, (string?)null), ("final", (int?)null, "activity-1")], adapter.Sent.Select(Info));
+        Assert.Equal([AnswerStream.SearchingText, s_answer.Text], adapter.Sent.Select(a => a.Text));
+    }
+
     [Theory]
     [InlineData(Channels.Emulator, null)]
     [InlineData(Channels.Msteams, "groupChat")]

@@ -94,6 +94,21 @@ public sealed class QuestionAnswererTests(IntentRecognizerFixture fixture) : ICl
         Assert.Equal((1, 0), (record.Sentences, record.Flagged));
     }
 
+    [Fact]
+    public void Record_OfARepairedAnswer_KeepsWhatWasWithheld()
+    {
+        var withheld = new WithheldSentence("Zorblats fly to Mars.", GroundingVerdict.Unsupported, "No source says this.");
+        var answer = Answer("Zorblats hum [1].", covered: true) with { Withheld = [withheld], CorrectedCitations = 1 };
+        var activity = new Microsoft.Bot.Schema.Activity { ChannelId = Channels.Webchat, Conversation = new Microsoft.Bot.Schema.ConversationAccount(id: "conv-3") };
+
+        var record = QuestionAnswerer.Record(answer, "answer-3", "do zorblats fly?", activity);
+
+        Assert.True(record.Repaired);
+        Assert.False(record.FellBack);
+        Assert.Equal([withheld], record.Withheld);
+        Assert.Equal(0, record.Flagged);
+    }
+
     private static Answer Answer(string text, bool covered) =>
         new(text, [new AnswerSentence(text, covered ? [1] : [], GroundingVerdict.Supported, 1)], [new Citation(1, "Zorblats", "https://example.org/zorblats", "Zorblats hum.")], "extractive")
         {

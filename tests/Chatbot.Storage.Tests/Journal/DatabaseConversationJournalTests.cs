@@ -1,5 +1,7 @@
+using Chatbot.AI.Answers;
 using Chatbot.Conversation.Feedback;
 using Chatbot.Conversation.Journal;
+using Chatbot.Grounding;
 using Chatbot.Storage.Journal;
 using Chatbot.Storage.Redaction;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +55,41 @@ public sealed class DatabaseConversationJournalTests : IAsyncLifetime
         Assert.Equal("Unsupported,Contradicted", row.FlagKinds);
         Assert.Equal("How do I return an item?", row.CuratedQuestion);
         Assert.Null(row.Helpful);
+    }
+
+    [Fact]
+    public async Task ARepairedAnswer_IsStoredWithItsWithheldSentencesInOrder_Redacted()
+    {
+        await _journal.RecordAnswerAsync(Answer("a1") with
+        {
+            Repaired = true,
+            FellBack = true,
+            Withheld =
+            [
+                new WithheldSentence("Mail jo@example.com for a refund.", GroundingVerdict.Unsupported, "No source says this."),
+                new WithheldSentence("Returns take 90 days.", GroundingVerdict.Contradicted, "Source [1] gives a different number or date."),
+            ],
+        });
+
+        await using var context = _database.CreateContext();
+        var row = await context.Answers.Include(a => a.WithheldSentences).SingleAsync();
+        Assert.Equal((true, true, 2), (row.Repaired, row.FellBack, row.Withheld));
+        var withheld = row.WithheldSentences.OrderBy(w => w.Position).ToList();
+        Assert.Equal(["Mail [email] for a refund.", "Returns take 90 days."], withheld.Select(w => w.Text));
+        Assert.Equal(["Unsupported", "Contradicted"], withheld.Select(w => w.Verdict));
+        Assert.Equal("Source [1] gives a different number or date.", withheld[1].Reason);
+        Assert.All(withheld, w => Assert.Equal(s_at.UtcDateTime, w.At));
+    }
+
+    [Fact]
+    public async Task AnAnswerWithNothingWithheld_HasNoWithheldRows()
+    {
+        await _journal.RecordAnswerAsync(Answer("a1"));
+
+        await using var context = _database.CreateContext();
+        var row = await context.Answers.SingleAsync();
+        Assert.Equal((false, false, 0), (row.Repaired, row.FellBack, row.Withheld));
+        Assert.Equal(0, await context.WithheldSentences.CountAsync());
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using Chatbot.AI.Answers;
 using Chatbot.Conversation.Feedback;
 using Chatbot.Conversation.Journal;
+using Chatbot.Grounding;
 using Chatbot.Storage.Journal;
 using Chatbot.Storage.Redaction;
 using Chatbot.Storage.Reporting;
@@ -55,6 +57,37 @@ public sealed class PostgresJournalTests(PostgresTestDatabase postgres) : IClass
         var conversation = await new ConversationTranscriptReader(database).ReadAsync(Conversation);
         Assert.NotNull(conversation);
         Assert.Equal(["user", "bot"], conversation.Activities.Select(a => a.Role));
+    }
+
+    [PostgresFact]
+    public async Task WithheldSentences_AreStoredRedactedAndReported_OnPostgres()
+    {
+        using var database = new ChatbotDatabase(Options.Create(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = postgres.ConnectionString }));
+        await database.MigrateAsync();
+        var journal = new DatabaseConversationJournal(database, new PersonalDataRedactor());
+        var at = new DateTimeOffset(2026, 12, 9, 14, 0, 0, TimeSpan.Zero);
+
+        await journal.RecordAnswerAsync(new AnswerRecord
+        {
+            AnswerId = "ans-repaired", ChannelId = "msteams", ConversationId = "c-repair", At = at, Question = "refund?", Sentences = 1, Repaired = true,
+            Withheld = [new WithheldSentence("Write to ana@example.org for a refund.", GroundingVerdict.Unsupported, "No source says this.")],
+        });
+        await journal.RecordAnswerAsync(new AnswerRecord
+        {
+            AnswerId = "ans-fallback", ChannelId = "msteams", ConversationId = "c-repair", At = at.AddMinutes(1), Question = "fees?", Sentences = 2, Repaired = true, FellBack = true,
+            Withheld =
+            [
+                new WithheldSentence("Fees are 5%.", GroundingVerdict.Contradicted, "Source [1] gives a different number or date."),
+                new WithheldSentence("Fees are charged monthly.", GroundingVerdict.Supported, "Withheld with the rest of the model's answer."),
+            ],
+        });
+
+        var report = await new PilotReportBuilder(database, new FakeTimeProvider(at.AddHours(1))).BuildAsync(new ReportPeriod(new DateOnly(2026, 12, 9), new DateOnly(2026, 12, 9)));
+        Assert.Equal((2, 1, 3), (report.Totals.RepairedAnswers, report.Totals.FellBackAnswers, report.Totals.WithheldSentences));
+        Assert.Equal(["Fees are 5%.", "Fees are charged monthly.", "Write to [email] for a refund."], report.Withheld.Select(w => w.Text));
+        Assert.Equal(["Contradicted", "Supported", "Unsupported"], report.Withheld.Select(w => w.Verdict));
+        Assert.Equal([true, true, false], report.Withheld.Select(w => w.FellBack));
+        Assert.Equal("fees?", report.Withheld[0].Question);
     }
 
     private static Activity Message(string id, string role, string text, DateTimeOffset at) => new()

@@ -139,6 +139,40 @@ public sealed class PilotReportBuilderTests
     }
 
     [Fact]
+    public async Task BuildAsync_CountsRepairedAnswersAndWithheldSentencesPerDay_AndListsTheLatestWithTheirReasons()
+    {
+        using var db = await SeedPilotWeekAsync();
+
+        var report = await new PilotReportBuilder(db.Database, s_time).BuildAsync(s_period);
+
+        Assert.Equal([1, 0, 0, 0, 1], report.Days.Select(d => d.RepairedAnswers));
+        Assert.Equal([2, 0, 0, 0, 1], report.Days.Select(d => d.WithheldSentences));
+        Assert.Equal([0, 0, 0, 0, 1], report.Days.Select(d => d.FellBackAnswers));
+        Assert.Equal((2, 1, 3), (report.Totals.RepairedAnswers, report.Totals.FellBackAnswers, report.Totals.WithheldSentences));
+
+        // Most recent answer first; within an answer, in the order written. The sentence outside the period is not listed.
+        Assert.Equal(["It is <b>sunny</b>.", "Tokens are always whole words.", "A token costs 3 cents."], report.Withheld.Select(w => w.Text));
+        var latest = report.Withheld[0];
+        Assert.Equal((At(2026, 11, 5, 9), "msteams", "19:abc@thread.tacv2", true), (latest.At, latest.ChannelId, latest.ConversationId, latest.FellBack));
+        Assert.Equal("What's the weather in <script>alert(1)</script>?", latest.Question);
+        Assert.Equal(("Contradicted", "Source [1] gives a different number or date."), (report.Withheld[2].Verdict, report.Withheld[2].Reason));
+        Assert.Equal(("Unsupported", "No source says this.", false), (report.Withheld[1].Verdict, report.Withheld[1].Reason, report.Withheld[1].FellBack));
+    }
+
+    [Fact]
+    public async Task BuildAsync_ListsAtMostAHundredWithheldSentences()
+    {
+        using var db = await SeedAsync();
+        await db.AddAsync(db.Answer(At(2026, 11, 2), "c1", withheld: [.. Enumerable.Range(0, PilotReportBuilder.WithheldCount + 5).Select(i => $"Made up {i}.")]));
+
+        var report = await new PilotReportBuilder(db.Database, s_time).BuildAsync(s_period);
+
+        Assert.Equal(PilotReportBuilder.WithheldCount, report.Withheld.Count);
+        Assert.Equal("Made up 0.", report.Withheld[0].Text);
+        Assert.Equal(PilotReportBuilder.WithheldCount + 5, report.Totals.WithheldSentences);
+    }
+
+    [Fact]
     public void Today_IsTheUtcDateOfTheTimeProvider()
     {
         using var database = new ChatbotDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { Provider = StorageProvider.Memory }));
@@ -164,7 +198,7 @@ public sealed class PilotReportBuilderTests
         var db = into ?? await SeedAsync();
         await db.AddAsync(
             // 1 November: c1 asks twice (one flagged, thumbs up then down), c2 asks what the knowledge base lacks.
-            db.Answer(At(2026, 11, 1, 9), "c1", helpful: true, sources: "Tokens\nContext windows"),
+            db.Answer(At(2026, 11, 1, 9), "c1", helpful: true, sources: "Tokens\nContext windows", withheld: ["Tokens are always whole words.", "A token costs 3 cents."]),
             db.Answer(At(2026, 11, 1, 9, 5), "c1", flagged: 2, helpful: false, sources: "Tokens"),
             db.Answer(At(2026, 11, 1, 23, 59), "c2", question: "How do I reset my password?", covered: false),
             // 3 November: c1 again at midnight (a source cited twice counts once) and asks for a person; c3 only talks.
@@ -176,9 +210,9 @@ public sealed class PilotReportBuilderTests
             // 5 November: the password question again, differently typed, with a thumbs down; a Teams user's gap.
             db.Answer(At(2026, 11, 5, 8), "c5", question: "how do I reset my  password", covered: false, helpful: false),
             Handoff(At(2026, 11, 5, 8, 30), "c5", lastQuestion: "how do I reset my  password"),
-            db.Answer(At(2026, 11, 5, 9), "19:abc@thread.tacv2", question: "What's the weather in <script>alert(1)</script>?", covered: false, channel: "msteams"),
+            db.Answer(At(2026, 11, 5, 9), "19:abc@thread.tacv2", question: "What's the weather in <script>alert(1)</script>?", covered: false, channel: "msteams", withheld: ["It is <b>sunny</b>."], fellBack: true),
             // Outside the period.
-            db.Answer(At(2026, 10, 31, 23, 59), "c0", covered: false, flagged: 1, helpful: false, sources: "Outside"),
+            db.Answer(At(2026, 10, 31, 23, 59), "c0", covered: false, flagged: 1, helpful: false, sources: "Outside", withheld: ["Outside the period."]),
             db.Answer(At(2026, 11, 6, 0, 0), "c7", covered: false, helpful: true, sources: "Outside"),
             Handoff(At(2026, 11, 6, 0, 0), "c7"),
             Transcript(At(2026, 10, 31, 12), "c8", "user", """{"type":"message","text":"early"}"""));

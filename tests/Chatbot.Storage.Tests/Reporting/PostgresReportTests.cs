@@ -24,6 +24,8 @@ public sealed class PostgresReportTests(PostgresTestDatabase postgres) : IClassF
         Assert.Equal(expected.TopTopics, actual.TopTopics);
         Assert.Equal(expected.NotCovered, actual.NotCovered);
         Assert.Equal(expected.Handoffs, actual.Handoffs);
+        Assert.Equal(expected.Withheld, actual.Withheld);
+        Assert.Equal(3, actual.Withheld.Count);
         Assert.Equal(5, actual.Totals.Conversations);
     }
 }

@@ -23,21 +23,34 @@ internal sealed class SeededDatabase : IDisposable
 
     public static DateTime At(int year, int month, int day, int hour = 12, int minute = 0) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
 
-    public AnswerEntry Answer(DateTime at, string conversation, string question = "What is a token?", bool covered = true, int flagged = 0, bool? helpful = null, string sources = "", string channel = "webchat") => new()
+    public AnswerEntry Answer(
+        DateTime at, string conversation, string question = "What is a token?", bool covered = true, int flagged = 0, bool? helpful = null, string sources = "", string channel = "webchat",
+        string[]? withheld = null, bool fellBack = false)
     {
-        AnswerId = $"answer-{++_answers}",
-        ChannelId = channel,
-        ConversationId = conversation,
-        At = at,
-        Question = question,
-        Covered = covered,
-        Sentences = 3,
-        Flagged = flagged,
-        FlagKinds = flagged > 0 ? "Unsupported" : string.Empty,
-        Sources = sources,
-        Helpful = helpful,
-        FeedbackAt = helpful is null ? null : at.AddMinutes(1),
-    };
+        var id = $"answer-{++_answers}";
+        return new()
+        {
+            AnswerId = id,
+            ChannelId = channel,
+            ConversationId = conversation,
+            At = at,
+            Question = question,
+            Covered = covered,
+            Sentences = 3,
+            Flagged = flagged,
+            FlagKinds = flagged > 0 ? "Unsupported" : string.Empty,
+            Sources = sources,
+            Helpful = helpful,
+            FeedbackAt = helpful is null ? null : at.AddMinutes(1),
+            Repaired = fellBack || withheld is { Length: > 0 },
+            FellBack = fellBack,
+            Withheld = withheld?.Length ?? 0,
+            WithheldSentences = [.. (withheld ?? []).Select((text, i) => new WithheldSentenceEntry
+            {
+                AnswerId = id, At = at, Position = i, Text = text, Verdict = i % 2 == 0 ? "Unsupported" : "Contradicted", Reason = i % 2 == 0 ? "No source says this." : "Source [1] gives a different number or date.",
+            })],
+        };
+    }
 
     public static HandoffEntry Handoff(DateTime at, string conversation, string? lastQuestion = null, string channel = "webchat") =>
         new() { ChannelId = channel, ConversationId = conversation, At = at, LastQuestion = lastQuestion, Delivered = true };

@@ -33,6 +33,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         Assert.Equal(["new"], await context.Transcripts.Select(t => t.ConversationId).ToListAsync());
         Assert.Equal(["new"], await context.Answers.Select(a => a.ConversationId).ToListAsync());
         Assert.Equal(["new"], await context.Handoffs.Select(h => h.ConversationId).ToListAsync());
+        Assert.Equal(["withheld in new"], await context.WithheldSentences.Select(w => w.Text).ToListAsync());
     }
 
     [Fact]
@@ -78,7 +79,11 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     {
         await using var context = _database.CreateContext();
         context.Transcripts.Add(new TranscriptEntry { ChannelId = "webchat", ConversationId = conversationId, Timestamp = at, Type = "message", Json = "{}" });
-        context.Answers.Add(new AnswerEntry { AnswerId = conversationId, ChannelId = "webchat", ConversationId = conversationId, At = at, Question = "q" });
+        context.Answers.Add(new AnswerEntry
+        {
+            AnswerId = conversationId, ChannelId = "webchat", ConversationId = conversationId, At = at, Question = "q", Repaired = true, Withheld = 1,
+            WithheldSentences = [new WithheldSentenceEntry { AnswerId = conversationId, At = at, Text = "withheld in " + conversationId, Verdict = "Unsupported" }],
+        });
         context.Handoffs.Add(new HandoffEntry { ChannelId = "webchat", ConversationId = conversationId, At = at });
         await context.SaveChangesAsync();
     }

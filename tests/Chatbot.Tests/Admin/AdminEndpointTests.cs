@@ -55,6 +55,7 @@ public sealed class AdminEndpointTests
             app,
             Answer("a1", At(1, 9), "c1", helpful: true, sources: "Tokens\nContext windows"),
             Answer("a2", At(1, 10), "c1", flagged: 1, helpful: false, sources: "Tokens"),
+            Repaired(Answer("a4", At(3, 7), "c1", sources: "Tokens"), "Tokens are <b>whole</b> words."),
             Answer("a3", At(3, 8), TeamsConversation, covered: false, question: "Is <script>alert(1)</script> covered?", channel: "msteams"),
             new HandoffEntry { ChannelId = "msteams", ConversationId = TeamsConversation, At = At(3, 8, 5), LastQuestion = "Is <script>alert(1)</script> covered?" },
             new TranscriptEntry { ChannelId = "webchat", ConversationId = "c9", Timestamp = At(2, 12), Type = "message", FromRole = "user", Json = "{}" });
@@ -69,14 +70,19 @@ public sealed class AdminEndpointTests
         Assert.Equal("2026-11-01", (string?)report["from"]);
         Assert.Equal("2026-11-03", (string?)report["to"]);
         Assert.NotNull(report["generatedAt"]);
-        AssertCounts(report["totals"]!, conversations: 3, answers: 3, flagged: 1, notCovered: 1, helpful: 1, unhelpful: 1, handoffs: 1);
-        Assert.Equal(1.0 / 3, (double)report["totals"]!["flagRate"]!, 10);
+        AssertCounts(report["totals"]!, conversations: 3, answers: 4, flagged: 1, notCovered: 1, helpful: 1, unhelpful: 1, handoffs: 1);
+        Assert.Equal(1.0 / 4, (double)report["totals"]!["flagRate"]!, 10);
+        Assert.Equal((1, 1), ((int)report["totals"]!["repairedAnswers"]!, (int)report["totals"]!["withheldSentences"]!));
+        Assert.Equal([0, 0, 1], report["days"]!.AsArray().Select(d => (int)d!["withheldSentences"]!));
         var days = report["days"]!.AsArray();
         Assert.Equal(["2026-11-01", "2026-11-02", "2026-11-03"], days.Select(d => (string?)d!["date"]));
         AssertCounts(days[0]!, conversations: 1, answers: 2, flagged: 1, notCovered: 0, helpful: 1, unhelpful: 1, handoffs: 0);
         AssertCounts(days[1]!, conversations: 1, answers: 0, flagged: 0, notCovered: 0, helpful: 0, unhelpful: 0, handoffs: 0);
-        AssertCounts(days[2]!, conversations: 1, answers: 1, flagged: 0, notCovered: 1, helpful: 0, unhelpful: 0, handoffs: 1);
-        Assert.Equal("""[{"title":"Tokens","answers":2},{"title":"Context windows","answers":1}]""", report["topTopics"]!.ToJsonString());
+        AssertCounts(days[2]!, conversations: 2, answers: 2, flagged: 0, notCovered: 1, helpful: 0, unhelpful: 0, handoffs: 1);
+        Assert.Equal("""[{"title":"Tokens","answers":3},{"title":"Context windows","answers":1}]""", report["topTopics"]!.ToJsonString());
+        var withheld = Assert.Single(report["withheld"]!.AsArray())!;
+        Assert.Equal(("Tokens are <b>whole</b> words.", "Unsupported", "No source says this.", "a4", "c1"),
+            ((string?)withheld["text"], (string?)withheld["verdict"], (string?)withheld["reason"], (string?)withheld["answerId"], (string?)withheld["conversationId"]));
         var gap = Assert.Single(report["notCovered"]!.AsArray())!;
         Assert.Equal("Is <script>alert(1)</script> covered?", (string?)gap["question"]);
         Assert.Equal(1, (int)gap["count"]!);
@@ -215,6 +221,14 @@ public sealed class AdminEndpointTests
     }
 
     private static DateTime At(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, DateTimeKind.Utc);
+
+    private static AnswerEntry Repaired(AnswerEntry answer, string withheld)
+    {
+        answer.Repaired = true;
+        answer.Withheld = 1;
+        answer.WithheldSentences = [new WithheldSentenceEntry { AnswerId = answer.AnswerId, At = answer.At, Text = withheld, Verdict = "Unsupported", Reason = "No source says this." }];
+        return answer;
+    }
 
     private static AnswerEntry Answer(string id, DateTime at, string conversation, bool covered = true, int flagged = 0, bool? helpful = null, string sources = "", string question = "What is a token?", string channel = "webchat") => new()
     {

@@ -1,6 +1,7 @@
 using Chatbot.Testing.Files;
 using Chatbot.AI;
 using Chatbot.AI.Grounding;
+using Chatbot.AI.Responding;
 using Chatbot.Configuration;
 using Chatbot.Storage;
 using Chatbot.Conversation;
@@ -38,6 +39,11 @@ public sealed class ConfigurationTests
         Assert.False(directLine.HasAzureSecret);
         Assert.True(new DirectLineOptionsValidator().Validate(null, directLine).Succeeded);
         Assert.Equal(LlmProvider.Auto, template.GetSection(LlmOptions.SectionName).Get<LlmOptions>(strict)!.Provider);
+
+        // Not strict: Grounding also holds sub-sections that other options classes read (Grounding:Judge).
+        var grounding = template.GetSection(GroundingOptions.SectionName).Get<GroundingOptions>()!;
+        Assert.Equal(GroundingPolicy.Flag, grounding.Policy);
+        Assert.True(new GroundingOptionsValidator().Validate(null, grounding).Succeeded);
         var auth = new BotAuthenticationOptions();
         foreach (var key in new[] { "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId" })
         {
@@ -84,6 +90,8 @@ public sealed class ConfigurationTests
         { "Llm:TotalTimeoutSeconds", "-1", "Llm:TotalTimeoutSeconds" },
         { "Knowledge:TopK", "0", "TopK" },
         { "Grounding:Judge:MaxSentences", "0", "Grounding:Judge:MaxSentences" },
+        { "Grounding:Policy", "Fix", "Grounding:Policy" },
+        { "Grounding:MinimumKeptShare", "2", "Grounding:MinimumKeptShare" },
         { "DirectLine:TokenLifetime", "00:05:00", "DirectLine:TokenLifetime" },
         { "DirectLine:Secret", "short", "DirectLine:Secret" },
     };

@@ -57,6 +57,9 @@ namespace Chatbot.Storage.Migrations.Postgres
                     b.Property<string>("FeedbackComment")
                         .HasColumnType("text");
 
+                    b.Property<bool>("FellBack")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FlagKinds")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -72,12 +75,18 @@ namespace Chatbot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("Repaired")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Sentences")
                         .HasColumnType("integer");
 
                     b.Property<string>("Sources")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Withheld")
+                        .HasColumnType("integer");
 
                     b.HasKey("AnswerId");
 
@@ -190,6 +199,60 @@ namespace Chatbot.Storage.Migrations.Postgres
                     b.HasIndex("ChannelId", "ConversationId", "Timestamp");
 
                     b.ToTable("transcripts", (string)null);
+                });
+
+            modelBuilder.Entity("Chatbot.Storage.Entities.WithheldSentenceEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnswerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("AnswerId", "Position");
+
+                    b.ToTable("withheld_sentences", (string)null);
+                });
+
+            modelBuilder.Entity("Chatbot.Storage.Entities.WithheldSentenceEntry", b =>
+                {
+                    b.HasOne("Chatbot.Storage.Entities.AnswerEntry", null)
+                        .WithMany("WithheldSentences")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chatbot.Storage.Entities.AnswerEntry", b =>
+                {
+                    b.Navigation("WithheldSentences");
                 });
 #pragma warning restore 612, 618
         }

@@ -52,6 +52,9 @@ namespace Chatbot.Storage.Migrations.Sqlite
                     b.Property<string>("FeedbackComment")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FellBack")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FlagKinds")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -67,12 +70,18 @@ namespace Chatbot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Repaired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sentences")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sources")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Withheld")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("AnswerId");
 
@@ -181,6 +190,58 @@ namespace Chatbot.Storage.Migrations.Sqlite
                     b.HasIndex("ChannelId", "ConversationId", "Timestamp");
 
                     b.ToTable("transcripts", (string)null);
+                });
+
+            modelBuilder.Entity("Chatbot.Storage.Entities.WithheldSentenceEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("AnswerId", "Position");
+
+                    b.ToTable("withheld_sentences", (string)null);
+                });
+
+            modelBuilder.Entity("Chatbot.Storage.Entities.WithheldSentenceEntry", b =>
+                {
+                    b.HasOne("Chatbot.Storage.Entities.AnswerEntry", null)
+                        .WithMany("WithheldSentences")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chatbot.Storage.Entities.AnswerEntry", b =>
+                {
+                    b.Navigation("WithheldSentences");
                 });
 #pragma warning restore 612, 618
         }
