@@ -2,6 +2,7 @@ using Chatbot.Admin;
 using Chatbot.Cli;
 using Chatbot.DirectLine;
 using Chatbot.Hosting;
+using Chatbot.Protection;
 
 if (CommandLine.IsCommand(args))
 {
@@ -21,6 +22,7 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseProtection();
 app.UseWebChatPage();
 app.MapChatbotEndpoints();
 app.MapDirectLine();

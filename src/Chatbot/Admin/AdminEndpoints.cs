@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Chatbot.Protection;
 using Chatbot.Storage.Reporting;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +18,12 @@ public static class AdminEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
 
         endpoints.MapGet("/admin", (HttpContext http, IOptions<AdminOptions> options) => options.Value.Enabled ? AdminPage.Serve(http) : AdminResults.Off())
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .RequireRateLimiting(ProtectionServiceCollectionExtensions.ClientPolicy);
 
-        var data = endpoints.MapGroup("/admin").AddEndpointFilter<ApiKeyEndpointFilter>();
+        var data = endpoints.MapGroup("/admin")
+            .RequireRateLimiting(ProtectionServiceCollectionExtensions.ClientPolicy)
+            .AddEndpointFilter<ApiKeyEndpointFilter>();
         data.MapGet("/report", GetReportAsync);
         // A conversation id is one path segment, escaped as encodeURIComponent does (Teams ids hold ':', '|', '@', ';').
         data.MapGet("/transcripts/{conversationId}", GetTranscriptAsync);
