@@ -83,6 +83,9 @@ public sealed class ConfigurationTests
         { "Knowledge:TopK", "0", "TopK" },
         { "DirectLine:TokenLifetime", "00:05:00", "DirectLine:TokenLifetime" },
         { "DirectLine:Secret", "short", "DirectLine:Secret" },
+        { "Protection:MessagesPerSecondPerConversation", "-1", "Protection:MessagesPerSecondPerConversation" },
+        { "Protection:RequestsPerMinutePerClient", "lots", "Protection:RequestsPerMinutePerClient" },
+        { "Protection:AllowedOrigins:0", "*", "Protection:AllowedOrigins" },
     };
 
     [Theory]
