@@ -56,7 +56,17 @@ public static class ActivityRequestValidator
         {
             request.Body.Position = 0;
             var activity = document.RootElement;
-            var error = FindError(activity);
+            string? error;
+            try
+            {
+                error = FindError(activity);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or System.Text.DecoderFallbackException)
+            {
+                // The parser checks structure, not the bytes inside strings; reading one finds them.
+                error = "The activity holds text that is not valid UTF-8.";
+            }
+
             return error is null
                 ? new ActivityRequestCheck(null, activity.GetProperty("channelId").GetString(), activity.GetProperty("conversation").GetProperty("id").GetString())
                 : Problem(StatusCodes.Status400BadRequest, error);

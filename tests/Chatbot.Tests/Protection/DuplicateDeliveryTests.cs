@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Chatbot.Conversation.Bots;
 using Chatbot.Testing.Postgres;
 using Chatbot.Tests.Conversation;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Chatbot.Tests.DirectLine;
@@ -88,7 +87,15 @@ public sealed class HostileInputTests(ITestOutputHelper output)
 
         // The turns run in the background: the conversation must still answer after all of them.
         var id = await client.SendMessageAsync("What is a transformer?", "after-hostile");
-        await client.WaitForAsync(received => received.Any(a => DirectLineTestClient.IsBotMessage(a) && (string?)a["replyToId"] == id && ((string?)a["text"] ?? string.Empty).Contains("[1]", StringComparison.Ordinal)), "the answer after the hostile payloads");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (!client.Received.Any(r => DirectLineTestClient.IsBotMessage(r.Activity) && (string?)r.Activity["replyToId"] == id && ((string?)r.Activity["text"] ?? string.Empty).Contains("[1]", StringComparison.Ordinal)))
+        {
+            Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(4), "no answer after the hostile payloads within 4 minutes");
+            await client.PollAsync();
+            await Task.Delay(250);
+        }
+
+        output.WriteLine($"Direct Line: the answer after the hostile payloads came {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s after it was sent, behind {results.Count(r => r.Status == 200)} accepted activities");
         var apologies = client.Received.Count(r => DirectLineTestClient.IsBotMessage(r.Activity) && ((string?)r.Activity["text"] ?? string.Empty).Contains("went wrong", StringComparison.OrdinalIgnoreCase));
         output.WriteLine($"Direct Line: {apologies} apologies for failed turns");
         Assert.Equal(0, apologies);

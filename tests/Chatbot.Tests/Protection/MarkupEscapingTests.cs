@@ -37,6 +37,7 @@ public sealed partial class MarkupEscapingTests
         using var transcript = await client.SendAsync(AdminAppFactory.Get("/admin/transcripts/markup-1?channel=emulator"));
         Assert.Equal(HttpStatusCode.OK, transcript.StatusCode);
         Assert.Equal("application/json", transcript.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", transcript.Headers.GetValues("X-Content-Type-Options").Single());
         var body = await transcript.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase); // escaped in the JSON (\u003C)
         var texts = JsonNode.Parse(body)!["activities"]!.AsArray().Select(a => (string?)a!["text"]).ToList();
