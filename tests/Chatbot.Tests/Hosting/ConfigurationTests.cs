@@ -7,6 +7,7 @@ using Chatbot.Conversation.Dialogs;
 using Chatbot.Conversation.Intents;
 using Chatbot.DirectLine;
 using Chatbot.Knowledge;
+using Chatbot.Protection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +37,9 @@ public sealed class ConfigurationTests
         Assert.False(directLine.HasAzureSecret);
         Assert.True(new DirectLineOptionsValidator().Validate(null, directLine).Succeeded);
         Assert.Equal(LlmProvider.Auto, template.GetSection(LlmOptions.SectionName).Get<LlmOptions>(strict)!.Provider);
+        var protection = template.GetSection(ProtectionOptions.SectionName).Get<ProtectionOptions>(strict)!;
+        Assert.Equal(7, protection.MessagesPerSecondPerConversation);
+        Assert.True(new ProtectionOptionsValidator().Validate(null, protection).Succeeded);
         var auth = new BotAuthenticationOptions();
         foreach (var key in new[] { "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId" })
         {
