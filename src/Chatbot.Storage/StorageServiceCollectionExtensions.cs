@@ -1,3 +1,4 @@
+using Chatbot.Storage.Duplicates;
 using Chatbot.Storage.Hosting;
 using Chatbot.Storage.State;
 using Chatbot.Storage.Turns;
@@ -42,7 +43,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Adds the database, Bot Framework state on it (<see cref="IStorage"/>: <see cref="MemoryStorage"/> for the
     /// <c>Memory</c> provider, <see cref="DatabaseStorage"/> otherwise), the lock that serializes a conversation's
-    /// turns (across instances on PostgreSQL), and the migrations applied when the app starts.
+    /// turns (across instances on PostgreSQL), the migrations applied when the app starts, and the adapter middleware
+    /// that answers a redelivered activity once (<see cref="DuplicateActivityMiddleware"/>).
     /// </summary>
     public static IServiceCollection AddChatbotStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -58,6 +60,10 @@ public static class StorageServiceCollectionExtensions
                 : new InProcessConversationLock();
         });
         services.AddHostedService<DatabaseMigrationService>();
+
+        // The Bot Framework adapter runs it first: a channel's redelivery of an activity is answered once.
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMiddleware, DuplicateActivityMiddleware>());
         return services;
     }
 

@@ -2,6 +2,7 @@ using Chatbot.Admin;
 using Chatbot.Cli;
 using Chatbot.DirectLine;
 using Chatbot.Hosting;
+using Chatbot.Protection;
 
 if (CommandLine.IsCommand(args))
 {
@@ -18,6 +19,7 @@ builder.UseDefaultListenAddress();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseProtection();
 app.UseWebChatPage();
 app.MapChatbotEndpoints();
 app.MapDirectLine();

@@ -124,13 +124,24 @@ public sealed partial class MessageFeedbackHandler
     /// </summary>
     public static (bool Helpful, string? Comment)? Parse(object? value)
     {
-        var root = value switch
+        JObject? root;
+        try
         {
-            JObject o => o,
-            string s when s.TrimStart().StartsWith('{') => JObject.Parse(s),
-            null => null,
-            _ => JObject.FromObject(value),
-        };
+            // Anything a client sends may arrive here: a value that is no object is not feedback, not a failed turn.
+            root = value switch
+            {
+                JObject o => o,
+                JToken => null,
+                string s when s.TrimStart().StartsWith('{') => JObject.Parse(s),
+                string or null => null,
+                _ => JToken.FromObject(value) as JObject,
+            };
+        }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            root = null;
+        }
+
         if (root?["actionName"]?.ToString() != "feedback" || root["actionValue"] is not JObject action)
         {
             return null;

@@ -1,3 +1,4 @@
+using Chatbot.Storage.Duplicates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.Storage.Retention;
 
 /// <summary>
-/// Deletes transcripts, answers (with their feedback) and handoffs older than <see cref="StorageOptions.RetentionDays"/>:
-/// once the app has started, then every <see cref="Interval"/>. Does nothing when the setting is 0 (keep forever).
+/// Deletes transcripts, answers (with their feedback) and handoffs older than <see cref="StorageOptions.RetentionDays"/>
+/// (kept forever when the setting is 0), and the records of delivered activities once they are older than
+/// <see cref="DuplicateActivityMiddleware.Window"/> (whatever the setting: they are bookkeeping, not data anyone keeps):
+/// once the app has started, then every <see cref="Interval"/>.
 /// </summary>
 public sealed partial class RetentionService : BackgroundService
 {
@@ -41,13 +44,23 @@ public sealed partial class RetentionService : BackgroundService
     /// <summary>Deletes what is older than the retention period now; returns how many rows went.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
     {
-        if (_retentionDays == 0)
+        var now = _time.GetUtcNow().UtcDateTime;
+        await using var context = _database.CreateContext();
+        var seenBefore = now - DuplicateActivityMiddleware.Window;
+        var seen = await context.StateItems
+            .Where(item => item.Key.StartsWith(DuplicateActivityMiddleware.KeyPrefix) && item.UpdatedAt < seenBefore)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (seen > 0)
         {
-            return 0;
+            Log.PurgedSeenActivities(_logger, seen);
         }
 
-        var cutoff = _time.GetUtcNow().UtcDateTime.AddDays(-_retentionDays);
-        await using var context = _database.CreateContext();
+        if (_retentionDays == 0)
+        {
+            return seen;
+        }
+
+        var cutoff = now.AddDays(-_retentionDays);
         var transcripts = await context.Transcripts.Where(t => t.Timestamp < cutoff).ExecuteDeleteAsync(cancellationToken);
         // Explicitly, rather than through the cascade, so a SQLite connection without foreign keys still forgets them.
         await context.WithheldSentences.Where(w => w.At < cutoff).ExecuteDeleteAsync(cancellationToken);
@@ -58,17 +71,12 @@ public sealed partial class RetentionService : BackgroundService
             Log.Purged(_logger, transcripts, answers, handoffs, _retentionDays);
         }
 
-        return transcripts + answers + handoffs;
+        return seen + transcripts + answers + handoffs;
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_retentionDays == 0)
-        {
-            return;
-        }
-
         if (_lifetime is not null)
         {
             await WhenStartedAsync(_lifetime, stoppingToken);
@@ -122,6 +130,9 @@ public sealed partial class RetentionService : BackgroundService
     {
         [LoggerMessage(1, LogLevel.Information, "Deleted {Transcripts} transcript activities, {Answers} answers and {Handoffs} handoffs older than {Days} days")]
         public static partial void Purged(ILogger logger, int transcripts, int answers, int handoffs, int days);
+
+        [LoggerMessage(3, LogLevel.Debug, "Deleted {Count} records of delivered activities older than the duplicate window")]
+        public static partial void PurgedSeenActivities(ILogger logger, int count);
 
         [LoggerMessage(2, LogLevel.Warning, "Deleting old transcripts and journal rows failed; trying again in an hour")]
         public static partial void PurgeFailed(ILogger logger, Exception exception);

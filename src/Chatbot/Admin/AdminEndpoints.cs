@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Chatbot.Protection;
 using Chatbot.Storage.Reporting;
 using Microsoft.Extensions.Options;
 
@@ -11,15 +14,22 @@ namespace Chatbot.Admin;
 /// </summary>
 public static class AdminEndpoints
 {
+    // What users wrote reaches the page through these answers: markup characters go out escaped (\u003C), so no
+    // browser could ever read a question or transcript as HTML, whatever the page does with it.
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Default };
+
     /// <summary>Maps the admin endpoints under <c>/admin</c>.</summary>
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
         endpoints.MapGet("/admin", (HttpContext http, IOptions<AdminOptions> options) => options.Value.Enabled ? AdminPage.Serve(http) : AdminResults.Off())
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .RequireRateLimiting(ProtectionServiceCollectionExtensions.ClientPolicy);
 
-        var data = endpoints.MapGroup("/admin").AddEndpointFilter<ApiKeyEndpointFilter>();
+        var data = endpoints.MapGroup("/admin")
+            .RequireRateLimiting(ProtectionServiceCollectionExtensions.ClientPolicy)
+            .AddEndpointFilter<ApiKeyEndpointFilter>();
         data.MapGet("/report", GetReportAsync);
         // A conversation id is one path segment, escaped as encodeURIComponent does (Teams ids hold ':', '|', '@', ';').
         data.MapGet("/transcripts/{conversationId}", GetTranscriptAsync);
@@ -29,6 +39,7 @@ public static class AdminEndpoints
     private static async Task<IResult> GetReportAsync(HttpContext http, PilotReportBuilder reports, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         if (!ReportQuery.TryParse(http.Request.Query, reports.Today, out var period, out var errors))
         {
             return Results.ValidationProblem(errors, title: "The report period is not valid.", detail: "Ask for days=1..366, or from and/or to as yyyy-MM-dd (UTC).");
@@ -37,12 +48,13 @@ public static class AdminEndpoints
         var started = Stopwatch.GetTimestamp();
         var report = await reports.BuildAsync(period!, cancellationToken);
         AdminLog.ReportBuilt(loggers.CreateLogger(typeof(AdminEndpoints)), report.From, report.To, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return Results.Ok(report);
+        return Results.Json(report, s_json);
     }
 
     private static async Task<IResult> GetTranscriptAsync(HttpContext http, string conversationId, string? channel, ConversationTranscriptReader transcripts, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         // The server decodes every escape in a path segment except %2F, which would otherwise split it.
         var id = conversationId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var transcript = await transcripts.ReadAsync(id, channel, cancellationToken);
@@ -52,6 +64,6 @@ public static class AdminEndpoints
         }
 
         AdminLog.TranscriptRead(loggers.CreateLogger(typeof(AdminEndpoints)), transcript.Activities.Count);
-        return Results.Ok(transcript);
+        return Results.Json(transcript, s_json);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chatbot.Tools.Benchmarks.Turns;
 using Chatbot.Hosting;
+using Chatbot.Protection;
 
 namespace Chatbot.Cli;
 
@@ -21,12 +22,23 @@ internal static class BenchTurnsCommand
         };
         var app = new AppUnderTest
         {
-            AddServices = (services, configuration) => services.AddChatbotHost(configuration),
+            AddServices = (services, configuration) =>
+            {
+                services.AddChatbotHost(configuration);
+                // The load comes from one address, in few conversations, far faster than people type: what is
+                // measured is the turn, not the rate limits.
+                services.PostConfigure<ProtectionOptions>(limits =>
+                {
+                    limits.MessagesPerSecondPerConversation = 0;
+                    limits.RequestsPerMinutePerClient = 0;
+                });
+            },
             // The same pipeline as Program.cs.
             Configure = web =>
             {
                 web.UseExceptionHandler();
                 web.UseStatusCodePages();
+                web.UseProtection();
                 web.MapChatbotEndpoints();
             },
         };

@@ -4,6 +4,7 @@ using Chatbot.Conversation;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
 
 namespace Chatbot.DirectLine;
 
@@ -106,16 +107,24 @@ public sealed partial class DirectLineChannel : IHostedService
         activity.DeliveryMode = null;
         activity.Id = null;
 
-        string id;
-        if (activity.Type == ActivityTypes.Invoke)
+        // A client that sends the same activity again (same clientActivityID) gets the first one's id, and the bot
+        // does not answer it twice.
+        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        var first = conversation.AcceptOnce(ClientActivityId(activity), () =>
         {
-            // Direct Line JS reads only the id of a POST; an invoke's response has nowhere to go.
-            id = Guid.NewGuid().ToString("N");
-            activity.Id = id;
-        }
-        else
+            if (isInvoke)
+            {
+                // Direct Line JS reads only the id of a POST; an invoke's response has nowhere to go.
+                activity.Id = Guid.NewGuid().ToString("N");
+                return activity.Id;
+            }
+
+            return conversation.Append(activity);
+        }, out var id);
+        if (!first)
         {
-            id = conversation.Append(activity);
+            LogRepeat(_logger, conversation.Id, id);
+            return id;
         }
 
         // Set after the log took its snapshot: the bot may need it, clients do not.
@@ -124,6 +133,9 @@ public sealed partial class DirectLineChannel : IHostedService
         Track(conversation.EnqueueTurn(() => RunTurnAsync(activity)));
         return id;
     }
+
+    private static string? ClientActivityId(Activity activity)
+        => (activity.ChannelData as JObject)?["clientActivityID"] is JValue { Type: JTokenType.String } value ? (string?)value : null;
 
     private static ChannelAccount Sender(DirectLineConversation conversation, ChannelAccount? from)
     {
@@ -188,6 +200,9 @@ public sealed partial class DirectLineChannel : IHostedService
             LogTurnNotRecovered(_logger, ex, activity.Conversation.Id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId}: activity {ActivityId} was posted again; the repeat is not answered")]
+    private static partial void LogRepeat(ILogger logger, string conversationId, string activityId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId} started")]
     private static partial void LogStarted(ILogger logger, string conversationId);

@@ -13,6 +13,9 @@ namespace Chatbot.DirectLine;
 public sealed class DirectLineConversation
 {
     private readonly Lock _gate = new();
+    private readonly Lock _postedGate = new();
+    private readonly Dictionary<string, string> _posted = new(StringComparer.Ordinal);
+    private readonly Queue<string> _postedOrder = new();
     private readonly List<LoggedActivity> _log = [];
     private readonly int _maxActivities;
     private readonly TimeProvider _clock;
@@ -64,6 +67,42 @@ public sealed class DirectLineConversation
 
     /// <summary>Returns true exactly once: for the caller that gets to tell the bot the conversation started.</summary>
     public bool TryMarkStarted() => Interlocked.Exchange(ref _started, 1) == 0;
+
+    /// <summary>
+    /// Accepts a client's activity once per <paramref name="clientActivityId"/> (Web Chat's <c>channelData.clientActivityID</c>,
+    /// the same when it sends an activity again after a failed POST): the first time <paramref name="accept"/> runs and
+    /// its id is remembered (for as many activities as the log keeps); a repeat gets that id and nothing runs.
+    /// Without a client id every activity is accepted.
+    /// </summary>
+    /// <returns>True when <paramref name="accept"/> ran; <paramref name="id"/> is the activity's id either way.</returns>
+    public bool AcceptOnce(string? clientActivityId, Func<string> accept, out string id)
+    {
+        ArgumentNullException.ThrowIfNull(accept);
+        if (string.IsNullOrEmpty(clientActivityId))
+        {
+            id = accept();
+            return true;
+        }
+
+        lock (_postedGate)
+        {
+            if (_posted.TryGetValue(clientActivityId, out var known))
+            {
+                id = known;
+                return false;
+            }
+
+            id = accept();
+            _posted[clientActivityId] = id;
+            _postedOrder.Enqueue(clientActivityId);
+            if (_postedOrder.Count > _maxActivities)
+            {
+                _posted.Remove(_postedOrder.Dequeue());
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>
     /// Adds an activity at the next watermark position, giving it an id (unless it has one) and a

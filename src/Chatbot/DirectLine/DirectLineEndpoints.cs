@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Chatbot.Hosting;
+using Chatbot.Protection;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -155,17 +156,28 @@ public static class DirectLineEndpoints
     /// and the bot's replies then arrive by polling.
     /// </summary>
     public static async Task<IResult> PostActivityAsync(
-        string conversationId, HttpContext http, DirectLineAuthorization authorization, DirectLineConversationStore conversations, DirectLineChannel channel)
+        string conversationId, HttpContext http, DirectLineAuthorization authorization, DirectLineConversationStore conversations, DirectLineChannel channel, ConversationRateLimiter limiter)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(authorization);
         ArgumentNullException.ThrowIfNull(conversations);
         ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(limiter);
 
         var (conversation, denied, _) = await OpenAsync(conversationId, http, authorization, conversations);
         if (denied is not null)
         {
             return denied;
+        }
+
+        if (!limiter.TryAcquire(DirectLineChannel.ChannelId, conversation!.Id, out var retryAfter))
+        {
+            return TooManyRequests.Result(http, retryAfter, "This conversation has sent more activities than Protection:MessagesPerSecondPerConversation allows; wait as Retry-After says.");
+        }
+
+        if (!http.Request.HasJsonContentType())
+        {
+            return DirectLineErrors.UnsupportedMediaType(http.Request.ContentType);
         }
 
         var body = await ReadBodyAsync(http.Request, ActivityRequestValidator.MaxActivityBytes, http.RequestAborted);

@@ -25,6 +25,10 @@ public static class DirectLineErrors
     /// <summary>413: a request body over the size limit.</summary>
     public static IResult TooLarge(int maxBytes) => Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The request body is larger than {maxBytes} bytes.");
 
+    /// <summary>415: a body that is not JSON.</summary>
+    public static IResult UnsupportedMediaType(string? contentType)
+        => Error(StatusCodes.Status415UnsupportedMediaType, "BadArgument", $"Activities must be sent as application/json (was '{contentType}').");
+
     /// <summary>502: the upstream Direct Line service did not help.</summary>
     public static IResult BadGateway(string message) => Error(StatusCodes.Status502BadGateway, "ServiceError", message);
 

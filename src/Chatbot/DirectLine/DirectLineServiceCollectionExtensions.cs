@@ -6,9 +6,6 @@ namespace Chatbot.DirectLine;
 /// <summary>Registers the local Direct Line 3.0 channel and the Azure token exchange.</summary>
 public static class DirectLineServiceCollectionExtensions
 {
-    /// <summary>The CORS policy of <c>/v3/directline</c>: any origin, as the real service allows.</summary>
-    internal const string CorsPolicy = "DirectLine";
-
     /// <summary>
     /// Adds <see cref="DirectLineOptions"/> (section <c>DirectLine</c>, validated on start), the
     /// conversation store, token issuer, in-process adapter and channel, and the Azure token client.
@@ -32,13 +29,6 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton<DirectLineChannel>();
         services.AddHostedService(sp => sp.GetRequiredService<DirectLineChannel>());
         services.AddHttpClient<AzureDirectLineTokenClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
-
-        // Tokens travel in a header, never in cookies, so any origin may call (as with Azure's
-        // service), and Web Chat can be served from another port while it is developed.
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .AllowAnyOrigin()
-            .AllowAnyHeader()
-            .WithMethods(HttpMethods.Get, HttpMethods.Post)));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Chatbot.Protection;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.DirectLine;
@@ -8,18 +9,17 @@ public static class DirectLineWebApplicationExtensions
     /// <summary>
     /// Maps <c>/v3/directline</c> (start, reconnect, post and poll activities, generate and refresh
     /// tokens), answered only while <see cref="DirectLineOptions.IsEnabledIn"/> holds and 404
-    /// otherwise, with CORS for any origin; and <c>POST /api/directline/token</c>, which exchanges
+    /// otherwise, callable from the pages of <see cref="Protection.ProtectionOptions.AllowedOrigins"/> and rate-limited per
+    /// client; and <c>POST /api/directline/token</c>, which exchanges
     /// <see cref="DirectLineOptions.AzureSecret"/> for a token (404 when it is not set).
     /// </summary>
     public static WebApplication MapDirectLine(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // Endpoint CORS metadata needs the middleware; only the Direct Line routes carry any.
-        app.UseCors();
-
         var directLine = app.MapGroup("/v3/directline")
-            .RequireCors(DirectLineServiceCollectionExtensions.CorsPolicy)
+            .RequireCors(ProtectionServiceCollectionExtensions.CorsPolicy)
+            .RequireRateLimiting(ProtectionServiceCollectionExtensions.ClientPolicy)
             .AddEndpointFilter(ServeWhenEnabledAsync);
         directLine.MapPost("/conversations", DirectLineEndpoints.StartConversationAsync);
         directLine.MapGet("/conversations/{conversationId}", DirectLineEndpoints.ReconnectAsync);
@@ -40,7 +40,7 @@ public static class DirectLineWebApplicationExtensions
             return token is null
                 ? DirectLineErrors.BadGateway("Azure Direct Line did not issue a token; the bot's log says why.")
                 : Results.Ok(token);
-        });
+        }).RequireRateLimiting(ProtectionServiceCollectionExtensions.ClientPolicy);
         return app;
     }
 

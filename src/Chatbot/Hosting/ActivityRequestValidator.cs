@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
 
 namespace Chatbot.Hosting;
 
@@ -12,10 +15,10 @@ public static class ActivityRequestValidator
     public const int MaxActivityBytes = 512 * 1024;
 
     /// <summary>
-    /// Reads and checks the body, leaving it rewound for the adapter.
-    /// Returns null when the activity is usable, else the problem to send back.
+    /// Reads and checks the body, leaving it rewound for the adapter. The result holds either the problem to send
+    /// back or the activity's channel and conversation.
     /// </summary>
-    public static async Task<IResult?> ValidateAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public static async Task<ActivityRequestCheck> ValidateAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
 
@@ -24,13 +27,20 @@ public static class ActivityRequestValidator
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {MaxActivityBytes} bytes.");
         }
 
+        // Channels send JSON. Refusing anything else also means a page elsewhere cannot post here with a "simple"
+        // (form or text) request, which browsers send without asking CORS first.
+        if (!request.HasJsonContentType())
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, $"The activity must be sent as application/json (was '{request.ContentType}').");
+        }
+
         request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxActivityBytes);
         JsonDocument document;
         try
         {
             document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
         }
-        catch (JsonException ex)
+        catch (System.Text.Json.JsonException ex)
         {
             var reason = request.Body.Position == 0 && ex.BytePositionInLine == 0 && ex.LineNumber == 0
                 ? "The request body is empty; expected a Bot Framework activity as JSON."
@@ -45,8 +55,21 @@ public static class ActivityRequestValidator
         using (document)
         {
             request.Body.Position = 0;
-            var error = FindError(document.RootElement);
-            return error is null ? null : Problem(StatusCodes.Status400BadRequest, error);
+            var activity = document.RootElement;
+            string? error;
+            try
+            {
+                error = FindError(activity);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or System.Text.DecoderFallbackException)
+            {
+                // The parser checks structure, not the bytes inside strings; reading one finds them.
+                error = "The activity holds text that is not valid UTF-8.";
+            }
+
+            return error is null
+                ? new ActivityRequestCheck(null, activity.GetProperty("channelId").GetString(), activity.GetProperty("conversation").GetProperty("id").GetString())
+                : Problem(StatusCodes.Status400BadRequest, error);
         }
     }
 
@@ -77,24 +100,38 @@ public static class ActivityRequestValidator
             return "The activity has no 'from.id'.";
         }
 
-        var expectReplies = activity.TryGetProperty("deliveryMode", out var mode)
-            && mode.ValueKind == JsonValueKind.String
-            && string.Equals(mode.GetString(), "expectReplies", StringComparison.OrdinalIgnoreCase);
-        if (!expectReplies)
+        // Every delivery mode needs it: the adapter makes its connector client from serviceUrl before the turn
+        // runs, even when the replies go back in the HTTP response (expectReplies), and a missing one throws.
+        if (!HasText(activity, "serviceUrl"))
         {
-            if (!HasText(activity, "serviceUrl"))
-            {
-                return "The activity has no 'serviceUrl', so there is nowhere to send the reply (or set deliveryMode to 'expectReplies').";
-            }
-
-            var serviceUrl = activity.GetProperty("serviceUrl").GetString();
-            if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            {
-                return $"The activity's 'serviceUrl' ('{serviceUrl}') is not an absolute http(s) URL.";
-            }
+            return "The activity has no 'serviceUrl' (the absolute http(s) URL of the channel that sent it).";
         }
 
-        return null;
+        var serviceUrl = activity.GetProperty("serviceUrl").GetString();
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return $"The activity's 'serviceUrl' ('{serviceUrl}') is not an absolute http(s) URL.";
+        }
+
+        return FindTypeError(activity);
+    }
+
+    /// <summary>
+    /// The adapter reads the activity with Newtonsoft into <see cref="Activity"/>; a field of the wrong
+    /// shape (a timestamp that is no date, attachments that are no list, a nested object where text is
+    /// expected) makes that throw, which would be a 500. Reading it here the same way finds them all.
+    /// </summary>
+    private static string? FindTypeError(JsonElement activity)
+    {
+        try
+        {
+            var parsed = JsonConvert.DeserializeObject<Activity>(activity.GetRawText(), HttpHelper.BotMessageSerializerSettings);
+            return parsed is null ? "The request body is not a Bot Framework activity." : null;
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            return $"The activity has a field of the wrong type: {ex.Message}";
+        }
     }
 
     private static bool HasText(JsonElement element, string property)
@@ -103,6 +140,6 @@ public static class ActivityRequestValidator
             && value.ValueKind == JsonValueKind.String
             && !string.IsNullOrWhiteSpace(value.GetString());
 
-    private static IResult Problem(int status, string detail)
-        => Results.Problem(detail: detail, statusCode: status, title: "The request is not a usable Bot Framework activity.");
+    private static ActivityRequestCheck Problem(int status, string detail)
+        => new(Results.Problem(detail: detail, statusCode: status, title: "The request is not a usable Bot Framework activity."), null, null);
 }

@@ -1,3 +1,4 @@
+using Chatbot.Protection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -9,19 +10,24 @@ namespace Chatbot.Hosting;
 public static class EndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// <c>POST /api/messages</c>: Bot Framework activities (checked, then handed to the adapter);
+    /// <c>POST /api/messages</c>: Bot Framework activities (checked, counted against the rate limits, then handed to the adapter);
     /// <c>GET /healthz</c>: which storage and LLM backend are in use.
     /// </summary>
     public static IEndpointRouteBuilder MapChatbotEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        endpoints.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        endpoints.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ConversationRateLimiter conversations) =>
         {
-            var problem = await ActivityRequestValidator.ValidateAsync(http.Request, http.RequestAborted);
-            if (problem is not null)
+            var check = await ActivityRequestValidator.ValidateAsync(http.Request, http.RequestAborted);
+            if (check.Problem is not null)
             {
-                return problem;
+                return check.Problem;
+            }
+
+            if (!conversations.TryAcquire(check.ChannelId!, check.ConversationId!, out var retryAfter))
+            {
+                return TooManyRequests.Result(http, retryAfter, "This conversation has sent more activities than Protection:MessagesPerSecondPerConversation allows; wait as Retry-After says.");
             }
 
             try
@@ -37,7 +43,7 @@ public static class EndpointRouteBuilderExtensions
             }
 
             return Results.Empty;
-        });
+        }).RequireRateLimiting(ProtectionServiceCollectionExtensions.ClientPolicy);
 
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         return endpoints;

@@ -5,6 +5,7 @@ using Chatbot.AI.Responding;
 using Chatbot.Conversation;
 using Chatbot.DirectLine;
 using Chatbot.Knowledge;
+using Chatbot.Protection;
 using Chatbot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,7 @@ public static class HostServiceCollectionExtensions
         services.SerializeConversationTurns();
         services.AddDirectLine(configuration);
         services.AddAdmin(configuration);
+        services.AddProtection(configuration);
 
         services.AddChatbotTelemetry(configuration);
         services.AddProblemDetails();

@@ -1,3 +1,4 @@
+using Chatbot.Storage.Duplicates;
 using Chatbot.Storage.Entities;
 using Chatbot.Storage.Retention;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,30 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         await service.StopAsync(CancellationToken.None);
 
         Assert.Equal(0, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData(30)]
+    [InlineData(0)] // records of delivered activities are bookkeeping, purged whatever the retention
+    public async Task Purge_DeletesRecordsOfDeliveredActivities_OnceOlderThanTheDuplicateWindow(int days)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        await using (var context = _database.CreateContext())
+        {
+            context.StateItems.AddRange(
+                new StateItem { Key = DuplicateActivityMiddleware.KeyPrefix + "old", Json = "{}", ETag = "a", UpdatedAt = now - DuplicateActivityMiddleware.Window - TimeSpan.FromMinutes(1) },
+                new StateItem { Key = DuplicateActivityMiddleware.KeyPrefix + "recent", Json = "{}", ETag = "b", UpdatedAt = now - DuplicateActivityMiddleware.Window + TimeSpan.FromMinutes(1) },
+                new StateItem { Key = "emulator/conversations/old", Json = "{}", ETag = "c", UpdatedAt = now.AddYears(-1) });
+            await context.SaveChangesAsync();
+        }
+
+        var deleted = await Service(days).PurgeAsync();
+
+        Assert.Equal(1, deleted);
+        await using var after = _database.CreateContext();
+        Assert.Equal(
+            ["emulator/conversations/old", DuplicateActivityMiddleware.KeyPrefix + "recent"],
+            await after.StateItems.Select(s => s.Key).OrderBy(k => k).ToListAsync());
     }
 
     private RetentionService Service(int days) =>

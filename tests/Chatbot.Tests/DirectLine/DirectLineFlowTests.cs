@@ -206,9 +206,10 @@ public sealed class DirectLineFlowTests
     }
 
     [Fact]
-    public async Task APageFromAnotherOrigin_MayCallTheService()
+    public async Task APageFromAnAllowedOrigin_MayCallTheService()
     {
-        await using var app = new ChatbotAppFactory(s_enabled);
+        // Any origin could, before Protection:AllowedOrigins: now only the listed ones (ProtectionTests covers the rest).
+        await using var app = new ChatbotAppFactory(new Dictionary<string, string?>(s_enabled) { ["Protection:AllowedOrigins:0"] = "http://localhost:5173" });
         using var http = app.CreateClient();
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "/v3/directline/conversations");
         preflight.Headers.Add("Origin", "http://localhost:5173");
@@ -218,7 +219,7 @@ public sealed class DirectLineFlowTests
         using var response = await http.SendAsync(preflight);
 
         Assert.True(response.IsSuccessStatusCode, $"preflight: {(int)response.StatusCode}");
-        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal("http://localhost:5173", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         var allowed = string.Join(",", response.Headers.GetValues("Access-Control-Allow-Headers")).ToUpperInvariant();
         Assert.Contains("AUTHORIZATION", allowed, StringComparison.Ordinal);
         Assert.Contains("X-MS-BOT-AGENT", allowed, StringComparison.Ordinal);

@@ -9,6 +9,7 @@ using Chatbot.Conversation.Dialogs;
 using Chatbot.Conversation.Intents;
 using Chatbot.DirectLine;
 using Chatbot.Knowledge;
+using Chatbot.Protection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +45,9 @@ public sealed class ConfigurationTests
         var grounding = template.GetSection(GroundingOptions.SectionName).Get<GroundingOptions>()!;
         Assert.Equal(GroundingPolicy.Flag, grounding.Policy);
         Assert.True(new GroundingOptionsValidator().Validate(null, grounding).Succeeded);
+        var protection = template.GetSection(ProtectionOptions.SectionName).Get<ProtectionOptions>(strict)!;
+        Assert.Equal(7, protection.MessagesPerSecondPerConversation);
+        Assert.True(new ProtectionOptionsValidator().Validate(null, protection).Succeeded);
         var auth = new BotAuthenticationOptions();
         foreach (var key in new[] { "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId" })
         {
@@ -94,6 +98,9 @@ public sealed class ConfigurationTests
         { "Grounding:MinimumKeptShare", "2", "Grounding:MinimumKeptShare" },
         { "DirectLine:TokenLifetime", "00:05:00", "DirectLine:TokenLifetime" },
         { "DirectLine:Secret", "short", "DirectLine:Secret" },
+        { "Protection:MessagesPerSecondPerConversation", "-1", "Protection:MessagesPerSecondPerConversation" },
+        { "Protection:RequestsPerMinutePerClient", "lots", "Protection:RequestsPerMinutePerClient" },
+        { "Protection:AllowedOrigins:0", "*", "Protection:AllowedOrigins" },
     };
 
     [Theory]

@@ -79,7 +79,35 @@ public sealed class MessagesEndpointTests
         { """{"type":"message","channelId":"emulator","conversation":{"id":"c"},"serviceUrl":"http://127.0.0.1:9/"}""", "from.id" },
         { """{"type":"message","channelId":"emulator","from":{"id":"u"},"conversation":{"id":"c"}}""", "serviceUrl" },
         { """{"type":"message","channelId":"emulator","from":{"id":"u"},"conversation":{"id":"c"},"serviceUrl":"not a url"}""", "serviceUrl" },
+        // Was a 500: the adapter makes its connector client from serviceUrl even when the replies go back in the response.
+        { """{"type":"message","channelId":"emulator","from":{"id":"u"},"conversation":{"id":"c"},"deliveryMode":"expectReplies"}""", "serviceUrl" },
+        { """{"type":"message","channelId":"emulator","from":{"id":"u"},"conversation":{"id":"c"},"deliveryMode":"expectReplies","serviceUrl":"ftp://127.0.0.1/"}""", "serviceUrl" },
+        // Were 500s: fields the adapter's reader cannot turn into an Activity.
+        { """{"type":"message","channelId":"emulator","from":{"id":"u"},"conversation":{"id":"c"},"serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","timestamp":"not a date"}""", "wrong type" },
+        { """{"type":"message","channelId":"emulator","from":{"id":"u"},"conversation":{"id":"c"},"serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","attachments":{"a":1}}""", "wrong type" },
+        { """{"type":"message","channelId":"emulator","from":{"id":"u"},"conversation":{"id":"c"},"serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","text":{"a":1}}""", "wrong type" },
     };
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task ABodyThatIsNotJson_Gets415_AndTheBotNeverRuns(string? contentType)
+    {
+        var handler = new RecordingMessageHandler();
+        await using var app = new ChatbotAppFactory(services: s => s.AddSingleton<IMessageHandler>(handler));
+        using var client = app.CreateClient();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Activities.Message("hi", expectReplies: true).ToJsonString()));
+        if (contentType is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        using var response = await client.PostAsync("/api/messages", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(0, handler.Calls);
+    }
 
     [Theory]
     [MemberData(nameof(BadBodies))]
