@@ -1,7 +1,7 @@
 // Trains the grounding model and evaluates it on RAGTruth.
 //   dotnet run -c Release --project eng/Chatbot.Grounding.Training -- \
 //       --data /work/shared/data/ragtruth/qa_train.jsonl [--model src/Chatbot.Grounding/Model/grounding-model.json]
-//       [--candidates 3] [--budget 2] [--band 1.5] [--neighbours] [--no-handmade] [--no-override] [--gate] [--l2 1] [--min-precision 0.5]
+//       [--candidates 3] [--budget 2] [--band 1.5] [--neighbours] [--no-handmade] [--no-override] [--override-numbers] [--gate] [--l2 1] [--min-precision 0.5]
 //       [--sets lexical+facts,all] [--lexical-set lexical+facts] [--set all] [--repeats 3]
 //       [--extra summary.jsonl,data2txt.jsonl] [--extra-weight 1] [--set-aside eval/ragtruth/set-aside.txt] [--score-set-aside] [--write-set-aside FILE] [--eval] [--out predictions.jsonl]
 // --set-aside removes the listed questions before training and cross-validation; --score-set-aside then scores the
@@ -23,6 +23,7 @@ var options = new GroundingTrainingOptions
     HandmadeWeight = args.Contains("--no-handmade") ? 0 : 1,
     ConflictsOverride = !args.Contains("--no-override"),
     ResponseGate = args.Contains("--gate"),
+    NumberConflictsOverride = args.Contains("--override-numbers"),
     L2 = double.Parse(Option("--l2") ?? "1", CultureInfo.InvariantCulture),
 };
 if (Option("--sets") is { } sets)

@@ -69,12 +69,33 @@ public sealed partial class GroundingChecker
     /// Checks <paramref name="answer"/> as above, with vectors the caller already has for some of its sentences
     /// (the user's own claim, embedded once for the turn), keyed by sentence text; those are not embedded again.
     /// </summary>
-    public async Task<GroundingReport> CheckAsync(
+    public Task<GroundingReport> CheckAsync(
         string answer,
         IReadOnlyList<GroundingSource> sources,
         IReadOnlyList<string> otherPassages,
         IReadOnlyDictionary<string, float[]>? knownVectors,
         CancellationToken cancellationToken = default)
+        => CheckCoreAsync(answer, sources, otherPassages, knownVectors, statement: false, cancellationToken);
+
+    /// <summary>
+    /// Checks a statement someone asked to have checked ("is it true that …"), not an answer: each sentence on its own,
+    /// with no answer-level gate, and every number, negation or name conflict found deciding, since a claim that differs
+    /// from the source on exactly such a point is what the person wants to know about.
+    /// </summary>
+    public Task<GroundingReport> CheckStatementAsync(
+        string statement,
+        IReadOnlyList<GroundingSource> sources,
+        IReadOnlyDictionary<string, float[]>? knownVectors = null,
+        CancellationToken cancellationToken = default)
+        => CheckCoreAsync(statement, sources, [], knownVectors, statement: true, cancellationToken);
+
+    private async Task<GroundingReport> CheckCoreAsync(
+        string answer,
+        IReadOnlyList<GroundingSource> sources,
+        IReadOnlyList<string> otherPassages,
+        IReadOnlyDictionary<string, float[]>? knownVectors,
+        bool statement,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(sources);
@@ -96,10 +117,10 @@ public sealed partial class GroundingChecker
         {
             var analysis = _analyzer.Analyze(answer, sources, otherPassages);
             await _analyzer.AddDenseAsync(analysis, SelectForDense(analysis.Claims, _model), cancellationToken, knownVectors).ConfigureAwait(false);
-            sentences = analysis.Claims.Select(Decide).ToArray();
-            if (_model.Gate is { } gate)
+            sentences = analysis.Claims.Select(c => Decide(c, _model, forceConflicts: statement)).ToArray();
+            if (_model.Gate is { } gate && !statement)
             {
-                ApplyGate(gate, analysis.Claims, sentences);
+                ApplyGate(_model, gate, analysis.Claims, sentences);
             }
 
             // Spans come last: the gate may have flagged a sentence or cleared one.
@@ -180,7 +201,7 @@ public sealed partial class GroundingChecker
     /// The answer-level decision over the claims' verdicts: an answer the gate clears keeps no hallucination flag
     /// (a wrong or missing citation is another matter, and stays); an answer it flags shows at least its worst claim.
     /// </summary>
-    internal static void ApplyGate(ResponseGate gate, IReadOnlyList<ClaimAnalysis> claims, SentenceGrounding[] sentences)
+    internal static void ApplyGate(GroundingModel model, ResponseGate gate, IReadOnlyList<ClaimAnalysis> claims, SentenceGrounding[] sentences)
     {
         var scored = new List<int>();
         for (var i = 0; i < sentences.Length; i++)
@@ -204,7 +225,9 @@ public sealed partial class GroundingChecker
         for (var k = 0; k < scored.Count; k++)
         {
             var i = scored[k];
-            var flag = flagAnswer && (logits[k] >= 0 || i == worst);
+            // A conflict the model lets override (a wrong number) stands whatever the answer as a whole reads like.
+            var forced = sentences[i].Verdict == GroundingVerdict.Contradicted && model.Overrides((claims[i].Cited ?? claims[i].All)!.Conflict);
+            var flag = forced || (flagAnswer && (logits[k] >= 0 || i == worst));
             if (!flag && IsHallucinationFlag(sentences[i]))
             {
                 sentences[i] = sentences[i] with { Verdict = GroundingVerdict.Supported, Reason = null };
@@ -257,7 +280,7 @@ public sealed partial class GroundingChecker
         return Math.Log(q / (1 - q));
     }
 
-    internal static SentenceGrounding Decide(ClaimAnalysis claim, GroundingModel model)
+    internal static SentenceGrounding Decide(ClaimAnalysis claim, GroundingModel model, bool forceConflicts = false)
     {
         if (!claim.HasDense && model.LexicalStage is { } lexical)
         {
@@ -281,8 +304,8 @@ public sealed partial class GroundingChecker
         // Scores are centred on the model's threshold (0.5 = the decision boundary), so that Supported
         // always scores above 0.5 and a flagged sentence at or below it, whatever the class balance.
         double Support(double pHallucinated) => 1 - LogisticShift(pHallucinated, threshold);
-        static ConflictKind Effective(ClaimFeatures f, double p, GroundingModel m)
-            => m.ConflictsOverride || p >= m.Threshold ? f.Conflict : ConflictKind.None;
+        ConflictKind Effective(ClaimFeatures f, double p, GroundingModel m)
+            => forceConflicts || m.Overrides(f.Conflict) || p >= m.Threshold ? f.Conflict : ConflictKind.None;
         var all = claim.All;
         var pAll = model.PredictHallucination(all.Values);
         if (claim.MissingCitations.Count > 0)

@@ -105,6 +105,17 @@ public sealed class GroundingModel
     public bool ConflictsOverride { get; init; } = true;
 
     /// <summary>
+    /// Whether a number or date conflict (the claim gives a number no source gives, where the closest source sentence gives
+    /// another) flags a sentence whatever the model and the answer-level gate say. Implied by <see cref="ConflictsOverride"/>.
+    /// Numbers are the conflicts precise enough for that; negation and names are weighed by the model.
+    /// </summary>
+    public bool NumberConflictsOverride { get; init; }
+
+    /// <summary>Whether a conflict of this kind flags a sentence regardless of the model.</summary>
+    public bool Overrides(ConflictKind conflict)
+        => conflict != ConflictKind.None && (ConflictsOverride || (NumberConflictsOverride && conflict == ConflictKind.Number));
+
+    /// <summary>
     /// The answer-level decision, when the model has one: an answer it clears has no hallucination flags, and an answer
     /// it flags shows at least its worst claim. Null flags an answer when any claim crosses <see cref="Threshold"/>.
     /// </summary>
@@ -131,6 +142,7 @@ public sealed class GroundingModel
             DenseCandidates = dto.DenseCandidates,
             DenseNeighbours = dto.DenseNeighbours,
             ConflictsOverride = dto.ConflictsOverride ?? true,
+            NumberConflictsOverride = dto.NumberConflictsOverride ?? false,
             Provenance = dto.Provenance,
             LexicalStage = dto.LexicalStage is null ? null : FromDocument(dto.LexicalStage),
             DenseClaimBudget = dto.DenseClaimBudget ?? -1,
@@ -150,6 +162,7 @@ public sealed class GroundingModel
         => new(1, [.. Features], [.. Means], [.. Scales], [.. Weights], Bias, Threshold, DenseCandidates, DenseNeighbours, ConflictsOverride,
             LexicalStage is null ? null : DenseClaimBudget, LexicalStage?.ToDocument(), Provenance,
             double.IsPositiveInfinity(DenseDoubtBand) ? null : DenseDoubtBand,
+            NumberConflictsOverride ? true : null,
             Gate is null ? null : new GateDocument([.. ResponseGate.FeatureNames], [.. Gate.Means], [.. Gate.Scales], [.. Gate.Weights], Gate.Bias, Gate.Threshold));
 
     /// <summary>The probability that a claim with these features (full vector, see <see cref="AvailableFeatures"/>) is hallucinated.</summary>
@@ -193,6 +206,7 @@ public sealed class GroundingModel
         ModelDocument? LexicalStage,
         string? Provenance,
         double? DenseDoubtBand = null,
+        bool? NumberConflictsOverride = null,
         GateDocument? Gate = null);
 
     private sealed record GateDocument(string[] Features, double[] Means, double[] Scales, double[] Weights, double Bias, double Threshold);

@@ -59,7 +59,10 @@ public sealed class ResponderJudgeTests(ResponderFixture fixture) : IClassFixtur
     public async Task UnsureSentence_OneJudgeRequestWithTheSourcesAndOnlyThatSentence_AndItsVerdictIsMerged(string provider)
     {
         var local = await LocalAnswerAsync(s_answer.FullText);
-        Assert.Equal(GroundingVerdict.Unsupported, local.Sentences[1].Verdict);
+
+        // The claim model doubts the paraphrase (its score is at or below the boundary; the answer-level gate may still
+        // clear it, since the answer's other sentence is quoted): exactly what the judge is for.
+        Assert.InRange(local.Sentences[1].Score, 0, 0.5);
         await using var server = await StartServerAsync(provider);
         server.Enqueue(s_answer, FakeChatScript.Text(JudgeReply));
         await using var host = CreateHost(server);

@@ -80,7 +80,7 @@ public sealed class ResponseGateTests
     [Fact]
     public void GroundingModel_ToJsonFromJson_KeepsTheGate()
     {
-        var model = new GroundingModel(["lex_global"], [0.5], [0.2], [-2], 0.1, 0.3) { Gate = OnMax(2, -1, 0.4) };
+        var model = new GroundingModel(["lex_global"], [0.5], [0.2], [-2], 0.1, 0.3) { Gate = OnMax(2, -1, 0.4), NumberConflictsOverride = true, ConflictsOverride = false };
 
         var copy = GroundingModel.FromJson(model.ToJson());
 
@@ -88,6 +88,8 @@ public sealed class ResponseGateTests
         Assert.Equal(model.Gate!.Weights, copy.Gate.Weights);
         Assert.Equal(-1, copy.Gate.Bias);
         Assert.Equal(0.4, copy.Gate.Threshold);
+        Assert.True(copy.NumberConflictsOverride);
+        Assert.False(copy.ConflictsOverride);
         Assert.Null(GroundingModel.FromJson(new GroundingModel(["lex_global"], [0.5], [0.2], [-2], 0.1, 0.3).ToJson()).Gate);
     }
 

@@ -33,7 +33,7 @@ internal sealed class ClaimComposer(CandidateScorer scorer, GroundingChecker che
         // The claim, as if it cited the best evidence, goes through the same check as every answer.
         var sources = request.Sources.Select(s => new GroundingSource(s.Number, s.Text) { Sentences = s.Sentences }).ToArray();
         var known = vector.IsEmpty ? null : new Dictionary<string, float[]> { [sentence] = vector.ToArray() };
-        var report = await checker.CheckAsync($"{sentence} [{best.Source}]", sources, [], known, cancellationToken);
+        var report = await checker.CheckStatementAsync($"{sentence} [{best.Source}]", sources, known, cancellationToken);
         var verdict = report.Sentences.Count > 0 ? report.Sentences[0] : null;
         var evidenceSource = verdict?.EvidenceSource ?? best.Source;
         var evidence = verdict?.Evidence is { Length: > 0 } e ? e : best.Text;

@@ -177,8 +177,8 @@ public sealed class GroundingTrainer
                         }
 
                         var flags = stage.Gate is { } gate
-                            ? GatedFlags(gate, scored, stage.Threshold)
-                            : scored.Probabilities.Select((p, i) => IsFlagged(p, response.Claims[i].Conflict, stage.Threshold, options.ConflictsOverride)).ToArray();
+                            ? GatedFlags(gate, scored, stage.Threshold, options)
+                            : scored.Probabilities.Select((p, i) => IsFlagged(p, response.Claims[i].Conflict, stage.Threshold, options)).ToArray();
                         (responseCounts, sentenceCounts) = Count(response, flags, responseCounts, sentenceCounts);
                         byModel[response.Generator] = byModel.GetValueOrDefault(response.Generator).Add(response.Hallucinated, flags.Any(f => f));
                     }
@@ -238,6 +238,7 @@ public sealed class GroundingTrainer
             DenseCandidates = options.DenseCandidates,
             DenseNeighbours = options.DenseNeighbours,
             ConflictsOverride = options.ConflictsOverride,
+            NumberConflictsOverride = options.NumberConflictsOverride,
             LexicalStage = lexicalStage,
             DenseClaimBudget = lexicalStage is null ? -1 : options.DenseClaimBudget,
             DenseDoubtBand = options.DenseDoubtBand,
@@ -260,13 +261,14 @@ public sealed class GroundingTrainer
         GroundingTrainingOptions options)
     {
         var fit = Fit(indexes[name], responses, trainingOnlyClaims, options.L2);
-        var threshold = TuneThreshold(outOfFold[name], options.ConflictsOverride, options.MinPrecision);
+        var threshold = TuneThreshold(outOfFold[name], options);
         return new GroundingModel(featureSets[name], fit.Means, fit.Scales, fit.Weights, fit.Bias, threshold)
         {
             Gate = options.ResponseGate ? FitGate(outOfFold[name], threshold, options) : null,
             DenseCandidates = options.DenseCandidates,
             DenseNeighbours = options.DenseNeighbours,
             ConflictsOverride = options.ConflictsOverride,
+            NumberConflictsOverride = options.NumberConflictsOverride,
         };
     }
 
@@ -281,7 +283,7 @@ public sealed class GroundingTrainer
             innerScores.AddRange(train.Where(r => innerFolds[r.Group] == inner).Select(r => Score(innerFit, indexes, r)));
         }
 
-        var threshold = TuneThreshold(innerScores, options.ConflictsOverride, options.MinPrecision);
+        var threshold = TuneThreshold(innerScores, options);
         var gate = options.ResponseGate ? FitGate(innerScores, threshold, options) : null;
         return new Stage(Fit(indexes, train, trainingOnlyClaims, options.L2), threshold) { Gate = gate };
     }
@@ -311,9 +313,9 @@ public sealed class GroundingTrainer
     /// Sentence flags under a gate: none when the gate passes the answer; otherwise the claims over the claim threshold,
     /// and at least the worst claim, so that a flagged answer always shows where.
     /// </summary>
-    private static bool[] GatedFlags(ResponseGate gate, ResponseScores scored, double claimThreshold)
+    private static bool[] GatedFlags(ResponseGate gate, ResponseScores scored, double claimThreshold, GroundingTrainingOptions options)
     {
-        var flags = new bool[scored.Probabilities.Length];
+        var flags = scored.Response.Claims.Select(c => options.Overrides(c.Conflict)).ToArray();
         if (flags.Length == 0 || gate.Predict(DescribeResponse(scored, claimThreshold)) < gate.Threshold)
         {
             return flags;
@@ -322,7 +324,7 @@ public sealed class GroundingTrainer
         var worst = 0;
         for (var i = 0; i < flags.Length; i++)
         {
-            flags[i] = scored.Probabilities[i] >= claimThreshold;
+            flags[i] |= scored.Probabilities[i] >= claimThreshold;
             worst = scored.Probabilities[i] > scored.Probabilities[worst] ? i : worst;
         }
 
@@ -387,7 +389,7 @@ public sealed class GroundingTrainer
             .ToArray();
         if (full.Gate is { } gate)
         {
-            var flags = new bool[centred.Length];
+            var flags = response.Claims.Select(c => options.Overrides(c.Conflict)).ToArray();
             var features = response.Claims.Select(c => (IReadOnlyList<double>)c.Features).ToArray();
             if (flags.Length == 0 || gate.Predict(ResponseGate.Describe(centred, features)) < gate.Threshold)
             {
@@ -397,7 +399,7 @@ public sealed class GroundingTrainer
             var worst = 0;
             for (var i = 0; i < flags.Length; i++)
             {
-                flags[i] = centred[i] >= 0;
+                flags[i] |= centred[i] >= 0;
                 worst = centred[i] > centred[worst] ? i : worst;
             }
 
@@ -406,7 +408,7 @@ public sealed class GroundingTrainer
         }
 
         return Enumerable.Range(0, response.Claims.Count)
-            .Select(i => centred[i] >= 0 || (options.ConflictsOverride && response.Claims[i].Conflict != ConflictKind.None))
+            .Select(i => centred[i] >= 0 || options.Overrides(response.Claims[i].Conflict))
             .ToArray();
     }
 
@@ -431,14 +433,14 @@ public sealed class GroundingTrainer
         return (responses.Add(response.Hallucinated, flags.Any(f => f)), sentences);
     }
 
-    private static bool IsFlagged(double probability, ConflictKind conflict, double threshold, bool conflictsOverride)
-        => probability >= threshold || (conflictsOverride && conflict != ConflictKind.None);
+    private static bool IsFlagged(double probability, ConflictKind conflict, double threshold, GroundingTrainingOptions options)
+        => probability >= threshold || options.Overrides(conflict);
 
     /// <summary>
-    /// The threshold with the best response-level F1 among those whose precision reaches <paramref name="minPrecision"/>
+    /// The threshold with the best response-level F1 among those whose precision reaches the options' minimum
     /// (a false flag on a correct answer costs the product more than a miss); when none does, the best F1 overall.
     /// </summary>
-    private static double TuneThreshold(List<ResponseScores> scored, bool conflictsOverride, double minPrecision)
+    private static double TuneThreshold(List<ResponseScores> scored, GroundingTrainingOptions options)
     {
         var candidates = new List<(double Threshold, BinaryCounts Counts)>();
         for (var step = 5; step <= 95; step++)
@@ -450,7 +452,7 @@ public sealed class GroundingTrainer
                 var flagged = false;
                 for (var i = 0; i < response.Probabilities.Length && !flagged; i++)
                 {
-                    flagged = IsFlagged(response.Probabilities[i], response.Response.Claims[i].Conflict, threshold, conflictsOverride);
+                    flagged = IsFlagged(response.Probabilities[i], response.Response.Claims[i].Conflict, threshold, options);
                 }
 
                 counts = counts.Add(response.Response.Hallucinated, flagged);
@@ -459,7 +461,7 @@ public sealed class GroundingTrainer
             candidates.Add((threshold, counts));
         }
 
-        var eligible = candidates.Where(c => c.Counts.Precision >= minPrecision).ToList();
+        var eligible = candidates.Where(c => c.Counts.Precision >= options.MinPrecision).ToList();
         if (eligible.Count == 0)
         {
             eligible = candidates;

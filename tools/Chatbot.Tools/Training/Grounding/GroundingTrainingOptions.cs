@@ -54,6 +54,14 @@ public sealed class GroundingTrainingOptions
     /// <summary>Whether a detected number/negation/name conflict flags a sentence whatever the model says.</summary>
     public bool ConflictsOverride { get; set; } = true;
 
+    /// <summary>Whether a number or date conflict flags a sentence whatever the model and the gate say (implied by <see cref="ConflictsOverride"/>).</summary>
+    public bool NumberConflictsOverride { get; set; }
+
+    /// <summary>Whether a conflict of this kind flags a sentence regardless of the model.</summary>
+    internal bool Overrides(Chatbot.Grounding.Features.ConflictKind conflict)
+        => conflict != Chatbot.Grounding.Features.ConflictKind.None
+           && (ConflictsOverride || (NumberConflictsOverride && conflict == Chatbot.Grounding.Features.ConflictKind.Number));
+
     /// <summary>
     /// Feature sets to cross-validate, by name. The final model uses <see cref="ModelFeatureSet"/>.
     /// Empty means <see cref="GroundingTrainer.StandardFeatureSets"/>.
