@@ -12,9 +12,10 @@ namespace Chatbot.Tools.Benchmarks.Turns;
 /// <param name="To">End of the fitted span (the window's end).</param>
 /// <param name="Samples">Samples in the span.</param>
 /// <param name="WorkingSetMegabytesPerMinute">Slope of the working set.</param>
-/// <param name="GcHeapMegabytesPerMinute">Slope of the managed heap.</param>
+/// <param name="GcHeapMegabytesPerMinute">Slope of the managed heap as the run left it.</param>
+/// <param name="LiveHeapMegabytesPerMinute">Slope of the managed heap after a full collection.</param>
 /// <param name="MeanWorkingSetMegabytes">The working set's mean over the span.</param>
-public sealed record MemoryTrend(TimeSpan From, TimeSpan To, int Samples, double WorkingSetMegabytesPerMinute, double GcHeapMegabytesPerMinute, double MeanWorkingSetMegabytes)
+public sealed record MemoryTrend(TimeSpan From, TimeSpan To, int Samples, double WorkingSetMegabytesPerMinute, double GcHeapMegabytesPerMinute, double LiveHeapMegabytesPerMinute, double MeanWorkingSetMegabytes)
 {
     /// <summary>How much of the window's end is fitted, at most: a 10-minute soak leaves its first 2 minutes as warm-up.</summary>
     public static readonly TimeSpan DefaultSpan = TimeSpan.FromMinutes(8);
@@ -61,6 +62,7 @@ public sealed record MemoryTrend(TimeSpan From, TimeSpan To, int Samples, double
             points.Count,
             Slope(minutes, points.Select(p => p.WorkingSetMegabytes).ToList()),
             Slope(minutes, points.Select(p => p.GcHeapMegabytes).ToList()),
+            Slope(minutes, points.Select(p => p.LiveHeapMegabytes).ToList()),
             points.Average(p => p.WorkingSetMegabytes));
     }
 
@@ -81,19 +83,19 @@ public sealed record MemoryTrend(TimeSpan From, TimeSpan To, int Samples, double
 
     /// <summary>One line for the report.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"slope over {From.TotalSeconds:0}–{To.TotalSeconds:0} s ({Samples} samples, least squares): working set {WorkingSetMegabytesPerMinute:+0.00;-0.00;0.00} MB/min ({ProjectedGrowthMegabytes:+0.0;-0.0;0.0} MB over the span, mean {MeanWorkingSetMegabytes:F0} MB), GC heap {GcHeapMegabytesPerMinute:+0.00;-0.00;0.00} MB/min: {(IsFlat ? "flat" : "GROWING")} (flat: growth within {FlatShare:P0} of the mean)");
+        $"slope over {From.TotalSeconds:0}–{To.TotalSeconds:0} s ({Samples} samples, least squares): working set {WorkingSetMegabytesPerMinute:+0.00;-0.00;0.00} MB/min ({ProjectedGrowthMegabytes:+0.0;-0.0;0.0} MB over the span, mean {MeanWorkingSetMegabytes:F0} MB), GC heap {GcHeapMegabytesPerMinute:+0.00;-0.00;0.00} MB/min, live heap {LiveHeapMegabytesPerMinute:+0.00;-0.00;0.00} MB/min: {(IsFlat ? "flat" : "GROWING")} (flat: growth within {FlatShare:P0} of the mean)");
 
-    /// <summary>The samples of every scenario as CSV: <c>scenario,seconds,in_window,working_set_mb,gc_heap_mb,turns_sent</c>.</summary>
+    /// <summary>The samples of every scenario as CSV: <c>scenario,seconds,in_window,working_set_mb,gc_heap_mb,live_heap_mb,turns_sent</c>.</summary>
     public static string ToCsv(IEnumerable<ScenarioResult> scenarios)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
-        var csv = new StringBuilder("scenario,seconds,in_window,working_set_mb,gc_heap_mb,turns_sent\n");
+        var csv = new StringBuilder("scenario,seconds,in_window,working_set_mb,gc_heap_mb,live_heap_mb,turns_sent\n");
         foreach (var scenario in scenarios)
         {
             foreach (var s in scenario.Load.MemorySamples)
             {
                 var inWindow = s.Elapsed >= scenario.Load.WarmupTime ? 1 : 0;
-                csv.Append(CultureInfo.InvariantCulture, $"{scenario.Name},{s.Elapsed.TotalSeconds:F1},{inWindow},{s.WorkingSetMegabytes:F1},{s.GcHeapMegabytes:F1},{s.TurnsSent}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{scenario.Name},{s.Elapsed.TotalSeconds:F1},{inWindow},{s.WorkingSetMegabytes:F1},{s.GcHeapMegabytes:F1},{s.LiveHeapMegabytes:F1},{s.TurnsSent}\n");
             }
         }
 
@@ -101,7 +103,7 @@ public sealed record MemoryTrend(TimeSpan From, TimeSpan To, int Samples, double
     }
 
     /// <summary>
-    /// A plain SVG line chart of one scenario's working set (blue) and managed heap (orange) against time,
+    /// A plain SVG line chart of one scenario's working set (blue), managed heap (orange) and live heap (green) against time,
     /// with the fitted slope drawn as a dashed line, for reading the curve without a spreadsheet.
     /// </summary>
     public static string ToSvg(ScenarioResult scenario, MemoryTrend? trend)
@@ -118,7 +120,7 @@ public sealed record MemoryTrend(TimeSpan From, TimeSpan To, int Samples, double
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{Height}" font-family="sans-serif" font-size="12">""").Append('\n');
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left}" y="18">bench turns, {scenario.Name}: working set (blue) and GC heap (orange), MB against seconds</text>""").Append('\n');
+        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left}" y="18">bench turns, {scenario.Name}: working set (blue), GC heap (orange), live heap (green), MB against seconds</text>""").Append('\n');
         svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" y1="{Y(0)}" x2="{Width - Right}" y2="{Y(0)}" stroke="black"/><line x1="{Left}" y1="{Top}" x2="{Left}" y2="{Y(0)}" stroke="black"/>""").Append('\n');
         for (var i = 0; i <= 4; i++)
         {
@@ -129,6 +131,7 @@ public sealed record MemoryTrend(TimeSpan From, TimeSpan To, int Samples, double
 
         svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="#1f77b4" stroke-width="2" points="{Points(s => s.WorkingSetMegabytes)}"/>""").Append('\n');
         svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="#ff7f0e" stroke-width="2" points="{Points(s => s.GcHeapMegabytes)}"/>""").Append('\n');
+        svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="#2ca02c" stroke-width="2" points="{Points(s => s.LiveHeapMegabytes)}"/>""").Append('\n');
         if (trend is not null)
         {
             var fromMinutes = trend.From.TotalMinutes;
