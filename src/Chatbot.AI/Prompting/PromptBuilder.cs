@@ -155,7 +155,23 @@ public sealed partial class PromptBuilder
     }
 
     /// <summary>Turns anything that looks like one of our fence tags into text, so data cannot close or open a fence.</summary>
-    internal static string NeutraliseFences(string text) => FenceTagLookAlike().Replace(text, "&lt;");
+    internal static string NeutraliseFences(string text) => s_fenceTagLookAlike.Replace(text, "&lt;");
+
+    /// <summary>
+    /// The opening bracket of anything a model could read as one of our tags: <c>&lt;</c> or its full-width and small
+    /// forms (＜ ﹤), then spaces, a slash (or ／) and the tag's name, with invisible format characters (zero-width space,
+    /// soft hyphen, word joiner…) allowed anywhere in between, since a model's tokenizer may drop them where our check
+    /// would not. Built from the names because each letter needs that allowance.
+    /// </summary>
+    private static readonly Regex s_fenceTagLookAlike = BuildFenceTagLookAlike("sources", "source", "question", "claim", "subjects");
+
+    private static Regex BuildFenceTagLookAlike(params string[] names)
+    {
+        const string Invisible = @"[\s\p{Cf}]*";
+        var alternatives = names.Select(name => string.Join(@"\p{Cf}*", name.Select(c => Regex.Escape(c.ToString()))));
+        var pattern = $@"[<\uFF1C\uFE64](?={Invisible}[/\uFF0F]?{Invisible}(?:{string.Join('|', alternatives)})\b)";
+        return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    }
 
     private static string EscapeAttribute(string value) => value
         .Replace("&", "&amp;", StringComparison.Ordinal)
@@ -163,9 +179,6 @@ public sealed partial class PromptBuilder
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal)
         .ReplaceLineEndings(" ");
-
-    [GeneratedRegex(@"<(?=\s*/?\s*(?:sources?|question|claim|subjects)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FenceTagLookAlike();
 
     [GeneratedRegex(@"\s?\[\d+(?:\s*[,;]\s*\d+)*\]", RegexOptions.CultureInvariant)]
     private static partial Regex CitationMarker();

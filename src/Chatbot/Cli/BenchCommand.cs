@@ -31,7 +31,7 @@ public static partial class BenchCommand
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, CancellationToken cancellationToken)
     {
-        args.AllowOnly("data", "k", "sizes", "queries", "json", "seconds", "connections", "out");
+        args.AllowOnly("data", "k", "sizes", "queries", "json", "seconds", "connections", "out", "scenarios", "sample-seconds");
         var what = args.Positional.Count == 1 ? args.Positional[0].ToLowerInvariant() : throw new CliUsageException("Say what to measure: bench retrieval | scale | answers | uncovered | faq | intents | dialog | overhead | turns.");
         return what switch
         {

@@ -19,7 +19,14 @@ internal static class BenchTurnsCommand
         {
             Duration = TimeSpan.FromSeconds(WholeNumber(args, "seconds", (int)TurnBenchmarkOptions.DefaultDuration.TotalSeconds, max: 3600)),
             Connections = WholeNumber(args, "connections", TurnBenchmarkOptions.DefaultConnections, max: 1024),
+            MemorySampleInterval = TimeSpan.FromSeconds(WholeNumber(args, "sample-seconds", (int)TurnBenchmarkOptions.DefaultMemorySampleInterval.TotalSeconds, max: 3600)),
         };
+        if (args.Get("scenarios") is { } scenarios)
+        {
+            options.Scenarios = ParseScenarios(scenarios);
+        }
+
+        var outputFolder = Path.GetFullPath(args.Get("out") ?? DefaultOutputFolder);
         var app = new AppUnderTest
         {
             AddServices = (services, configuration) =>
@@ -45,6 +52,7 @@ internal static class BenchTurnsCommand
 
         var report = await new TurnBenchmark(options, app, new StandardErrorProgress()).RunAsync(cancellationToken);
         await Console.Out.WriteAsync(args.Has("json") ? report.ToJson() + Environment.NewLine : report.ToTable());
+        await SaveMemoryCurvesAsync(report, outputFolder, cancellationToken);
 
         var failed = report.Scenarios.Where(s => s.Load.Errors > 0).ToList();
         foreach (var scenario in failed)
@@ -57,6 +65,44 @@ internal static class BenchTurnsCommand
         }
 
         return failed.Count == 0 && report.Baseline.Errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>Where the memory curves go when <c>--out</c> is not given: under the working directory, ignored by git.</summary>
+    private const string DefaultOutputFolder = "artifacts/bench-turns";
+
+    /// <summary>
+    /// Writes every scenario's memory samples to <c>memory.csv</c> and each curve with enough samples to
+    /// <c>memory-{scenario}.svg</c> in <paramref name="folder"/>, and says where on stderr.
+    /// </summary>
+    private static async Task SaveMemoryCurvesAsync(TurnBenchmarkReport report, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var csv = Path.Combine(folder, "memory.csv");
+        await File.WriteAllTextAsync(csv, MemoryTrend.ToCsv(report.Scenarios), cancellationToken);
+        await Console.Error.WriteLineAsync($"memory samples: {csv}");
+        foreach (var scenario in report.Scenarios)
+        {
+            if (MemoryTrend.Fit(scenario.Load) is { } trend)
+            {
+                var svg = Path.Combine(folder, $"memory-{scenario.Name}.svg");
+                await File.WriteAllTextAsync(svg, MemoryTrend.ToSvg(scenario, trend), cancellationToken);
+                await Console.Error.WriteLineAsync($"memory curve: {svg}");
+            }
+        }
+    }
+
+    private static TurnScenario[] ParseScenarios(string value)
+    {
+        var names = Enum.GetValues<TurnScenario>().ToDictionary(TurnBenchmark.NameOf, StringComparer.OrdinalIgnoreCase);
+        var chosen = new List<TurnScenario>();
+        foreach (var name in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            chosen.Add(names.TryGetValue(name, out var scenario)
+                ? scenario
+                : throw new CliUsageException($"Unknown scenario '{name}' in --scenarios: {string.Join(", ", names.Keys)}."));
+        }
+
+        return chosen.Count > 0 ? [.. chosen] : throw new CliUsageException("--scenarios needs at least one of: " + string.Join(", ", names.Keys) + ".");
     }
 
     private static int WholeNumber(CliArguments args, string name, int fallback, int max)

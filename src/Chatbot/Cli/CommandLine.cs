@@ -119,6 +119,8 @@ public static class CommandLine
           bench overhead [--data PATH]              responder time around a model that answers instantly
           bench turns [--seconds 20] [--connections 8] [--json]   whole turns over HTTP: echo and embed floors, the app,
                                                     the app on a fake model; turns/s, p50/p95/p99, CPU, memory, errors
+              [--scenarios echo,embed,app,fake-llm] [--sample-seconds 30] [--out artifacts/bench-turns]
+                                                    the memory curve (working set, GC heap) and its slope, saved as CSV and SVG
           train ranker [--data PATH] [--out FILE] [--folds 5] [--sentences N] [--l2 1]
                                                     fit the extractive sentence ranker to key facts (default eval/answers)
           train answerability [--data PATHS] [--uncovered PATHS] [--max-false-refusals 0.03] [--out FILE]

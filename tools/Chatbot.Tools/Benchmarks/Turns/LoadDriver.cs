@@ -24,11 +24,13 @@ public sealed class LoadDriver
     private readonly HttpClient _http;
     private readonly int _connections;
     private readonly IReadOnlyList<string> _questions;
+    private readonly TimeSpan _memorySampleInterval;
 
     /// <param name="http">The client every conversation shares; its handler should allow <paramref name="connections"/> connections per server.</param>
     /// <param name="connections">Concurrent conversations.</param>
     /// <param name="questions">The messages, asked in rotation.</param>
-    public LoadDriver(HttpClient http, int connections, IReadOnlyList<string> questions)
+    /// <param name="memorySampleInterval">How often the working set and managed heap go into <see cref="LoadResult.MemorySamples"/> (default 30 s).</param>
+    public LoadDriver(HttpClient http, int connections, IReadOnlyList<string> questions, TimeSpan? memorySampleInterval = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(connections);
@@ -37,6 +39,8 @@ public sealed class LoadDriver
         _http = http;
         _connections = connections;
         _questions = questions;
+        _memorySampleInterval = memorySampleInterval ?? TurnBenchmarkOptions.DefaultMemorySampleInterval;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_memorySampleInterval, TimeSpan.Zero, nameof(memorySampleInterval));
     }
 
     /// <summary>Runs the conversations against the bot at <paramref name="baseAddress"/> for <paramref name="warmup"/> plus <paramref name="duration"/>.</summary>
@@ -54,7 +58,7 @@ public sealed class LoadDriver
 
         var run = new Run(this, new Uri(baseAddress, "api/messages"), baseAddress, name);
         var started = Stopwatch.GetTimestamp();
-        await using var sampler = ResourceSampler.Start();
+        await using var sampler = ResourceSampler.Start(_memorySampleInterval, () => run.TurnsSent);
         var conversations = Enumerable.Range(0, _connections).Select(i => run.ConverseAsync(i, cancellationToken)).ToArray();
 
         // A cold host can take longer than the warm-up over its first turns (models load on first use):
@@ -66,6 +70,7 @@ public sealed class LoadDriver
         var cpuAfter = ResourceSampler.ProcessCpuTime();
         var windowEnd = Stopwatch.GetTimestamp();
         var peak = sampler.PeakWorkingSetBytes;
+        sampler.Record();
         run.Stop();
 
         var latencies = (await Task.WhenAll(conversations))
@@ -85,6 +90,7 @@ public sealed class LoadDriver
             TurnsSent = run.TurnsSent,
             Errors = run.Errors,
             ErrorSamples = run.ErrorSamples,
+            MemorySamples = sampler.Timeline,
         };
     }
 

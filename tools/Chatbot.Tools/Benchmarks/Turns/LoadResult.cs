@@ -30,6 +30,12 @@ public sealed record LoadResult
     /// <summary>The first few failures, as read (status and the start of the body, or the exception).</summary>
     public required IReadOnlyList<string> ErrorSamples { get; init; }
 
+    /// <summary>
+    /// The working set and managed heap at the run's start, every sampling interval, and at the window's end
+    /// (times since the run started: the window is from <see cref="WarmupTime"/> to <see cref="WarmupTime"/> + <see cref="Window"/>).
+    /// </summary>
+    public IReadOnlyList<MemorySample> MemorySamples { get; init; } = [];
+
     /// <summary>Successful turns per second in the window.</summary>
     public double TurnsPerSecond => Window > TimeSpan.Zero ? Turns / Window.TotalSeconds : 0;
 

@@ -67,7 +67,7 @@ public sealed class TurnBenchmark
             ConnectTimeout = TimeSpan.FromSeconds(10),
         };
         using var http = new HttpClient(handler) { Timeout = _options.TurnTimeout };
-        var driver = new LoadDriver(http, _options.Connections, TurnQuestions.All);
+        var driver = new LoadDriver(http, _options.Connections, TurnQuestions.All, _options.MemorySampleInterval);
 
         Report($"noop baseline: {_options.EffectiveBaselineDuration.TotalSeconds:0.#} s");
         var baseline = await DriveAsync(driver, "noop", BuildNoopHost(), _options.EffectiveBaselineDuration, cancellationToken);
@@ -146,6 +146,10 @@ public sealed class TurnBenchmark
     {
         var builder = LoopbackHost.CreateBuilder(
         [
+            // The load driver is one client whose conversations each send as fast as they are answered: the
+            // rate limits (which answer 429 by design) would measure themselves, not the turn.
+            new("Protection:MessagesPerSecondPerConversation", "0"),
+            new("Protection:RequestsPerMinutePerClient", "0"),
             new("MicrosoftAppId", ""),
             new("MicrosoftAppPassword", ""),
             new("MicrosoftAppType", "MultiTenant"),

@@ -9,6 +9,9 @@ public sealed class TurnBenchmarkOptions
     /// <summary>The default unmeasured warm-up per scenario.</summary>
     public static readonly TimeSpan DefaultWarmup = TimeSpan.FromSeconds(3);
 
+    /// <summary>The default time between two memory samples of a scenario's curve.</summary>
+    public static readonly TimeSpan DefaultMemorySampleInterval = TimeSpan.FromSeconds(30);
+
     /// <summary>The default number of concurrent conversations.</summary>
     public const int DefaultConnections = 8;
 
@@ -75,6 +78,17 @@ public sealed class TurnBenchmarkOptions
             field = value;
         }
     }
+
+    /// <summary>How often each scenario records the process's working set and managed heap (its memory curve).</summary>
+    public TimeSpan MemorySampleInterval
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            field = value;
+        }
+    } = DefaultMemorySampleInterval;
 
     /// <summary>How long one turn may take before it counts as an error.</summary>
     public TimeSpan TurnTimeout

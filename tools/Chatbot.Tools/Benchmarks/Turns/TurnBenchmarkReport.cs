@@ -154,7 +154,30 @@ public sealed class TurnBenchmarkReport
             Line(text, $"index: {IndexPath}");
         }
 
+        AppendMemoryCurves(text);
         return text.ToString();
+    }
+
+    /// <summary>Each scenario's memory curve and its slope, when its window held enough samples for one.</summary>
+    private void AppendMemoryCurves(StringBuilder text)
+    {
+        foreach (var s in Scenarios)
+        {
+            if (MemoryTrend.Fit(s.Load) is not { } trend)
+            {
+                continue;
+            }
+
+            text.AppendLine();
+            Line(text, $"memory, {s.Name} (seconds since the run started; measured window {s.Load.WarmupTime.TotalSeconds:0}–{(s.Load.WarmupTime + s.Load.Window).TotalSeconds:0} s):");
+            Line(text, $"{"t s",8}{"working set MB",16}{"GC heap MB",12}{"live heap MB",14}{"turns sent",12}");
+            foreach (var sample in s.Load.MemorySamples)
+            {
+                Line(text, $"{sample.Elapsed.TotalSeconds,8:F0}{sample.WorkingSetMegabytes,16:F1}{sample.GcHeapMegabytes,12:F1}{sample.LiveHeapMegabytes,14:F1}{sample.TurnsSent,12}");
+            }
+
+            Line(text, $"{s.Name}: {trend}");
+        }
     }
 
     private static void AddRatio(Dictionary<string, double> ratios, string name, double numerator, double denominator)
