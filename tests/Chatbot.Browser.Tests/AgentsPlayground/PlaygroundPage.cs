@@ -80,14 +80,32 @@ public sealed class PlaygroundPage
     /// Opens a marker's pop-up by pointing at it, as a person does; a click toggles it, so Playwright's click (which
     /// points first) would close it again.
     /// </summary>
+    /// <remarks>
+    /// The pop-up opens on the pointer entering the marker. When the message re-renders under a resting pointer (the
+    /// final message replacing the streamed one, a layout shift on a busy machine) no enter event fires, so the pointer
+    /// is moved away and back, a few times, before giving up.
+    /// </remarks>
     public async Task<ILocator> OpenCitationAsync(ILocator marker)
     {
         ArgumentNullException.ThrowIfNull(marker);
         var number = int.Parse((await marker.InnerTextAsync()).Trim(), CultureInfo.InvariantCulture);
-        await marker.HoverAsync();
         var popup = CitationPopup(number);
-        await popup.WaitForAsync();
-        return popup;
+        const int attempts = 4;
+        for (var attempt = 1; ; attempt++)
+        {
+            await _page.Mouse.MoveAsync(1, 1);
+            await marker.ScrollIntoViewIfNeededAsync();
+            await marker.HoverAsync();
+            try
+            {
+                await popup.WaitForAsync(new() { Timeout = 15_000 });
+                return popup;
+            }
+            catch (TimeoutException) when (attempt < attempts)
+            {
+                // Point elsewhere and try again.
+            }
+        }
     }
 
     /// <summary>Closes whatever pop-up is open and moves the pointer out of the conversation.</summary>
