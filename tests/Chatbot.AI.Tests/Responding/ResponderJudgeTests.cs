@@ -115,7 +115,10 @@ public sealed class ResponderJudgeTests(ResponderFixture fixture) : IClassFixtur
             _ => FakeChatScript.Text(JudgeReply) with { DelayBeforeFirstChunk = TimeSpan.FromSeconds(30) },
         };
         await using var host = CreateHost(server);
-        var responder = CreateResponder(host, new GroundingJudgeOptions { Enabled = true, Band = BandBetween(local), TimeoutSeconds = 0.5 });
+        // Only the slow reply should meet the judge's timeout: on a busy machine a 500 or an unusable reply can take
+        // longer than 0.5 s to come back, and would then be logged as a timeout instead of the failure under test.
+        var timeoutSeconds = failure == "timeout" ? 0.5 : 5;
+        var responder = CreateResponder(host, new GroundingJudgeOptions { Enabled = true, Band = BandBetween(local), TimeoutSeconds = timeoutSeconds });
 
         var watch = Stopwatch.StartNew();
         var answer = await responder.AnswerAsync(new ResponderRequest(Question));
