@@ -93,8 +93,7 @@ public sealed class PlaygroundPage
         const int attempts = 4;
         for (var attempt = 1; ; attempt++)
         {
-            await _page.Mouse.MoveAsync(1, 1);
-            await marker.ScrollIntoViewIfNeededAsync();
+            await PointAwayAsync();
             await marker.HoverAsync();
             try
             {
@@ -112,6 +111,9 @@ public sealed class PlaygroundPage
     public async Task DismissPopupAsync()
     {
         await _page.Keyboard.PressAsync("Escape");
-        await _page.Mouse.MoveAsync(1, 1);
+        await PointAwayAsync();
     }
+
+    /// <summary>Moves the pointer to the page's top-left corner, outside the conversation.</summary>
+    private Task PointAwayAsync() => _page.Mouse.MoveAsync(1, 1);
 }
